@@ -1,0 +1,107 @@
+package com.clinicrecords.identity.domain;
+
+import com.clinicrecords.identity.persistence.AuthSessionRepository;
+import com.clinicrecords.identity.persistence.RefreshTokenRepository;
+import com.clinicrecords.identity.persistence.UserRepository;
+import com.clinicrecords.identity.security.JwtProperties;
+import com.clinicrecords.shared.domain.UnauthorizedException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Login, token refresh with rotation and replay detection, and logout. */
+@Service
+public class AuthService {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+    private static final String BAD_CREDENTIALS = "Invalid email or password";
+    private static final String BAD_REFRESH = "The refresh token is invalid or expired";
+
+    private final UserRepository users;
+    private final AuthSessionRepository sessions;
+    private final RefreshTokenRepository refreshTokens;
+    private final PasswordEncoder passwordEncoder;
+    private final SessionIssuer issuer;
+    private final JwtProperties props;
+    private final Clock clock;
+    // Hashing a dummy password for unknown emails keeps their response time equal to a wrong password's.
+    private final String dummyHash;
+
+    public AuthService(UserRepository users, AuthSessionRepository sessions, RefreshTokenRepository refreshTokens,
+            PasswordEncoder passwordEncoder, SessionIssuer issuer, JwtProperties props, Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.refreshTokens = refreshTokens;
+        this.passwordEncoder = passwordEncoder;
+        this.issuer = issuer;
+        this.props = props;
+        this.clock = clock;
+        this.dummyHash = passwordEncoder.encode(OpaqueTokens.generate());
+    }
+
+    @Transactional
+    public IssuedTokens login(String email, String password, ClientInfo client) {
+        Optional<User> found = users.findByEmail(EmailAddresses.normalize(email));
+        String hash = found.map(User::getPasswordHash).orElse(dummyHash);
+        boolean matches = passwordEncoder.matches(password == null ? "" : password, hash);
+        if (found.isEmpty() || !matches || !found.get().isActive()) {
+            throw new UnauthorizedException("invalid-credentials", BAD_CREDENTIALS);
+        }
+        return issuer.openSession(found.get(), client);
+    }
+
+    /**
+     * Rotates a refresh token: the presented one is spent and a new one returned. Presenting a spent token
+     * again means it was copied, so the whole session is revoked (RFC 9700 refresh token reuse detection).
+     */
+    @Transactional(noRollbackFor = UnauthorizedException.class)
+    public IssuedTokens refresh(String refreshToken, ClientInfo client) {
+        if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 256) {
+            throw new UnauthorizedException("invalid-refresh-token", BAD_REFRESH);
+        }
+        String hash = OpaqueTokens.sha256Hex(refreshToken);
+        RefreshToken stored = refreshTokens.findById(hash)
+                .orElseThrow(() -> new UnauthorizedException("invalid-refresh-token", BAD_REFRESH));
+        Instant now = clock.instant();
+        AuthSession session = sessions.findById(stored.getSessionId())
+                .orElseThrow(() -> new UnauthorizedException("invalid-refresh-token", BAD_REFRESH));
+        if (refreshTokens.markUsed(hash, now) == 0) {
+            log.warn("Refresh token reuse detected; revoking session {}", session.getId());
+            session = sessions.findById(session.getId()).orElseThrow();
+            session.revoke(now, "REFRESH_REUSE");
+            throw new UnauthorizedException("invalid-refresh-token", BAD_REFRESH);
+        }
+        session = sessions.findById(session.getId()).orElseThrow();
+        if (!session.isActive(now, props.sessionIdleTimeout()) || !userIsActive(session.getUserId())) {
+            throw new UnauthorizedException("invalid-refresh-token", BAD_REFRESH);
+        }
+        session.touch(now);
+        return issuer.tokensFor(session);
+    }
+
+    @Transactional
+    public void logout(UUID sessionId) {
+        sessions.findById(sessionId).ifPresent(s -> s.revoke(clock.instant(), "LOGOUT"));
+    }
+
+    /** Logout by refresh token (cookie-only clients that have no valid access token any more). */
+    @Transactional
+    public void logoutByRefreshToken(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            return;
+        }
+        refreshTokens.findById(OpaqueTokens.sha256Hex(refreshToken))
+                .flatMap(t -> sessions.findById(t.getSessionId()))
+                .ifPresent(s -> s.revoke(clock.instant(), "LOGOUT"));
+    }
+
+    private boolean userIsActive(UUID userId) {
+        return users.findById(userId).map(User::isActive).orElse(false);
+    }
+}

@@ -1,0 +1,10 @@
+package com.clinicrecords.identity.domain;
+
+/** Where a login or refresh came from, kept on the session so users can recognise their devices. */
+public record ClientInfo(String userAgent, String ip) {
+
+    public ClientInfo {
+        userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(255, userAgent.length()));
+        ip = ip == null ? null : ip.substring(0, Math.min(45, ip.length()));
+    }
+}

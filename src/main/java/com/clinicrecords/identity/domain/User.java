@@ -1,0 +1,179 @@
+package com.clinicrecords.identity.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@Entity
+@Table(name = "users")
+public class User {
+
+    @Id
+    private UUID id;
+
+    private String email;
+    private String phone;
+    private String firstName;
+    private String lastName;
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(columnDefinition = "varchar(16)")
+    private UserStatus status;
+
+    private boolean emailVerified;
+    private boolean passwordChangeRequired;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "user_roles",
+            joinColumns = @JoinColumn(name = "user_id"),
+            inverseJoinColumns = @JoinColumn(name = "role_id"))
+    private Set<Role> roles = new HashSet<>();
+
+    protected User() {}
+
+    public User(String email, String firstName, String lastName, String phone, String passwordHash, Instant now) {
+        this.id = UUID.randomUUID();
+        this.email = email;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.phone = phone;
+        this.passwordHash = passwordHash;
+        this.status = UserStatus.ACTIVE;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public void updateProfile(String firstName, String lastName, String phone, Instant now) {
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.phone = phone;
+        this.updatedAt = now;
+    }
+
+    public void changePassword(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        this.passwordChangeRequired = false;
+        this.updatedAt = now;
+    }
+
+    /** A temporary password must be replaced before the account can do anything else. */
+    public void setTemporaryPassword(String hash, Instant now) {
+        this.passwordHash = hash;
+        this.passwordChangeRequired = true;
+        this.updatedAt = now;
+    }
+
+    public void markEmailVerified(Instant now) {
+        this.emailVerified = true;
+        this.updatedAt = now;
+    }
+
+    public void changeEmail(String email, Instant now) {
+        this.email = email;
+        this.emailVerified = false;
+        this.updatedAt = now;
+    }
+
+    public void disable(Instant now) {
+        this.status = UserStatus.DISABLED;
+        this.updatedAt = now;
+    }
+
+    public void enable(Instant now) {
+        this.status = UserStatus.ACTIVE;
+        this.updatedAt = now;
+    }
+
+    public void replaceRoles(Set<Role> newRoles, Instant now) {
+        this.roles.clear();
+        this.roles.addAll(newRoles);
+        this.updatedAt = now;
+    }
+
+    public void addRole(Role role) {
+        this.roles.add(role);
+    }
+
+    public boolean isActive() {
+        return status == UserStatus.ACTIVE;
+    }
+
+    public Set<String> roleNames() {
+        return roles.stream().map(Role::getName).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public Set<String> permissions() {
+        return roles.stream().flatMap(r -> r.getPermissions().stream()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public UserStatus getStatus() {
+        return status;
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerified;
+    }
+
+    public boolean isPasswordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Set<Role> getRoles() {
+        return roles;
+    }
+}

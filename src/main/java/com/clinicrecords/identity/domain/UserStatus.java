@@ -1,0 +1,6 @@
+package com.clinicrecords.identity.domain;
+
+public enum UserStatus {
+    ACTIVE,
+    DISABLED
+}

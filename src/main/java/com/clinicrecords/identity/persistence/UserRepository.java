@@ -1,0 +1,35 @@
+package com.clinicrecords.identity.persistence;
+
+import com.clinicrecords.identity.domain.User;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface UserRepository extends JpaRepository<User, UUID> {
+
+    /** Looks up by the normalised (trimmed, lower-case) email. */
+    @EntityGraph(attributePaths = "roles")
+    Optional<User> findByEmail(String email);
+
+    @EntityGraph(attributePaths = "roles")
+    @Query("select u from User u where u.id = :id")
+    Optional<User> findWithRolesById(@Param("id") UUID id);
+
+    boolean existsByEmail(String email);
+
+    boolean existsByPhone(String phone);
+
+    @Query("select count(u) > 0 from User u join u.roles r where r.name = :role")
+    boolean existsWithRole(@Param("role") String role);
+
+    @Query(value = "select u from User u where (:role is null or exists "
+            + "(select 1 from User u2 join u2.roles r where u2 = u and r.name = :role))",
+            countQuery = "select count(u) from User u where (:role is null or exists "
+            + "(select 1 from User u2 join u2.roles r where u2 = u and r.name = :role))")
+    Page<User> findAllByRole(@Param("role") String role, Pageable pageable);
+}

@@ -1,0 +1,73 @@
+package com.clinicrecords.identity.security;
+
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.io.Decoders;
+import io.jsonwebtoken.security.Keys;
+import java.util.Arrays;
+import javax.crypto.SecretKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * The HS256 key for access tokens. In the {@code prod} profile a missing, malformed or weak key stops the
+ * application from starting; elsewhere a random key is generated (tokens then die with the process).
+ */
+@Component
+public class JwtSigningKey {
+
+    private static final Logger log = LoggerFactory.getLogger(JwtSigningKey.class);
+    private static final int MIN_BYTES = 32;
+    // A random 32-byte key has ~30 distinct byte values; a repeated or typed phrase has far fewer.
+    private static final int MIN_DISTINCT_BYTES = 16;
+
+    private final SecretKey key;
+
+    public JwtSigningKey(JwtProperties props, Environment env) {
+        boolean production = env.acceptsProfiles(Profiles.of("prod"));
+        if (!StringUtils.hasText(props.secret())) {
+            if (production) {
+                throw new IllegalStateException("JWT_SECRET is required in production (base64, >= 32 random bytes)");
+            }
+            log.warn("JWT_SECRET is not set: generated a random signing key for this run (development mode). "
+                    + "Tokens will not survive a restart. Set JWT_SECRET for real deployments.");
+            this.key = Jwts.SIG.HS256.key().build();
+            return;
+        }
+        byte[] bytes = decode(props.secret());
+        String weakness = weakness(bytes);
+        if (weakness != null) {
+            if (production) {
+                throw new IllegalStateException("JWT_SECRET is too weak: " + weakness);
+            }
+            log.warn("JWT_SECRET is weak ({}); acceptable only outside production", weakness);
+        }
+        this.key = Keys.hmacShaKeyFor(bytes.length >= MIN_BYTES ? bytes : Arrays.copyOf(bytes, MIN_BYTES));
+    }
+
+    public SecretKey key() {
+        return key;
+    }
+
+    private static byte[] decode(String secret) {
+        try {
+            return Decoders.BASE64.decode(secret.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("JWT_SECRET must be base64 encoded", e);
+        }
+    }
+
+    static String weakness(byte[] bytes) {
+        if (bytes.length < MIN_BYTES) {
+            return "shorter than " + MIN_BYTES + " bytes";
+        }
+        long distinct = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).chars().distinct().count();
+        if (distinct < MIN_DISTINCT_BYTES) {
+            return "too little variety to be random";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,103 @@
+package com.clinicrecords.identity.security;
+
+import com.clinicrecords.identity.domain.SessionAuthenticator;
+import jakarta.servlet.DispatcherType;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * Stateless API security: every route needs a valid access token except the few listed as public.
+ * Fine-grained rules (permissions, doctor-patient links) live in the services.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    /** Routes anyone may call: sign-up, sign-in, token refresh and password recovery, plus health and docs. */
+    static final String[] PUBLIC_POST = {
+        "/api/auth/register", "/api/auth/login", "/api/auth/token", "/api/auth/refresh",
+        "/api/auth/password/forgot", "/api/auth/password/reset"
+    };
+    static final String[] PUBLIC_GET = {
+        "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+        "/swagger-ui/**"
+    };
+    /** What a user holding a temporary password may still do: see who they are, change it, log out. */
+    static final String[] ALLOWED_DURING_PASSWORD_CHANGE = {
+        "/api/users/me", "/api/users/me/password", "/api/auth/logout"
+    };
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokenService tokens, SessionAuthenticator authenticator,
+            ProblemSecurityHandlers problems) throws Exception {
+        JwtAuthenticationFilter jwtFilter = new JwtAuthenticationFilter(tokens, authenticator, problems);
+        return http
+                .cors(cors -> {})
+                // Bearer tokens are never sent by a browser on its own; the refresh cookie is SameSite=Strict
+                // and refresh/logout additionally require a custom header (see RefreshCookies).
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .anonymous(a -> {})
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+                                        + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.deny()))
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, PUBLIC_POST).permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
+                        .requestMatchers(ALLOWED_DURING_PASSWORD_CHANGE).authenticated()
+                        .anyRequest().access(fullyAuthenticated()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(jwtFilter, UsernamePasswordAuthenticationFilter.class)
+                .build();
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> fullyAuthenticated() {
+        return AuthorizationManagers.allOf(
+                AuthenticatedAuthorizationManager.authenticated(),
+                AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(
+                        JwtAuthenticationFilter.PASSWORD_CHANGE_REQUIRED)));
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(CorsProperties props) {
+        CorsConfiguration config = new CorsConfiguration();
+        config.setAllowedOrigins(props.allowedOrigins());
+        config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key",
+                "X-Requested-With", "X-Request-Id"));
+        config.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Request-Id"));
+        config.setAllowCredentials(!props.allowedOrigins().isEmpty());
+        config.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", config);
+        return source;
+    }
+}

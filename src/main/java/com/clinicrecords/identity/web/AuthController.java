@@ -1,0 +1,92 @@
+package com.clinicrecords.identity.web;
+
+import com.clinicrecords.identity.domain.AccountService;
+import com.clinicrecords.identity.domain.AuthService;
+import com.clinicrecords.identity.domain.ClientInfo;
+import com.clinicrecords.identity.domain.IssuedTokens;
+import com.clinicrecords.identity.domain.RegisterCommand;
+import com.clinicrecords.identity.domain.UserView;
+import com.clinicrecords.identity.web.AuthRequests.LoginRequest;
+import com.clinicrecords.identity.web.AuthRequests.RefreshRequest;
+import com.clinicrecords.identity.web.AuthRequests.RegisterRequest;
+import com.clinicrecords.shared.domain.BadRequestException;
+import com.clinicrecords.shared.security.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/auth")
+@Tag(name = "Authentication", description = "Sign up, sign in, token refresh and sign out")
+class AuthController {
+
+    private final AccountService accounts;
+    private final AuthService auth;
+
+    AuthController(AccountService accounts, AuthService auth) {
+        this.accounts = accounts;
+        this.auth = auth;
+    }
+
+    @Operation(summary = "Register a patient account")
+    @PostMapping("/register")
+    ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest body) {
+        UserView user = accounts.register(new RegisterCommand(body.email(), body.password(), body.firstName(),
+                body.lastName(), body.phone()));
+        return ResponseEntity.created(URI.create("/api/users/me")).body(user);
+    }
+
+    @Operation(summary = "Sign in with email and password (JSON)")
+    @PostMapping("/login")
+    ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+        return withCookie(auth.login(body.email(), body.password(), client(request)));
+    }
+
+    @Operation(summary = "OAuth2 password grant (form), for Swagger UI's Authorize button and API clients")
+    @PostMapping(value = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<TokenResponse> token(@RequestParam("grant_type") String grantType,
+            @RequestParam("username") String username, @RequestParam("password") String password,
+            HttpServletRequest request) {
+        if (!"password".equals(grantType)) {
+            throw new BadRequestException("unsupported-grant-type", "Only grant_type=password is supported");
+        }
+        return withCookie(auth.login(username, password, client(request)));
+    }
+
+    @Operation(summary = "Exchange a refresh token (body or cookie) for a new token pair; the old one is spent")
+    @PostMapping("/refresh")
+    ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest body,
+            HttpServletRequest request) {
+        String token = RefreshCookies.resolve(body == null ? null : body.refreshToken(), request);
+        return withCookie(auth.refresh(token, client(request)));
+    }
+
+    @Operation(summary = "End the current session; its access and refresh tokens stop working at once")
+    @PostMapping("/logout")
+    ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser me) {
+        auth.logout(me.sessionId());
+        return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, RefreshCookies.clear().toString()).build();
+    }
+
+    private static ResponseEntity<TokenResponse> withCookie(IssuedTokens tokens) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.SET_COOKIE, RefreshCookies.issue(tokens).toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(TokenResponse.of(tokens));
+    }
+
+    static ClientInfo client(HttpServletRequest request) {
+        return new ClientInfo(request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr());
+    }
+}

@@ -1,0 +1,35 @@
+package com.clinicrecords.shared.web;
+
+import java.net.URI;
+import java.time.Instant;
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Builds the one Problem Details shape the API uses everywhere. */
+public final class Problems {
+
+    private Problems() {}
+
+    public static ProblemDetail of(HttpStatusCode status, String slug, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type(slug));
+        problem.setTitle(title);
+        decorate(problem);
+        return problem;
+    }
+
+    public static URI type(String slug) {
+        return URI.create("/problems/" + slug);
+    }
+
+    /** Adds the fields every problem carries: when it happened and the id to quote to support. */
+    public static ProblemDetail decorate(ProblemDetail problem) {
+        problem.setProperty("timestamp", Instant.now().toString());
+        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
+        return problem;
+    }
+}
