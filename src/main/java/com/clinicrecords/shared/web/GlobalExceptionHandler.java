@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * The single place that turns exceptions into RFC 9457 Problem Details. Spring MVC's own errors (bad JSON,
@@ -133,6 +136,39 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                         "message", String.valueOf(err.getDefaultMessage()))))
                 .toList();
         return new ResponseEntity<>(badRequest(errors).getBody(), HttpStatus.BAD_REQUEST);
+    }
+
+    /**
+     * Unreadable bodies: a value of the wrong type or format (e.g. {@code "startsAt": 5}, an unknown enum
+     * constant) is reported like a validation error naming the field; syntactically broken JSON as a plain 400.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = jsonFieldPath(ex);
+        if (field == null) {
+            return new ResponseEntity<>(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Bad request",
+                    "The request body is missing or is not valid JSON"), HttpStatus.BAD_REQUEST);
+        }
+        return new ResponseEntity<>(badRequest(List.of(Map.of("field", field,
+                "message", "has an invalid value or type"))).getBody(), HttpStatus.BAD_REQUEST);
+    }
+
+    private static String jsonFieldPath(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DatabindException db && !db.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JacksonException.Reference ref : db.getPath()) {
+                    if (ref.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                    } else if (ref.getIndex() >= 0) {
+                        path.append('[').append(ref.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
     }
 
     /** Gives Spring MVC's own problems (400/404/405/413/415...) the same type/timestamp/requestId shape. */
