@@ -66,11 +66,15 @@ public class Appointment {
         this.updatedAt = now;
     }
 
-    /** Moves along the lifecycle or throws 409 {@code illegal-status-transition}. */
-    public void transitionTo(AppointmentStatus target, UUID by, Instant now) {
+    /** Throws 409 {@code illegal-status-transition} unless the lifecycle allows moving to {@code target}. */
+    public void requireCanTransitionTo(AppointmentStatus target) {
         if (!status.canTransitionTo(target)) {
             throw illegal("moved to " + target);
         }
+    }
+
+    public void transitionTo(AppointmentStatus target, UUID by, Instant now) {
+        requireCanTransitionTo(target);
         this.status = target;
         this.updatedAt = now;
         if (target == AppointmentStatus.CANCELLED) {

@@ -41,6 +41,7 @@ public class AppointmentLifecycleService {
         Appointment appointment = appointments.findById(id).orElseThrow(() -> NotFoundException.of("Appointment"));
         actors.requireSee(user, appointment);
         requireAllowed(user, appointment, target);
+        appointment.requireCanTransitionTo(target);
         Instant now = clock.instant();
         if ((target == AppointmentStatus.COMPLETED || target == AppointmentStatus.NO_SHOW)
                 && appointment.getStartsAt().isAfter(now)) {
