@@ -159,6 +159,70 @@ class PatientRecordsIntegrationTests extends IntegrationTest {
         assertThat(createWith(valid, "userId", patientA.account().id().toString()).status()).isEqualTo(409);
     }
 
+    @Test
+    void shouldCreateOwnRecordOnFirstCallOnlyForPatients() {
+        String email = "self-" + java.util.UUID.randomUUID() + "@example.test";
+        assertThat(api.post("/api/auth/register").json(Map.of("email", email, "password",
+                com.clinicrecords.support.TestUsers.PASSWORD, "firstName", "Ada", "lastName", "Byron")).send().status())
+                .isEqualTo(201);
+        String token = api.post("/api/auth/login").json(Map.of("email", email, "password",
+                com.clinicrecords.support.TestUsers.PASSWORD)).send().text("access_token");
+        ApiResponse first = api.get("/api/patients/me").token(token).send();
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.text("firstName")).isEqualTo("Ada");
+        assertThat(first.text("lastName")).isEqualTo("Byron");
+        assertThat(api.get("/api/patients/me").token(token).send().text("id")).isEqualTo(first.text("id"));
+        assertNotFound(api.get("/api/patients/me").token(linked.token()).send());
+        assertThat(api.get("/api/patients/me").send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldIgnoreReadOnlyFieldsWhenUpdating() {
+        ApiResponse current = api.get("/api/patients/" + patientA.patientId()).token(patientA.token()).send();
+        Map<String, Object> body = body(current);
+        body.put("userId", patientB.account().id().toString());
+        body.put("id", patientB.patientId().toString());
+        body.put("version", 99);
+        body.put("deletedAt", "2020-01-01T00:00:00Z");
+        ApiResponse updated = put(patientA.token(), current.header("ETag"), body);
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.text("id")).isEqualTo(patientA.patientId().toString());
+        assertThat(updated.text("userId")).isEqualTo(patientA.account().id().toString());
+        assertThat(updated.raw()).doesNotContain("deleted");
+    }
+
+    @Test
+    void shouldListDoctorsOwnPatientsPaged() {
+        fx.link(linked, patientB);
+        ApiResponse page = api.get("/api/doctors/me/patients?size=1").token(linked.token()).send();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().path("totalElements").asInt()).isEqualTo(2);
+        assertThat(page.json().path("content").size()).isEqualTo(1);
+        assertThat(page.raw()).doesNotContain("diagnosis");
+        assertThat(api.get("/api/doctors/me/patients").token(unlinked.token()).send().json().path("totalElements")
+                .asInt()).isZero();
+        assertThat(api.get("/api/doctors/me/patients?size=500").token(linked.token()).send().status()).isEqualTo(400);
+        assertThat(api.get("/api/doctors/me/patients").send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldRestrictLinkAdministrationToLinkManagers() {
+        Map<String, Object> body = Map.of("doctorId", unlinked.doctorId().toString(),
+                "patientId", patientB.patientId().toString());
+        assertThat(api.post("/api/admin/links").json(body).send().status()).isEqualTo(401);
+        assertThat(api.post("/api/admin/links").token(patientB.token()).json(body).send().status()).isEqualTo(403);
+        assertThat(api.post("/api/admin/links").token(unlinked.token()).json(body).send().status()).isEqualTo(403);
+        assertThat(api.delete("/api/admin/links/" + linked.doctorId() + "/" + patientA.patientId())
+                .token(linked.token()).send().status()).isEqualTo(403);
+        assertValidation(api.post("/api/admin/links").token(fx.admin().accessToken())
+                .json(Map.of("doctorId", "x")).send(), "doctorId");
+        assertValidation(api.post("/api/admin/links").token(fx.admin().accessToken())
+                .json(Map.of("doctorId", unlinked.doctorId().toString())).send(), "patientId");
+        assertThat(api.post("/api/admin/links").token(fx.admin().accessToken()).json(Map.of("doctorId",
+                unlinked.doctorId().toString(), "patientId", java.util.UUID.randomUUID().toString())).send().status())
+                .isEqualTo(404);
+    }
+
     private ApiResponse createWith(Map<String, Object> valid, String field, Object value) {
         Map<String, Object> body = new HashMap<>(valid);
         body.put(field, value);
