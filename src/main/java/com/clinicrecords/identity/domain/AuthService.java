@@ -29,31 +29,45 @@ public class AuthService {
     private final PasswordEncoder passwordEncoder;
     private final SessionIssuer issuer;
     private final JwtProperties props;
+    private final LoginThrottle throttle;
     private final Clock clock;
     // Hashing a dummy password for unknown emails keeps their response time equal to a wrong password's.
     private final String dummyHash;
 
     public AuthService(UserRepository users, AuthSessionRepository sessions, RefreshTokenRepository refreshTokens,
-            PasswordEncoder passwordEncoder, SessionIssuer issuer, JwtProperties props, Clock clock) {
+            PasswordEncoder passwordEncoder, SessionIssuer issuer, JwtProperties props, LoginThrottle throttle,
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.passwordEncoder = passwordEncoder;
         this.issuer = issuer;
         this.props = props;
+        this.throttle = throttle;
         this.clock = clock;
         this.dummyHash = passwordEncoder.encode(OpaqueTokens.generate());
     }
 
+    /**
+     * Throttled before any hashing; unknown email, wrong password, disabled account and expired temporary
+     * password all get the same 401.
+     */
     @Transactional
     public IssuedTokens login(String email, String password, ClientInfo client) {
+        throttle.check(email, client.ip());
         Optional<User> found = users.findByEmail(EmailAddresses.normalize(email));
         String hash = found.map(User::getPasswordHash).orElse(dummyHash);
         boolean matches = passwordEncoder.matches(password == null ? "" : password, hash);
-        if (found.isEmpty() || !matches || !found.get().isActive()) {
+        if (found.isEmpty() || !matches) {
+            throttle.recordFailure(email, client.ip());
             throw new UnauthorizedException("invalid-credentials", BAD_CREDENTIALS);
         }
-        return issuer.openSession(found.get(), client);
+        User user = found.get();
+        if (!user.isActive() || user.isTemporaryPasswordExpired(clock.instant())) {
+            throw new UnauthorizedException("invalid-credentials", BAD_CREDENTIALS);
+        }
+        throttle.recordSuccess(email);
+        return issuer.openSession(user, client);
     }
 
     /**
