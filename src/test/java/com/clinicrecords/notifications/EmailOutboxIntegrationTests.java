@@ -83,6 +83,27 @@ class EmailOutboxIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void shouldGiveUpAfterTheLastAttempt() {
+        String recipient = "doomed-" + UUID.randomUUID() + "@example.test";
+        TestMail.get().stop();
+        try {
+            tx.executeWithoutResult(status -> outbox.enqueue(recipient, "Hello", "Never delivered"));
+            // Pretend seven attempts already failed; the eighth (max-attempts) is the last.
+            jdbc.update("update email_outbox set attempts = 7 where recipient = ?", recipient);
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (!"FAILED".equals(status(recipient)) && System.nanoTime() < deadline) {
+                relay.relayDue();
+                Mailbox.sleep(200);
+            }
+            assertThat(status(recipient)).isEqualTo("FAILED");
+        } finally {
+            TestMail.get().start();
+        }
+        relay.relayDue();
+        assertThat(Mailbox.to(recipient)).isEmpty();
+    }
+
+    @Test
     void shouldSendEachQueuedEmailOnceWhenRelaysRunConcurrently() throws Exception {
         String recipient = "parallel-" + UUID.randomUUID() + "@example.test";
         tx.executeWithoutResult(status -> {

@@ -59,6 +59,10 @@ public final class RateLimiter {
     private Bucket bucket(String key) {
         if (buckets.size() >= MAX_KEYS) {
             cleanup();
+            if (buckets.size() >= MAX_KEYS) {
+                // A flood of distinct keys: forgetting everything beats running out of memory.
+                buckets.clear();
+            }
         }
         return buckets.computeIfAbsent(key, k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(limit.capacity())
