@@ -8,6 +8,8 @@ import com.clinicrecords.shared.domain.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Changing one's own password, which requires the current one (ASVS 6.2.3). */
 @Service
 public class PasswordService {
+
+    private static final Logger log = LoggerFactory.getLogger(PasswordService.class);
 
     private final UserRepository users;
     private final AuthSessionRepository sessions;
@@ -55,5 +59,6 @@ public class PasswordService {
         if (logoutOtherSessions) {
             sessions.revokeAllForUserExcept(userId, currentSessionId, now, "PASSWORD_CHANGED");
         }
+        log.info("User {} changed their password (other sessions ended: {})", userId, logoutOtherSessions);
     }
 }

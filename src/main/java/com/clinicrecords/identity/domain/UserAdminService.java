@@ -13,12 +13,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Admin commands on accounts: staff creation, roles, disable/enable and temporary passwords. */
 @Service
 public class UserAdminService {
+
+    private static final Logger log = LoggerFactory.getLogger(UserAdminService.class);
 
     private final UserRepository users;
     private final RoleRepository roles;
@@ -62,6 +66,7 @@ public class UserAdminService {
             requireAnotherAdmin();
         }
         user.replaceRoles(new HashSet<>(newRoles), clock.instant());
+        log.info("User {} set roles of user {} to {}", caller.userId(), userId, roleNames);
         return UserView.of(users.saveAndFlush(user));
     }
 
@@ -81,6 +86,7 @@ public class UserAdminService {
         user.disable(now);
         UserView view = UserView.of(users.saveAndFlush(user));
         sessions.revokeAllForUser(userId, now, "ACCOUNT_DISABLED");
+        log.info("User {} disabled user {}", caller.userId(), userId);
         return view;
     }
 
@@ -100,6 +106,7 @@ public class UserAdminService {
         temporaryPasswords.issue(user, "An administrator reset the password of your Clinic Records account.");
         users.saveAndFlush(user);
         sessions.revokeAllForUser(userId, clock.instant(), "TEMPORARY_PASSWORD");
+        log.info("User {} issued a temporary password to user {}", caller.userId(), userId);
     }
 
     private User find(UUID userId) {
