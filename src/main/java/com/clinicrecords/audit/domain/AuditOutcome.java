@@ -1,0 +1,5 @@
+package com.clinicrecords.audit.domain;
+
+public enum AuditOutcome {
+    ALLOW, DENY
+}

@@ -1,0 +1,64 @@
+package com.clinicrecords.patients.domain;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A doctor profile, owned by one user account. */
+@Entity
+@Table(name = "doctors")
+public class Doctor {
+
+    @Id
+    private UUID id;
+
+    private UUID userId;
+    private UUID specializationId;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Doctor() {}
+
+    public Doctor(UUID userId, UUID specializationId, Instant now) {
+        this.id = UUID.randomUUID();
+        this.userId = userId;
+        this.specializationId = specializationId;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public void changeSpecialization(UUID specializationId, Instant now) {
+        this.specializationId = specializationId;
+        this.updatedAt = now;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getUserId() {
+        return userId;
+    }
+
+    public UUID getSpecializationId() {
+        return specializationId;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,5 @@
+package com.clinicrecords.patients.domain;
+
+public enum Gender {
+    FEMALE, MALE, OTHER, UNKNOWN
+}

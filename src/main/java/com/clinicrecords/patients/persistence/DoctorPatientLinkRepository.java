@@ -1,0 +1,15 @@
+package com.clinicrecords.patients.persistence;
+
+import com.clinicrecords.patients.domain.DoctorPatientLink;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface DoctorPatientLinkRepository extends JpaRepository<DoctorPatientLink, DoctorPatientLink.Key> {
+
+    /** True while the doctor holding {@code doctorUserId} has an active link to the patient. */
+    @Query("select count(l) > 0 from DoctorPatientLink l, Doctor d where d.id = l.id.doctorId "
+            + "and d.userId = :doctorUserId and l.id.patientId = :patientId and l.removedAt is null")
+    boolean isActiveForDoctorUser(@Param("doctorUserId") UUID doctorUserId, @Param("patientId") UUID patientId);
+}
