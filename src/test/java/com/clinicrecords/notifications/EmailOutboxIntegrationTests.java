@@ -40,7 +40,7 @@ class EmailOutboxIntegrationTests extends IntegrationTest {
         String body = Mailbox.awaitBody(patient.email(), 1);
         assertThat(body).contains("reset code");
         assertThat(body).doesNotContain(TestUsers.PASSWORD);
-        assertThat(Mailbox.to(patient.email()).get(0).getFrom()[0].toString()).isEqualTo("no-reply@clinic.local");
+        assertThat(Mailbox.to(patient.email()).get(0).getFrom()[0].toString()).isEqualTo("no-reply@clinic.example");
         awaitStatus(patient.email(), "SENT");
     }
 

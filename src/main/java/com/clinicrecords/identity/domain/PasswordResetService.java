@@ -33,6 +33,7 @@ public class PasswordResetService {
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy policy;
     private final ResetTokenIssuer issuer;
+    private final SecurityEvents events;
     private final RateLimiter perEmail;
     private final RateLimiter perIp;
     private final ThreadPoolTaskExecutor background;
@@ -40,13 +41,14 @@ public class PasswordResetService {
 
     PasswordResetService(UserRepository users, PasswordResetTokenRepository tokens, AuthSessionRepository sessions,
             PasswordEncoder passwordEncoder, PasswordPolicy policy, ResetTokenIssuer issuer,
-            ThrottleProperties.ForgotPassword throttle, Clock clock) {
+            SecurityEvents events, ThrottleProperties.ForgotPassword throttle, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.sessions = sessions;
         this.passwordEncoder = passwordEncoder;
         this.policy = policy;
         this.issuer = issuer;
+        this.events = events;
         this.perEmail = new RateLimiter("password reset", throttle.perEmail());
         this.perIp = new RateLimiter("password reset", throttle.perIp());
         this.clock = clock;
@@ -96,7 +98,7 @@ public class PasswordResetService {
         policy.check(newPassword, user.getEmail());
         user.changePassword(passwordEncoder.encode(newPassword), now);
         sessions.revokeAllForUser(user.getId(), now, "PASSWORD_RESET");
-        log.info("Password reset completed for user {}", user.getId());
+        events.passwordReset(user.getId());
     }
 
     @Scheduled(fixedDelayString = "PT5M")

@@ -8,8 +8,6 @@ import com.clinicrecords.shared.domain.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,24 +16,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PasswordService {
 
-    private static final Logger log = LoggerFactory.getLogger(PasswordService.class);
-
     private final UserRepository users;
     private final AuthSessionRepository sessions;
     private final PasswordResetTokenRepository resetTokens;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
+    private final SecurityEvents events;
     private final Clock clock;
 
     PasswordService(UserRepository users, AuthSessionRepository sessions, PasswordResetTokenRepository resetTokens,
-            PasswordEncoder passwordEncoder, PasswordPolicy policy, LoginThrottle throttle, Clock clock) {
+            PasswordEncoder passwordEncoder, PasswordPolicy policy, LoginThrottle throttle, SecurityEvents events,
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.resetTokens = resetTokens;
         this.passwordEncoder = passwordEncoder;
         this.policy = policy;
         this.throttle = throttle;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -59,6 +58,6 @@ public class PasswordService {
         if (logoutOtherSessions) {
             sessions.revokeAllForUserExcept(userId, currentSessionId, now, "PASSWORD_CHANGED");
         }
-        log.info("User {} changed their password (other sessions ended: {})", userId, logoutOtherSessions);
+        events.passwordChanged(userId);
     }
 }

@@ -13,8 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,24 +20,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAdminService {
 
-    private static final Logger log = LoggerFactory.getLogger(UserAdminService.class);
-
     private final UserRepository users;
     private final RoleRepository roles;
     private final AuthSessionRepository sessions;
     private final AccountService accounts;
     private final TemporaryPasswords temporaryPasswords;
     private final PrivilegeGuard guard;
+    private final SecurityEvents events;
     private final Clock clock;
 
     UserAdminService(UserRepository users, RoleRepository roles, AuthSessionRepository sessions,
-            AccountService accounts, TemporaryPasswords temporaryPasswords, PrivilegeGuard guard, Clock clock) {
+            AccountService accounts, TemporaryPasswords temporaryPasswords, PrivilegeGuard guard,
+            SecurityEvents events, Clock clock) {
         this.users = users;
         this.roles = roles;
         this.sessions = sessions;
         this.accounts = accounts;
         this.temporaryPasswords = temporaryPasswords;
         this.guard = guard;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -66,7 +65,7 @@ public class UserAdminService {
             requireAnotherAdmin();
         }
         user.replaceRoles(new HashSet<>(newRoles), clock.instant());
-        log.info("User {} set roles of user {} to {}", caller.userId(), userId, roleNames);
+        events.rolesChanged(userId, roleNames);
         return UserView.of(users.saveAndFlush(user));
     }
 
@@ -86,7 +85,7 @@ public class UserAdminService {
         user.disable(now);
         UserView view = UserView.of(users.saveAndFlush(user));
         sessions.revokeAllForUser(userId, now, "ACCOUNT_DISABLED");
-        log.info("User {} disabled user {}", caller.userId(), userId);
+        events.accountDisabled(userId);
         return view;
     }
 
@@ -106,7 +105,7 @@ public class UserAdminService {
         temporaryPasswords.issue(user, "An administrator reset the password of your Clinic Records account.");
         users.saveAndFlush(user);
         sessions.revokeAllForUser(userId, clock.instant(), "TEMPORARY_PASSWORD");
-        log.info("User {} issued a temporary password to user {}", caller.userId(), userId);
+        events.temporaryPasswordIssued(userId);
     }
 
     private User find(UUID userId) {
