@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 /** Authorization matrix of the appointment endpoints: patient A/B, linked/unlinked doctor, admin, anonymous. */
 class AppointmentAccessIntegrationTests extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     ClinicFixtures fx;
     PatientAccount patientA;
     PatientAccount patientB;
@@ -98,6 +101,30 @@ class AppointmentAccessIntegrationTests extends IntegrationTest {
         ApiResponse again = api.post(base + "/cancel").token(admin).send();
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("type")).isEqualTo("/problems/illegal-status-transition");
+    }
+
+    @Test
+    void shouldCompleteOrMarkNoShowOnlyOnceStartedAndOnlyAsDoctorOrAdmin() {
+        String first = book(api, patientA.token(), linked.doctorId(), patientA.patientId(), slot(4, 14)).text("id");
+        String second = book(api, patientA.token(), linked.doctorId(), patientA.patientId(), slot(4, 15)).text("id");
+        for (String id : new String[] {first, second}) {
+            assertThat(api.post("/api/appointments/" + id + "/confirm").token(admin).send().status()).isEqualTo(200);
+            // Appointments cannot be booked in the past, so move these two to "started" directly in the database.
+            jdbc.update("update appointments set starts_at = ?, ends_at = ? where id = ?",
+                    java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(10),
+                    java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(20), id);
+        }
+        assertThat(api.post("/api/appointments/" + first + "/complete").token(patientA.token()).send().status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/appointments/" + first + "/no-show").token(patientA.token()).send().status())
+                .isEqualTo(403);
+        ApiResponse completed = api.post("/api/appointments/" + first + "/complete").token(linked.token()).send();
+        assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+        assertThat(completed.text("status")).isEqualTo("COMPLETED");
+        assertThat(api.post("/api/appointments/" + second + "/no-show").token(admin).send().text("status"))
+                .isEqualTo("NO_SHOW");
+        assertThat(api.post("/api/appointments/" + first + "/cancel").token(patientA.token()).send().status())
+                .as("terminal").isEqualTo(409);
     }
 
     @Test
