@@ -153,6 +153,22 @@ class AppointmentAccessIntegrationTests extends IntegrationTest {
                 .send();
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.contentType()).startsWith("application/problem+json");
+
+        String etag = moved.header("ETag");
+        assertRescheduleInvalid(path, etag, java.util.Map.of("endsAt", start.toString()), "startsAt");
+        assertRescheduleInvalid(path, etag, java.util.Map.of("startsAt", start.toString()), "endsAt");
+        assertRescheduleInvalid(path, etag, java.util.Map.of("startsAt", Instant.now().minusSeconds(60).toString(),
+                "endsAt", start.toString()), "startsAt");
+        assertRescheduleInvalid(path, etag, java.util.Map.of("startsAt", start.toString(),
+                "endsAt", start.minusSeconds(60).toString()), "endsAt");
+        assertRescheduleInvalid(path, etag, java.util.Map.of("startsAt", start.toString(),
+                "endsAt", start.plusSeconds(600).toString(), "reason", "x".repeat(501)), "reason");
+    }
+
+    private void assertRescheduleInvalid(String path, String etag, java.util.Map<String, Object> body, String field) {
+        ApiResponse response = api.put(path).token(patientA.token()).header("If-Match", etag).json(body).send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().path("errors").toString()).as(response.toString()).contains("\"" + field + "\"");
     }
 
     @Test

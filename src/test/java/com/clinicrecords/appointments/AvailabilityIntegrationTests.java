@@ -65,6 +65,11 @@ class AvailabilityIntegrationTests extends IntegrationTest {
                 "startTime", "08:00", "endTime", "12:00", "slotMinutes", 20)))).send(), "weekday");
         assertInvalid(api.put(path).token(doctor.token()).json(Map.of("entries", List.of(Map.of("weekday", "MONDAY",
                 "startTime", "08:00", "endTime", "12:00", "slotMinutes", 1)))).send(), "slotMinutes");
+        assertInvalid(api.put(path).token(doctor.token()).json(Map.of("entries", List.of(Map.of("weekday", "MONDAY",
+                "startTime", "8 o'clock", "endTime", "12:00", "slotMinutes", 30)))).send(), "startTime");
+        assertInvalid(api.put(path).token(doctor.token()).json(Map.of("entries", List.of(Map.of("weekday", "MONDAY",
+                "startTime", "08:00", "slotMinutes", 30)))).send(), "endTime");
+        assertInvalid(api.put(path).token(doctor.token()).json(Map.of()).send(), "entries");
         assertInvalid(api.put(path).token(doctor.token()).json(Map.of("entries", List.of(
                 Map.of("weekday", "MONDAY", "startTime", "08:00", "endTime", "12:00", "slotMinutes", 20),
                 Map.of("weekday", "MONDAY", "startTime", "11:00", "endTime", "13:00", "slotMinutes", 20)))).send(),

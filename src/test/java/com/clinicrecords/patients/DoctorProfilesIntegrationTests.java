@@ -57,6 +57,10 @@ class DoctorProfilesIntegrationTests extends IntegrationTest {
                 .send().status()).as("user must exist").isEqualTo(404);
         assertThat(api.post("/api/admin/doctors").token(admin).json(Map.of()).send().json().path("errors").toString())
                 .contains("userId");
+        assertThat(api.post("/api/admin/doctors").token(admin).json(Map.of("userId", user.id().toString(),
+                "specializationId", 7)).send().json().path("errors").toString()).contains("specializationId");
+        assertThat(api.post("/api/admin/doctors").token(admin).json(Map.of("userId", user.id().toString(),
+                "specializationId", UUID.randomUUID().toString())).send().status()).isEqualTo(404);
         ApiResponse created = api.post("/api/admin/doctors").token(admin).json(body).send();
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo("/api/doctors/" + created.text("id"));

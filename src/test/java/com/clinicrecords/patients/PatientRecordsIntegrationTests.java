@@ -116,6 +116,30 @@ class PatientRecordsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void shouldRejectInvalidFieldsWhenUpdating() {
+        ApiResponse current = api.get("/api/patients/" + patientA.patientId()).token(linked.token()).send();
+        String etag = current.header("ETag");
+        Map<String, Object> valid = body(current);
+        Map<String, Object[]> invalid = new java.util.LinkedHashMap<>();
+        invalid.put("firstName", new Object[] {" "});
+        invalid.put("lastName", new Object[] {null});
+        invalid.put("dateOfBirth", new Object[] {"2999-12-31", "tomorrow"});
+        invalid.put("gender", new Object[] {"X"});
+        invalid.put("insuranceNumber", new Object[] {"x".repeat(65)});
+        invalid.put("room", new Object[] {"r".repeat(33)});
+        invalid.put("bed", new Object[] {"b".repeat(33)});
+        invalid.put("diagnosis", new Object[] {"d".repeat(4001), java.util.Map.of("a", 1)});
+        invalid.put("prescribedMedicine", new Object[] {"m".repeat(4001), java.util.List.of("a")});
+        invalid.forEach((field, values) -> {
+            for (Object value : values) {
+                Map<String, Object> body = new HashMap<>(valid);
+                body.put(field, value);
+                assertValidation(put(linked.token(), etag, body), field);
+            }
+        });
+    }
+
+    @Test
     void shouldSoftDeleteKeepingRowAndHidingIt() {
         String path = "/api/patients/" + patientA.patientId();
         assertThat(api.delete(path).token(patientA.token()).json(Map.of("reason", "x")).send().status())
