@@ -97,6 +97,24 @@ class PatientRecordsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void shouldCancelOpenFutureAppointmentsWhenRecordIsDeleted() {
+        java.time.Instant start = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                .plus(java.time.Duration.ofDays(6));
+        Map<String, Object> booking = new HashMap<>(Map.of("doctorId", linked.doctorId().toString(),
+                "patientId", patientA.patientId().toString(), "startsAt", start.toString(),
+                "endsAt", start.plusSeconds(1800).toString()));
+        String id = api.post("/api/appointments").token(patientA.token()).json(booking).send().text("id");
+        assertThat(api.delete("/api/patients/" + patientA.patientId()).token(fx.admin().accessToken())
+                .json(Map.of("reason", "Merged into another record")).send().status()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("select status from appointments where id = ?", String.class, id))
+                .isEqualTo("CANCELLED");
+        fx.link(linked, patientB);
+        booking.put("patientId", patientB.patientId().toString());
+        assertThat(api.post("/api/appointments").token(patientB.token()).json(booking).send().status())
+                .as("the doctor's slot is free again").isEqualTo(201);
+    }
+
+    @Test
     void shouldCreatePatientAsAdminAndValidateEveryField() {
         Map<String, Object> valid = Map.of("firstName", "Ann", "lastName", "Lee", "dateOfBirth", "1990-05-01",
                 "gender", "FEMALE", "insuranceNumber", "AB-123");

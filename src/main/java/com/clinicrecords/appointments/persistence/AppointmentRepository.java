@@ -30,6 +30,9 @@ public interface AppointmentRepository extends JpaRepository<Appointment, UUID>,
     long countOpenFuture(@Param("patientId") UUID patientId, @Param("open") Collection<AppointmentStatus> open,
             @Param("now") Instant now);
 
+    List<Appointment> findByPatientIdAndStatusInAndStartsAtAfter(UUID patientId, Collection<AppointmentStatus> statuses,
+            Instant after);
+
     /** A doctor's slot-holding appointments overlapping [from, to), in time order. */
     @Query("select a from Appointment a where a.doctorId = :doctorId and a.status <> com.clinicrecords.appointments.domain.AppointmentStatus.CANCELLED "
             + "and a.startsAt < :to and a.endsAt > :from order by a.startsAt")
