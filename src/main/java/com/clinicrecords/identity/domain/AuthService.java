@@ -60,7 +60,8 @@ public class AuthService {
         try {
             throttle.check(email, client.ip());
         } catch (TooManyRequestsException e) {
-            events.loginFailed(null, "throttled");
+            // Logged, not audited: a flood of throttled attempts must not turn into a flood of inserts.
+            log.warn("Sign-in throttled for client {}", client.ip());
             throw e;
         }
         Optional<User> found = users.findByEmail(EmailAddresses.normalize(email));
