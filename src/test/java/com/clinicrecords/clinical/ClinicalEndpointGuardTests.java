@@ -91,6 +91,17 @@ class ClinicalEndpointGuardTests extends IntegrationTest {
         }
     }
 
+    @Test
+    void shouldDocumentEveryClinicalEndpointInOpenApi() {
+        ApiResponse docs = api.get("/v3/api-docs").send();
+        assertThat(docs.status()).isEqualTo(200);
+        for (String[] endpoint : ALL) {
+            String template = endpoint[1].replaceAll("\\?.*", "").replace(ID2, "{patientId}")
+                    .replace("/api/admin/links/" + ID, "/api/admin/links/{doctorId}").replace(ID, "{id}");
+            assertThat(docs.json().path("paths").has(template)).as(template).isTrue();
+        }
+    }
+
     private ApiResponse call(String[] endpoint, String token) {
         Map<String, Object> body = Map.of("reason", "r", "name", "n", "userId", ID, "doctorId", ID,
                 "patientId", ID2, "firstName", "A", "lastName", "B");
