@@ -25,13 +25,13 @@ class AdminUsersIntegrationTests extends IntegrationTest {
         users.doctor();
         users.doctor();
 
-        ApiResponse page = api.get("/api/admin/users?role=DOCTOR&page=0&size=1000&sort=email,desc")
+        ApiResponse page = api.get("/api/admin/users?role=DOCTOR&page=0&size=100&sort=email,desc")
                 .token(admin.accessToken()).send();
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
         assertThat(page.json().path("size").asInt()).isEqualTo(100);
         assertThat(page.json().path("totalElements").asLong()).isGreaterThanOrEqualTo(2);
         String previous = null;
-        for (JsonNode user : page.json().path("items")) {
+        for (JsonNode user : page.json().path("content")) {
             assertThat(user.path("roles").toString()).contains("DOCTOR");
             assertThat(user.has("passwordHash")).isFalse();
             String email = user.path("email").asString();
@@ -41,8 +41,12 @@ class AdminUsersIntegrationTests extends IntegrationTest {
             previous = email;
         }
         ApiResponse small = api.get("/api/admin/users?size=1&page=1").token(admin.accessToken()).send();
-        assertThat(small.json().path("items").size()).isEqualTo(1);
+        assertThat(small.json().path("content").size()).isEqualTo(1);
         assertThat(small.json().path("page").asInt()).isEqualTo(1);
+
+        ApiResponse tooBig = api.get("/api/admin/users?size=1000").token(admin.accessToken()).send();
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.json().path("errors").get(0).path("field").asString()).isEqualTo("size");
 
         ApiResponse badSort = api.get("/api/admin/users?sort=passwordHash").token(admin.accessToken()).send();
         assertThat(badSort.status()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package com.clinicrecords.identity.domain;
 
+import com.clinicrecords.shared.domain.InvalidFieldException;
 import com.clinicrecords.shared.domain.ForbiddenException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import com.clinicrecords.shared.security.Permissions;

@@ -1,5 +1,6 @@
 package com.clinicrecords.identity.domain;
 
+import com.clinicrecords.shared.domain.InvalidFieldException;
 import com.clinicrecords.identity.persistence.AuthSessionRepository;
 import com.clinicrecords.identity.persistence.RoleRepository;
 import com.clinicrecords.identity.persistence.UserRepository;

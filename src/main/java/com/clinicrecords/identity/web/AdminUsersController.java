@@ -1,7 +1,7 @@
 package com.clinicrecords.identity.web;
 
 import com.clinicrecords.identity.domain.CreateStaffCommand;
-import com.clinicrecords.identity.domain.PageView;
+import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.identity.domain.UserAdminService;
 import com.clinicrecords.identity.domain.UserQueryService;
 import com.clinicrecords.identity.domain.UserView;
@@ -43,11 +43,11 @@ class AdminUsersController {
         this.admin = admin;
     }
 
-    @Operation(summary = "Accounts, optionally by role; size is capped at 100; sort=email|createdAt|lastName|firstName[,desc]")
+    @Operation(summary = "Accounts, optionally by role; size 1-100 (larger is a 400); sort=email|createdAt|lastName|firstName[,desc]")
     @GetMapping
     @PreAuthorize("hasAuthority('users:read')")
     PageView<UserView> list(@RequestParam(required = false) @Size(max = 64) String role,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             @RequestParam(required = false) @Size(max = 32) String sort) {
         return queries.list(role, page, size, sort);
     }
