@@ -156,6 +156,10 @@ class ImageAccessIntegrationTests extends ImagingTestSupport {
         assertThat(first.header("ETag")).isEqualTo("\"1\"");
         assertThat(first.text("bodyPart")).isEqualTo("KNEE");
         assertThat(stale.status()).isEqualTo(412);
+        ApiResponse patched = api.patch("/api/images/" + image).token(doctor.token())
+                .json(Map.of("description", "right knee")).send();
+        assertThat(patched.text("description")).isEqualTo("right knee");
+        assertThat(patched.text("bodyPart")).isEqualTo("KNEE");
         assertThat(jump.status()).isEqualTo(409);
         assertThat(bad.status()).isEqualTo(400);
         ApiResponse processing = api.get("/api/patients/" + patient.patientId() + "/images?status=WAITING")
