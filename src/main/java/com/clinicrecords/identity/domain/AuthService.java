@@ -4,6 +4,7 @@ import com.clinicrecords.identity.persistence.AuthSessionRepository;
 import com.clinicrecords.identity.persistence.RefreshTokenRepository;
 import com.clinicrecords.identity.persistence.UserRepository;
 import com.clinicrecords.identity.security.JwtProperties;
+import com.clinicrecords.shared.domain.TooManyRequestsException;
 import com.clinicrecords.shared.domain.UnauthorizedException;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,31 +30,58 @@ public class AuthService {
     private final PasswordEncoder passwordEncoder;
     private final SessionIssuer issuer;
     private final JwtProperties props;
+    private final LoginThrottle throttle;
+    private final SecurityEvents events;
     private final Clock clock;
     // Hashing a dummy password for unknown emails keeps their response time equal to a wrong password's.
     private final String dummyHash;
 
     public AuthService(UserRepository users, AuthSessionRepository sessions, RefreshTokenRepository refreshTokens,
-            PasswordEncoder passwordEncoder, SessionIssuer issuer, JwtProperties props, Clock clock) {
+            PasswordEncoder passwordEncoder, SessionIssuer issuer, JwtProperties props, LoginThrottle throttle,
+            SecurityEvents events, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.passwordEncoder = passwordEncoder;
         this.issuer = issuer;
         this.props = props;
+        this.throttle = throttle;
+        this.events = events;
         this.clock = clock;
         this.dummyHash = passwordEncoder.encode(OpaqueTokens.generate());
     }
 
+    /**
+     * Throttled before any hashing; unknown email, wrong password, disabled account and expired temporary
+     * password all get the same 401.
+     */
     @Transactional
     public IssuedTokens login(String email, String password, ClientInfo client) {
+        try {
+            throttle.check(email, client.ip());
+        } catch (TooManyRequestsException e) {
+            // Logged, not audited: a flood of throttled attempts must not turn into a flood of inserts.
+            log.warn("Sign-in throttled for client {}", client.ip());
+            throw e;
+        }
         Optional<User> found = users.findByEmail(EmailAddresses.normalize(email));
         String hash = found.map(User::getPasswordHash).orElse(dummyHash);
         boolean matches = passwordEncoder.matches(password == null ? "" : password, hash);
-        if (found.isEmpty() || !matches || !found.get().isActive()) {
+        UUID userId = found.map(User::getId).orElse(null);
+        if (found.isEmpty() || !matches) {
+            throttle.recordFailure(email, client.ip());
+            events.loginFailed(userId, found.isEmpty() ? "unknown account" : "wrong password");
             throw new UnauthorizedException("invalid-credentials", BAD_CREDENTIALS);
         }
-        return issuer.openSession(found.get(), client);
+        User user = found.get();
+        if (!user.isActive() || user.isTemporaryPasswordExpired(clock.instant())) {
+            events.loginFailed(userId, user.isActive() ? "temporary password expired" : "account disabled");
+            throw new UnauthorizedException("invalid-credentials", BAD_CREDENTIALS);
+        }
+        throttle.recordSuccess(email);
+        IssuedTokens tokens = issuer.openSession(user, client);
+        events.loggedIn(userId, tokens.sessionId());
+        return tokens;
     }
 
     /**

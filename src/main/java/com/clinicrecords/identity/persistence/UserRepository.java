@@ -1,12 +1,14 @@
 package com.clinicrecords.identity.persistence;
 
 import com.clinicrecords.identity.domain.User;
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -20,12 +22,21 @@ public interface UserRepository extends JpaRepository<User, UUID> {
     @Query("select u from User u where u.id = :id")
     Optional<User> findWithRolesById(@Param("id") UUID id);
 
+    /** Locks the account row (no roles loaded) to serialise per-account security operations. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select u from User u where u.email = :email")
+    Optional<User> lockByEmail(@Param("email") String email);
+
     boolean existsByEmail(String email);
 
     boolean existsByPhone(String phone);
 
     @Query("select count(u) > 0 from User u join u.roles r where r.name = :role")
     boolean existsWithRole(@Param("role") String role);
+
+    @Query("select count(u) from User u join u.roles r where r.name = :role "
+            + "and u.status = com.clinicrecords.identity.domain.UserStatus.ACTIVE")
+    long countActiveWithRole(@Param("role") String role);
 
     @Query(value = "select u from User u where (:role is null or exists "
             + "(select 1 from User u2 join u2.roles r where u2 = u and r.name = :role))",
