@@ -52,6 +52,10 @@ class AnalysisResultIntegrationTests extends ImagingTestSupport {
         assertThat(amended.text("status")).isEqualTo("AMENDED");
         assertThat(amended.json().path("currentVersion").asInt()).isEqualTo(2);
         assertThat(notifications(patient)).isEqualTo(2);
+        var emails = jdbc.queryForList("select subject, body from email_outbox where recipient = ?",
+                patient.account().email());
+        assertThat(emails).hasSize(2).allSatisfy(row -> assertThat(row.get("body").toString())
+                .contains("log in").doesNotContain("odule").doesNotContain("artefact"));
 
         ApiResponse seen = api.get("/api/results/" + id).token(patient.token()).send();
         assertThat(seen.status()).isEqualTo(200);
