@@ -86,14 +86,21 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
     }
 
     @Test
-    void shouldReturn413BeforeReadingWhenContentLengthExceedsLimit() {
+    void shouldReturn413BeforeReadingWhenContentLengthExceedsLimit() throws Exception {
         var patient = clinic.patient();
+        // Like curl for big files: Expect: 100-continue, and the body is sent only after "100 Continue".
+        // The server answers from the headers alone, so the client never has to send the file.
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/patients/" + patient.patientId() + "/images HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nAuthorization: Bearer " + patient.token() + "\r\n"
+                    + "Content-Type: application/octet-stream\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: " + (5 * 1024 * 1024 + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readNBytes(400), StandardCharsets.ISO_8859_1);
 
-        ApiResponse response = uploadRaw(patient.token(), patient.patientId(),
-                TestFiles.png(5 * 1024 * 1024 + 10_000), "big.png");
-
-        assertThat(response.status()).isEqualTo(413);
-        assertThat(response.text("type")).isEqualTo("/problems/payload-too-large");
+            assertThat(response).startsWith("HTTP/1.1 413").doesNotContain("100 Continue");
+        }
         assertThat(imageRows(patient.patientId())).isZero();
     }
 
@@ -228,5 +235,15 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
         assertThat(badField.json().path("errors").findValuesAsString("field")).contains("modality", "studyDate");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(imageRows(patient.patientId())).isZero();
+    }
+
+    @Test
+    void shouldDocumentBothUploadFormatsWhenOpenApiIsRequested() {
+        ApiResponse docs = api.get("/v3/api-docs").send();
+
+        var content = docs.json().path("paths").path("/api/patients/{patientId}/images").path("post")
+                .path("requestBody").path("content");
+        assertThat(content.has("multipart/form-data")).isTrue();
+        assertThat(content.has("application/octet-stream")).isTrue();
     }
 }

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 @Configuration(proxyBeanMethods = false)
 class ImageStorageConfiguration {
 
-    @Bean(destroyMethod = "")
+    @Bean
     ImageStorage imageStorage(ImagingProperties props) {
         ImagingProperties.Storage storage = props.storage();
         if ("s3".equalsIgnoreCase(storage.type())) {

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * requests), so content is sent as an S3 multipart upload in parts of {@code partSize} bytes: memory per
  * upload is one part, whatever the file size. Small files go in a single PUT.
  */
-public class S3ObjectStorage implements ImageStorage {
+public class S3ObjectStorage implements ImageStorage, AutoCloseable {
 
     /** S3 requires every part but the last to be at least 5 MiB. */
     public static final int MIN_PART_SIZE = 5 * 1024 * 1024;
@@ -86,6 +86,11 @@ public class S3ObjectStorage implements ImageStorage {
     @Override
     public void delete(String key) {
         s3.deleteObject(b -> b.bucket(bucket).key(key));
+    }
+
+    @Override
+    public void close() {
+        s3.close();
     }
 
     @Override

@@ -7,6 +7,8 @@ import com.clinicrecords.imaging.domain.UploadResult;
 import com.clinicrecords.shared.domain.BadRequestException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
@@ -50,6 +52,9 @@ class ImageUploadController {
     @Operation(summary = "Upload an image (multipart part \"file\" plus optional fields modality, bodyPart, "
             + "studyDate, description; or the raw bytes with X-Filename). 201 new, 200 when the same bytes exist. "
             + "The patient themself or a linked doctor.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+        @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = UploadFormDoc.class)),
+        @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))})
     ResponseEntity<ImageResponse> upload(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID patientId,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             HttpServletRequest request) {
@@ -65,6 +70,13 @@ class ImageUploadController {
                 ? ResponseEntity.created(URI.create("/api/images/" + body.id())).eTag(body.etag()).body(body)
                 : ResponseEntity.status(HttpStatus.OK).eTag(body.etag()).body(body);
     }
+
+    /** Only documents the multipart form for OpenAPI; the body is parsed by hand (streamed). */
+    record UploadFormDoc(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file,
+            @Schema(maxLength = 16, example = "CT") String modality,
+            @Schema(maxLength = 64, example = "CHEST") String bodyPart,
+            @Schema(format = "date") String studyDate,
+            @Schema(maxLength = 1000) String description) {}
 
     private UploadForm readRaw(HttpServletRequest request, ImageUploads.FileReceiver receiver) throws IOException {
         UploadForm form = UploadFields.fromHeaders(request).validated(validator);
