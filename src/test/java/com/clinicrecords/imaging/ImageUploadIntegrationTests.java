@@ -200,21 +200,45 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
     void shouldLeaveNoFileAndNoRowWhenClientDisconnectsMidUpload() throws Exception {
         var patient = clinic.patient();
         long tempBefore = tempFiles();
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/patients/" + patient.patientId() + "/images HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer " + patient.token() + "\r\nContent-Type: application/octet-stream\r\n"
-                    + "X-Filename: cut.png\r\nContent-Length: 4000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(TestFiles.png(1_000_000));
-            out.flush();
-            Thread.sleep(500);
-        }
+        TestFiles.Multipart multipart = TestFiles.multipart("cut.png", "image/png", TestFiles.png(3_000_000));
+
+        sendAndHangUp(patient, "application/octet-stream", 4_000_000, TestFiles.png(1_000_000));
+        sendAndHangUp(patient, multipart.contentType(), multipart.body().length,
+                java.util.Arrays.copyOf(multipart.body(), 1_000_000));
         Thread.sleep(1500);
 
         assertThat(imageRows(patient.patientId())).isZero();
         assertThat(tempFiles()).isEqualTo(tempBefore);
-        assertThat(jdbc.queryForObject("select count(*) from images where storage_key like '.tmp%'", Integer.class))
-                .isZero();
+    }
+
+    /** Announces {@code declared} bytes, sends fewer, then closes the connection like a crashed client. */
+    private void sendAndHangUp(ClinicFixture.PatientUser patient, String contentType, long declared, byte[] sent)
+            throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/patients/" + patient.patientId() + "/images HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + patient.token() + "\r\nContent-Type: " + contentType + "\r\n"
+                    + "X-Filename: cut.png\r\nContent-Length: " + declared + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(sent);
+            out.flush();
+            Thread.sleep(500);
+        }
+    }
+
+    @Test
+    void shouldAuditCreationReadsAndChangesWithThePatientId() {
+        var patient = clinic.patient();
+        var doctor = clinic.linkedDoctor(patient);
+        String id = uploadRaw(doctor.token(), patient.patientId(), TestFiles.png(3000), "a.png").text("id");
+        api.get("/api/images/" + id).token(patient.token()).send();
+        api.patch("/api/images/" + id).token(doctor.token()).json(java.util.Map.of("description", "x")).send();
+        api.get("/api/images/" + id + "/content").token(doctor.token()).sendForBytes();
+        api.delete("/api/images/" + id).token(doctor.token()).send();
+
+        var actions = jdbc.queryForList("select action from audit_events where resource_id = ? and patient_id = ? "
+                + "and outcome = 'ALLOW' order by id", String.class, id, patient.patientId().toString());
+        assertThat(actions).containsExactly("CREATE", "READ", "UPDATE", "DOWNLOAD", "DELETE");
     }
 
     @Test
