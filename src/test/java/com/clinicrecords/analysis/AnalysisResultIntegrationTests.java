@@ -145,7 +145,7 @@ class AnalysisResultIntegrationTests extends ImagingTestSupport {
         assertThat(api.get("/api/patients/" + patient.patientId() + "/results").token(unlinked).send().status())
                 .isEqualTo(404);
         assertThat(api.get("/api/patients/" + patient.patientId() + "/results").token(doctor.token()).send()
-                .json().path("items").size()).isEqualTo(1);
+                .json().path("content").size()).isEqualTo(1);
     }
 
     private int post(UUID image, String token, Map<String, Object> body) {

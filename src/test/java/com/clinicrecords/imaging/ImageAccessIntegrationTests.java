@@ -164,7 +164,7 @@ class ImageAccessIntegrationTests extends ImagingTestSupport {
         assertThat(bad.status()).isEqualTo(400);
         ApiResponse processing = api.get("/api/patients/" + patient.patientId() + "/images?status=WAITING")
                 .token(doctor.token()).send();
-        assertThat(processing.json().path("items").size()).isEqualTo(1);
+        assertThat(processing.json().path("content").size()).isEqualTo(1);
     }
 
     private Map<String, String> callers(ClinicFixture.PatientUser patient, ClinicFixture.DoctorUser linked) {

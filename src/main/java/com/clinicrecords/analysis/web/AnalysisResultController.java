@@ -4,7 +4,7 @@ import com.clinicrecords.analysis.domain.AnalysisResults;
 import com.clinicrecords.analysis.domain.ResultViews.AmendResult;
 import com.clinicrecords.analysis.domain.ResultViews.CreateResult;
 import com.clinicrecords.analysis.domain.ResultViews.ResultView;
-import com.clinicrecords.imaging.web.PageResponse;
+import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -72,9 +72,9 @@ class AnalysisResultController {
 
     @GetMapping("/api/patients/{patientId}/results")
     @Operation(summary = "A patient's results, newest first (patient: released only)")
-    PageResponse<ResultView> forPatient(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID patientId,
+    PageView<ResultView> forPatient(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID patientId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageResponse.of(results.forPatient(me, patientId, page, size), v -> v);
+        return PageView.of(results.forPatient(me, patientId, page, size));
     }
 }

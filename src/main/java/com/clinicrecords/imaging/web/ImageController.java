@@ -1,5 +1,6 @@
 package com.clinicrecords.imaging.web;
 
+import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.imaging.domain.ByteRange;
 import com.clinicrecords.imaging.domain.ImageDownload;
 import com.clinicrecords.imaging.domain.ImageService;
@@ -51,11 +52,11 @@ class ImageController {
 
     @GetMapping("/api/patients/{patientId}/images")
     @Operation(summary = "List a patient's images, newest first (patient, linked doctors, admins)")
-    PageResponse<ImageResponse> list(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID patientId,
+    PageView<ImageResponse> list(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID patientId,
             @RequestParam(required = false) ImageStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageResponse.of(images.list(me, patientId, status, page, size), ImageResponse::of);
+        return PageView.of(images.list(me, patientId, status, page, size), ImageResponse::of);
     }
 
     @GetMapping("/api/images/{id}")
