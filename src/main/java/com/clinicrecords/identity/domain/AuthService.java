@@ -1,5 +1,8 @@
 package com.clinicrecords.identity.domain;
 
+import com.clinicrecords.audit.domain.AuditAction;
+import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.identity.persistence.AuthSessionRepository;
 import com.clinicrecords.identity.persistence.RefreshTokenRepository;
 import com.clinicrecords.identity.persistence.UserRepository;
@@ -21,6 +24,7 @@ public class AuthService {
 
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
     private static final String BAD_CREDENTIALS = "Invalid email or password";
+    private static final String SESSION = "session";
     private static final String BAD_REFRESH = "The refresh token is invalid or expired";
 
     private final UserRepository users;
@@ -30,11 +34,13 @@ public class AuthService {
     private final SessionIssuer issuer;
     private final JwtProperties props;
     private final Clock clock;
+    private final AuditTrail audit;
     // Hashing a dummy password for unknown emails keeps their response time equal to a wrong password's.
     private final String dummyHash;
 
     public AuthService(UserRepository users, AuthSessionRepository sessions, RefreshTokenRepository refreshTokens,
-            PasswordEncoder passwordEncoder, SessionIssuer issuer, JwtProperties props, Clock clock) {
+            PasswordEncoder passwordEncoder, SessionIssuer issuer, JwtProperties props, Clock clock,
+            AuditTrail audit) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -42,6 +48,7 @@ public class AuthService {
         this.issuer = issuer;
         this.props = props;
         this.clock = clock;
+        this.audit = audit;
         this.dummyHash = passwordEncoder.encode(OpaqueTokens.generate());
     }
 
@@ -51,9 +58,14 @@ public class AuthService {
         String hash = found.map(User::getPasswordHash).orElse(dummyHash);
         boolean matches = passwordEncoder.matches(password == null ? "" : password, hash);
         if (found.isEmpty() || !matches || !found.get().isActive()) {
+            // Never the submitted email or password: either may hold the other by mistake.
+            audit.recordFor(found.map(User::getId).orElse(null), AuditEntry.denied(AuditAction.LOGIN_FAILED,
+                    SESSION, null, null).withDetail(found.isEmpty() ? "unknown account" : "bad credentials"));
             throw new UnauthorizedException("invalid-credentials", BAD_CREDENTIALS);
         }
-        return issuer.openSession(found.get(), client);
+        IssuedTokens tokens = issuer.openSession(found.get(), client);
+        audit.recordAs(found.get().getId(), AuditEntry.allowed(AuditAction.LOGIN, SESSION, tokens.sessionId(), null));
+        return tokens;
     }
 
     /**
@@ -75,6 +87,8 @@ public class AuthService {
             log.warn("Refresh token reuse detected; revoking session {}", session.getId());
             session = sessions.findById(session.getId()).orElseThrow();
             session.revoke(now, "REFRESH_REUSE");
+            audit.recordAs(session.getUserId(), AuditEntry.denied(AuditAction.REFRESH, SESSION, session.getId(), null)
+                    .withDetail("refresh token reuse; session revoked"));
             throw new UnauthorizedException("invalid-refresh-token", BAD_REFRESH);
         }
         session = sessions.findById(session.getId()).orElseThrow();
@@ -82,12 +96,16 @@ public class AuthService {
             throw new UnauthorizedException("invalid-refresh-token", BAD_REFRESH);
         }
         session.touch(now);
+        audit.recordAs(session.getUserId(), AuditEntry.allowed(AuditAction.REFRESH, SESSION, session.getId(), null));
         return issuer.tokensFor(session);
     }
 
     @Transactional
     public void logout(UUID sessionId) {
-        sessions.findById(sessionId).ifPresent(s -> s.revoke(clock.instant(), "LOGOUT"));
+        sessions.findById(sessionId).ifPresent(s -> {
+            s.revoke(clock.instant(), "LOGOUT");
+            audit.recordAs(s.getUserId(), AuditEntry.allowed(AuditAction.LOGOUT, SESSION, s.getId(), null));
+        });
     }
 
     /** Logout by refresh token (cookie-only clients that have no valid access token any more). */
@@ -98,7 +116,10 @@ public class AuthService {
         }
         refreshTokens.findById(OpaqueTokens.sha256Hex(refreshToken))
                 .flatMap(t -> sessions.findById(t.getSessionId()))
-                .ifPresent(s -> s.revoke(clock.instant(), "LOGOUT"));
+                .ifPresent(s -> {
+                    s.revoke(clock.instant(), "LOGOUT");
+                    audit.recordAs(s.getUserId(), AuditEntry.allowed(AuditAction.LOGOUT, SESSION, s.getId(), null));
+                });
     }
 
     private boolean userIsActive(UUID userId) {
