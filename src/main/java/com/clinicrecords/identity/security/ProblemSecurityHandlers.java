@@ -28,6 +28,11 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
         resolver.resolveException(request, response, null, e);
     }
 
+    /** Any other failure in a security filter (e.g. the database is down) rendered like an MVC error. */
+    void resolve(HttpServletRequest request, HttpServletResponse response, RuntimeException e) {
+        resolver.resolveException(request, response, null, e);
+    }
+
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) {
         resolver.resolveException(request, response, null, e);

@@ -1,6 +1,7 @@
 package com.clinicrecords.shared.web;
 
 import com.clinicrecords.shared.domain.ClinicException;
+import com.clinicrecords.shared.domain.PayloadTooLargeException;
 import com.clinicrecords.shared.domain.TooManyRequestsException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -133,6 +135,19 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                         "message", String.valueOf(err.getDefaultMessage()))))
                 .toList();
         return new ResponseEntity<>(badRequest(errors).getBody(), HttpStatus.BAD_REQUEST);
+    }
+
+    /** A body cut off by {@link RequestBodyLimitFilter} surfaces here as unreadable JSON; it is a 413. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimitFilter.BodyTooLargeIOException tooLarge) {
+                PayloadTooLargeException problem = new PayloadTooLargeException(tooLarge.maxBytes());
+                return new ResponseEntity<>(handleClinic(problem).getBody(), HttpStatus.CONTENT_TOO_LARGE);
+            }
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 
     /** Gives Spring MVC's own problems (400/404/405/413/415...) the same type/timestamp/requestId shape. */
