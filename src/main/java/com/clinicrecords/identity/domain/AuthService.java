@@ -33,38 +33,50 @@ public class AuthService {
     private final PasswordEncoder passwordEncoder;
     private final SessionIssuer issuer;
     private final JwtProperties props;
+    private final LoginThrottle throttle;
     private final Clock clock;
     private final AuditTrail audit;
     // Hashing a dummy password for unknown emails keeps their response time equal to a wrong password's.
     private final String dummyHash;
 
     public AuthService(UserRepository users, AuthSessionRepository sessions, RefreshTokenRepository refreshTokens,
-            PasswordEncoder passwordEncoder, SessionIssuer issuer, JwtProperties props, Clock clock,
-            AuditTrail audit) {
+            PasswordEncoder passwordEncoder, SessionIssuer issuer, JwtProperties props, LoginThrottle throttle,
+            Clock clock, AuditTrail audit) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.passwordEncoder = passwordEncoder;
         this.issuer = issuer;
         this.props = props;
+        this.throttle = throttle;
         this.clock = clock;
         this.audit = audit;
         this.dummyHash = passwordEncoder.encode(OpaqueTokens.generate());
     }
 
+    /**
+     * Throttled before any hashing; unknown email, wrong password, disabled account and expired temporary
+     * password all get the same 401.
+     */
     @Transactional
     public IssuedTokens login(String email, String password, ClientInfo client) {
+        throttle.check(email, client.ip());
         Optional<User> found = users.findByEmail(EmailAddresses.normalize(email));
         String hash = found.map(User::getPasswordHash).orElse(dummyHash);
         boolean matches = passwordEncoder.matches(password == null ? "" : password, hash);
-        if (found.isEmpty() || !matches || !found.get().isActive()) {
-            // Never the submitted email or password: either may hold the other by mistake.
-            audit.recordFor(found.map(User::getId).orElse(null), AuditEntry.denied(AuditAction.LOGIN_FAILED,
-                    SESSION, null, null).withDetail(found.isEmpty() ? "unknown account" : "bad credentials"));
+        if (found.isEmpty() || !matches) {
+            throttle.recordFailure(email, client.ip());
+            loginFailed(found, found.isEmpty() ? "unknown account" : "bad credentials");
             throw new UnauthorizedException("invalid-credentials", BAD_CREDENTIALS);
         }
-        IssuedTokens tokens = issuer.openSession(found.get(), client);
-        audit.recordAs(found.get().getId(), AuditEntry.allowed(AuditAction.LOGIN, SESSION, tokens.sessionId(), null));
+        User user = found.get();
+        if (!user.isActive() || user.isTemporaryPasswordExpired(clock.instant())) {
+            loginFailed(found, user.isActive() ? "temporary password expired" : "account disabled");
+            throw new UnauthorizedException("invalid-credentials", BAD_CREDENTIALS);
+        }
+        throttle.recordSuccess(email);
+        IssuedTokens tokens = issuer.openSession(user, client);
+        audit.recordAs(user.getId(), AuditEntry.allowed(AuditAction.LOGIN, SESSION, tokens.sessionId(), null));
         return tokens;
     }
 
@@ -120,6 +132,12 @@ public class AuthService {
                     s.revoke(clock.instant(), "LOGOUT");
                     audit.recordAs(s.getUserId(), AuditEntry.allowed(AuditAction.LOGOUT, SESSION, s.getId(), null));
                 });
+    }
+
+    /** Never the submitted email or password: either may hold the other by mistake. */
+    private void loginFailed(Optional<User> found, String reason) {
+        audit.recordFor(found.map(User::getId).orElse(null),
+                AuditEntry.denied(AuditAction.LOGIN_FAILED, SESSION, null, null).withDetail(reason));
     }
 
     private boolean userIsActive(UUID userId) {

@@ -36,6 +36,7 @@ public class User {
 
     private boolean emailVerified;
     private boolean passwordChangeRequired;
+    private Instant tempPasswordExpiresAt;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -72,14 +73,21 @@ public class User {
     public void changePassword(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.passwordChangeRequired = false;
+        this.tempPasswordExpiresAt = null;
         this.updatedAt = now;
     }
 
-    /** A temporary password must be replaced before the account can do anything else. */
-    public void setTemporaryPassword(String hash, Instant now) {
+    /** A temporary password must be replaced before the account can do anything else, and it expires. */
+    public void setTemporaryPassword(String hash, Instant expiresAt, Instant now) {
         this.passwordHash = hash;
         this.passwordChangeRequired = true;
+        this.tempPasswordExpiresAt = expiresAt;
         this.updatedAt = now;
+    }
+
+    /** True while a temporary password is set whose lifetime is over: it must no longer sign anyone in. */
+    public boolean isTemporaryPasswordExpired(Instant now) {
+        return passwordChangeRequired && tempPasswordExpiresAt != null && !now.isBefore(tempPasswordExpiresAt);
     }
 
     public void markEmailVerified(Instant now) {
@@ -159,6 +167,10 @@ public class User {
 
     public boolean isPasswordChangeRequired() {
         return passwordChangeRequired;
+    }
+
+    public Instant getTempPasswordExpiresAt() {
+        return tempPasswordExpiresAt;
     }
 
     public Instant getCreatedAt() {

@@ -27,6 +27,10 @@ public interface UserRepository extends JpaRepository<User, UUID> {
     @Query("select count(u) > 0 from User u join u.roles r where r.name = :role")
     boolean existsWithRole(@Param("role") String role);
 
+    @Query("select count(u) from User u join u.roles r where r.name = :role "
+            + "and u.status = com.clinicrecords.identity.domain.UserStatus.ACTIVE")
+    long countActiveWithRole(@Param("role") String role);
+
     @Query(value = "select u from User u where (:role is null or exists "
             + "(select 1 from User u2 join u2.roles r where u2 = u and r.name = :role))",
             countQuery = "select count(u) from User u where (:role is null or exists "

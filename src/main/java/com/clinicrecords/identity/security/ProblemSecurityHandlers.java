@@ -1,10 +1,13 @@
 package com.clinicrecords.identity.security;
 
+import com.clinicrecords.shared.domain.ForbiddenException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -33,8 +36,16 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
         resolver.resolveException(request, response, null, e);
     }
 
+    /** A caller still on a temporary password gets a distinct slug, so clients know to ask for a new one. */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) {
-        resolver.resolveException(request, response, null, e);
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        boolean mustChangePassword = auth != null && auth.getAuthorities().stream()
+                .anyMatch(a -> JwtAuthenticationFilter.PASSWORD_CHANGE_REQUIRED.equals(a.getAuthority()));
+        Exception problem = mustChangePassword
+                ? new ForbiddenException("password-change-required",
+                        "Change your temporary password first (POST /api/users/me/password)")
+                : e;
+        resolver.resolveException(request, response, null, problem);
     }
 }

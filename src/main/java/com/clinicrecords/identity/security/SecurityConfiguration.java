@@ -47,9 +47,8 @@ class SecurityConfiguration {
         "/swagger-ui/**"
     };
     /** What a user holding a temporary password may still do: see who they are, change it, log out. */
-    static final String[] ALLOWED_DURING_PASSWORD_CHANGE = {
-        "/api/users/me", "/api/users/me/password", "/api/auth/logout"
-    };
+    static final String ALLOWED_GET_DURING_PASSWORD_CHANGE = "/api/users/me";
+    static final String[] ALLOWED_POST_DURING_PASSWORD_CHANGE = {"/api/users/me/password", "/api/auth/logout"};
 
     /** JSON responses never load or embed anything. */
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -89,7 +88,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers(HttpMethod.POST, PUBLIC_POST).permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
-                        .requestMatchers(ALLOWED_DURING_PASSWORD_CHANGE).authenticated()
+                        .requestMatchers(HttpMethod.GET, ALLOWED_GET_DURING_PASSWORD_CHANGE).authenticated()
+                        .requestMatchers(HttpMethod.POST, ALLOWED_POST_DURING_PASSWORD_CHANGE).authenticated()
                         .anyRequest().access(fullyAuthenticated()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(jwtFilter, UsernamePasswordAuthenticationFilter.class)

@@ -22,5 +22,6 @@ final class AuthRequests {
             @NotBlank @Size(max = 254) String email,
             @NotBlank @Size(max = PasswordPolicy.MAX_LENGTH * 4) String password) {}
 
-    record RefreshRequest(@Size(max = 256) String refreshToken) {}
+    /** Generous bound: any token-like string, even an access token sent by mistake, gets the refresh 401. */
+    record RefreshRequest(@Size(max = 8192) String refreshToken) {}
 }

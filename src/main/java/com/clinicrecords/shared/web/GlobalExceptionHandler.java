@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
 
 /**
  * The single place that turns exceptions into RFC 9457 Problem Details. Spring MVC's own errors (bad JSON,
@@ -137,7 +139,11 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(badRequest(errors).getBody(), HttpStatus.BAD_REQUEST);
     }
 
-    /** A body cut off by {@link RequestBodyLimitFilter} surfaces here as unreadable JSON; it is a 413. */
+    /**
+     * Unreadable bodies: a value of the wrong type names its field; JSON that does not parse is reported
+     * against "body". The parser's own message is never echoed (it can quote the input). A body cut off by
+     * {@link RequestBodyLimitFilter} also surfaces here; it is a 413.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -147,7 +153,16 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 return new ResponseEntity<>(handleClinic(problem).getBody(), HttpStatus.CONTENT_TOO_LARGE);
             }
         }
-        return super.handleHttpMessageNotReadable(ex, headers, status, request);
+        String field = "body";
+        String message = "must be well-formed JSON";
+        if (ex.getMostSpecificCause() instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+            field = bind.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining("."));
+            message = "has the wrong type or format";
+        }
+        return new ResponseEntity<>(badRequest(List.of(Map.of("field", field, "message", message))).getBody(),
+                HttpStatus.BAD_REQUEST);
     }
 
     /** Gives Spring MVC's own problems (400/404/405/413/415...) the same type/timestamp/requestId shape. */

@@ -1,0 +1,86 @@
+package com.clinicrecords.identity.domain;
+
+import com.clinicrecords.identity.persistence.EmailVerificationCodeRepository;
+import com.clinicrecords.identity.persistence.UserRepository;
+import com.clinicrecords.notifications.domain.EmailOutbox;
+import com.clinicrecords.shared.domain.BadRequestException;
+import com.clinicrecords.shared.domain.ConflictException;
+import com.clinicrecords.shared.domain.NotFoundException;
+import com.clinicrecords.shared.domain.TooManyRequestsException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Proves the user controls their email address with a short-lived, single-use six-digit code. */
+@Service
+public class EmailVerificationService {
+
+    private static final String INVALID = "The verification code is invalid or has expired";
+
+    private final UserRepository users;
+    private final EmailVerificationCodeRepository codes;
+    private final VerificationCodes codec;
+    private final EmailOutbox outbox;
+    private final AccountSecurityProperties props;
+    private final Clock clock;
+
+    EmailVerificationService(UserRepository users, EmailVerificationCodeRepository codes, VerificationCodes codec,
+            EmailOutbox outbox, AccountSecurityProperties props, Clock clock) {
+        this.users = users;
+        this.codes = codes;
+        this.codec = codec;
+        this.outbox = outbox;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    /** Sends a new code (replacing any earlier one), at most once per resend interval. */
+    @Transactional
+    public void sendCode(UUID userId) {
+        User user = users.findById(userId).orElseThrow(() -> NotFoundException.of("User"));
+        if (user.isEmailVerified()) {
+            throw new ConflictException("email-already-verified", "The email address is already verified");
+        }
+        Instant now = clock.instant();
+        codes.findForUpdate(userId).ifPresent(previous -> {
+            Instant allowedAt = previous.getCreatedAt().plus(props.verificationResendInterval());
+            if (now.isBefore(allowedAt)) {
+                throw new TooManyRequestsException("A code was sent recently; wait before asking again",
+                        Duration.between(now, allowedAt));
+            }
+            codes.delete(previous);
+            codes.flush();
+        });
+        String code = codec.generate();
+        codes.save(new EmailVerificationCode(userId, user.getEmail(), codec.hash(userId, code), now,
+                now.plus(props.verificationCodeTtl())));
+        outbox.enqueue(user.getEmail(), "Your Clinic Records verification code", """
+                Your verification code: %s
+
+                It expires in %d minutes. If you did not ask for it, you can ignore this email.
+                """.formatted(code, props.verificationCodeTtl().toMinutes()));
+    }
+
+    /**
+     * Confirms the code. A wrong guess is counted even though the request fails; after the last allowed
+     * wrong guess the code is burned and a new one must be requested.
+     */
+    @Transactional(noRollbackFor = BadRequestException.class)
+    public void confirm(UUID userId, String code) {
+        User user = users.findById(userId).orElseThrow(() -> NotFoundException.of("User"));
+        Instant now = clock.instant();
+        EmailVerificationCode stored = codes.findForUpdate(userId)
+                .filter(c -> c.isUsableFor(user.getEmail(), now, props.verificationMaxAttempts()))
+                .orElseThrow(() -> new BadRequestException("invalid-verification-code", INVALID));
+        if (!codec.matches(userId, code, stored.getCodeHash())) {
+            // The row stays (burned once the limit is reached) so the resend interval still applies.
+            stored.recordWrongGuess();
+            throw new BadRequestException("invalid-verification-code", INVALID);
+        }
+        codes.delete(stored);
+        user.markEmailVerified(now);
+    }
+}

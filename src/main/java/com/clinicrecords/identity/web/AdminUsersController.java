@@ -1,0 +1,110 @@
+package com.clinicrecords.identity.web;
+
+import com.clinicrecords.identity.domain.CreateStaffCommand;
+import com.clinicrecords.identity.domain.PageView;
+import com.clinicrecords.identity.domain.UserAdminService;
+import com.clinicrecords.identity.domain.UserQueryService;
+import com.clinicrecords.identity.domain.UserView;
+import com.clinicrecords.shared.security.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin/users")
+@Tag(name = "Administration: users")
+class AdminUsersController {
+
+    private final UserQueryService queries;
+    private final UserAdminService admin;
+
+    AdminUsersController(UserQueryService queries, UserAdminService admin) {
+        this.queries = queries;
+        this.admin = admin;
+    }
+
+    @Operation(summary = "Accounts, optionally by role; size is capped at 100; sort=email|createdAt|lastName|firstName[,desc]")
+    @GetMapping
+    @PreAuthorize("hasAuthority('users:read')")
+    PageView<UserView> list(@RequestParam(required = false) @Size(max = 64) String role,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @RequestParam(required = false) @Size(max = 32) String sort) {
+        return queries.list(role, page, size, sort);
+    }
+
+    @Operation(summary = "One account")
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAuthority('users:read')")
+    UserView get(@PathVariable UUID id) {
+        return queries.get(id);
+    }
+
+    @Operation(summary = "Open a staff account; a temporary password is emailed to it")
+    @PostMapping
+    @PreAuthorize("hasAuthority('users:manage')")
+    ResponseEntity<UserView> create(@AuthenticationPrincipal AuthenticatedUser me,
+            @Valid @RequestBody CreateStaffRequest body) {
+        UserView user = admin.createStaff(me, new CreateStaffCommand(body.email(), body.firstName(),
+                body.lastName(), body.phone(), body.roles()));
+        return ResponseEntity.created(URI.create("/api/admin/users/" + user.id())).body(user);
+    }
+
+    @Operation(summary = "Replace an account's roles")
+    @PutMapping("/{id}/roles")
+    @PreAuthorize("hasAuthority('users:manage')")
+    UserView replaceRoles(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+            @Valid @RequestBody RolesRequest body) {
+        return admin.replaceRoles(me, id, body.roles());
+    }
+
+    @Operation(summary = "Disable an account; its sessions end immediately")
+    @PostMapping("/{id}/disable")
+    @PreAuthorize("hasAuthority('users:manage')")
+    UserView disable(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
+        return admin.disable(me, id);
+    }
+
+    @Operation(summary = "Enable a disabled account")
+    @PostMapping("/{id}/enable")
+    @PreAuthorize("hasAuthority('users:manage')")
+    UserView enable(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
+        return admin.enable(me, id);
+    }
+
+    @Operation(summary = "Email a temporary password that must be changed at next sign-in; ends all sessions")
+    @PostMapping("/{id}/temporary-password")
+    @PreAuthorize("hasAuthority('users:manage')")
+    ResponseEntity<Void> temporaryPassword(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
+        admin.issueTemporaryPassword(me, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    record CreateStaffRequest(
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @Pattern(regexp = "\\+?[0-9 ()-]{6,32}", message = "must be a phone number") String phone,
+            @NotEmpty @Size(max = 16) Set<@NotBlank @Size(max = 64) String> roles) {}
+
+    record RolesRequest(@NotNull @Size(max = 16) Set<@NotBlank @Size(max = 64) String> roles) {}
+}

@@ -1,0 +1,135 @@
+package com.clinicrecords.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicrecords.notifications.domain.EmailOutbox;
+import com.clinicrecords.notifications.domain.EmailRelay;
+import com.clinicrecords.support.ApiResponse;
+import com.clinicrecords.support.IntegrationTest;
+import com.clinicrecords.support.Mailbox;
+import com.clinicrecords.support.TestMail;
+import com.clinicrecords.support.TestUsers;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class EmailOutboxIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    EmailOutbox outbox;
+
+    @Autowired
+    EmailRelay relay;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void shouldDeliverEmailQueuedByAUserAction() throws Exception {
+        TestUsers.Account patient = users.patient();
+        ApiResponse response = api.post("/api/auth/password/forgot").json(Map.of("email", patient.email())).send();
+        assertThat(response.status()).isEqualTo(202);
+
+        String body = Mailbox.awaitBody(patient.email(), 1);
+        assertThat(body).contains("reset code");
+        assertThat(body).doesNotContain(TestUsers.PASSWORD);
+        assertThat(Mailbox.to(patient.email()).get(0).getFrom()[0].toString()).isEqualTo("no-reply@clinic.local");
+        assertThat(status(patient.email())).isEqualTo("SENT");
+    }
+
+    @Test
+    void shouldNotSendWhenTheCallersTransactionRollsBack() {
+        String recipient = "rollback-" + UUID.randomUUID() + "@example.test";
+        tx.executeWithoutResult(status -> {
+            outbox.enqueue(recipient, "Hello", "Only if committed");
+            status.setRollbackOnly();
+        });
+        relay.relayDue();
+        Mailbox.sleep(500);
+        assertThat(Mailbox.to(recipient)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from email_outbox where recipient = ?", Integer.class,
+                recipient)).isZero();
+    }
+
+    @Test
+    void shouldKeepUserActionsWorkingWhileSmtpIsDownAndSendExactlyOnceAfterwards() {
+        TestUsers.Account patient = users.patient();
+        TestMail.get().stop();
+        try {
+            ApiResponse response = api.post("/api/auth/password/forgot")
+                    .json(Map.of("email", patient.email())).send();
+            assertThat(response.status()).as("the action succeeds although mail is down").isEqualTo(202);
+            relay.relayDue();
+            Map<String, Object> row = row(patient.email());
+            assertThat(row.get("status")).isEqualTo("PENDING");
+            assertThat(((Number) row.get("attempts")).intValue()).isGreaterThanOrEqualTo(1);
+            assertThat((String) row.get("last_error")).isNotBlank().doesNotContain(patient.email());
+        } finally {
+            TestMail.get().start();
+        }
+        // Backoff in the test profile is 1 s; the scheduled relay picks the email up again by itself.
+        Mailbox.await(patient.email(), 1, Duration.ofSeconds(20));
+        Mailbox.sleep(1500);
+        relay.relayDue();
+        assertThat(Mailbox.to(patient.email())).as("sent exactly once").hasSize(1);
+        assertThat(status(patient.email())).isEqualTo("SENT");
+    }
+
+    @Test
+    void shouldGiveUpAfterTheLastAttempt() {
+        String recipient = "doomed-" + UUID.randomUUID() + "@example.test";
+        TestMail.get().stop();
+        try {
+            tx.executeWithoutResult(status -> outbox.enqueue(recipient, "Hello", "Never delivered"));
+            // Pretend seven attempts already failed; the eighth (max-attempts) is the last.
+            jdbc.update("update email_outbox set attempts = 7 where recipient = ?", recipient);
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (!"FAILED".equals(status(recipient)) && System.nanoTime() < deadline) {
+                relay.relayDue();
+                Mailbox.sleep(200);
+            }
+            assertThat(status(recipient)).isEqualTo("FAILED");
+        } finally {
+            TestMail.get().start();
+        }
+        relay.relayDue();
+        assertThat(Mailbox.to(recipient)).isEmpty();
+    }
+
+    @Test
+    void shouldSendEachQueuedEmailOnceWhenRelaysRunConcurrently() throws Exception {
+        String recipient = "parallel-" + UUID.randomUUID() + "@example.test";
+        tx.executeWithoutResult(status -> {
+            for (int i = 0; i < 5; i++) {
+                outbox.enqueue(recipient, "Message " + i, "Body " + i);
+            }
+        });
+        Thread[] relays = new Thread[3];
+        for (int i = 0; i < relays.length; i++) {
+            relays[i] = new Thread(relay::relayDue);
+            relays[i].start();
+        }
+        for (Thread t : relays) {
+            t.join();
+        }
+        Mailbox.await(recipient, 5, Duration.ofSeconds(15));
+        Mailbox.sleep(1000);
+        assertThat(Mailbox.to(recipient)).hasSize(5);
+    }
+
+    private String status(String recipient) {
+        return (String) row(recipient).get("status");
+    }
+
+    private Map<String, Object> row(String recipient) {
+        return jdbc.queryForMap("select status, attempts, last_error from email_outbox where recipient = ? "
+                + "order by created_at desc limit 1", recipient);
+    }
+}
