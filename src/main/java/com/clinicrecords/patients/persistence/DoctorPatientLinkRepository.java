@@ -12,4 +12,9 @@ public interface DoctorPatientLinkRepository extends JpaRepository<DoctorPatient
     @Query("select count(l) > 0 from DoctorPatientLink l, Doctor d where d.id = l.id.doctorId "
             + "and d.userId = :doctorUserId and l.id.patientId = :patientId and l.removedAt is null")
     boolean isActiveForDoctorUser(@Param("doctorUserId") UUID doctorUserId, @Param("patientId") UUID patientId);
+
+    /** True while the doctor profile {@code doctorId} has an active link to the patient. */
+    @Query("select count(l) > 0 from DoctorPatientLink l where l.id.doctorId = :doctorId "
+            + "and l.id.patientId = :patientId and l.removedAt is null")
+    boolean isActive(@Param("doctorId") UUID doctorId, @Param("patientId") UUID patientId);
 }

@@ -1,8 +1,11 @@
 package com.clinicrecords.patients.persistence;
 
 import com.clinicrecords.patients.domain.Patient;
+import com.clinicrecords.patients.domain.PatientSummary;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -15,4 +18,17 @@ public interface PatientRepository extends JpaRepository<Patient, UUID> {
 
     @Query("select p from Patient p where p.userId = :userId and p.deletedAt is null")
     Optional<Patient> findLiveByUserId(@Param("userId") UUID userId);
+
+    /** Whether the account has a patient record at all, soft-deleted ones included. */
+    boolean existsByUserId(UUID userId);
+
+    /** Live patients with an active link to the doctor profile owned by {@code doctorUserId}, by name. */
+    @Query(value = "select new com.clinicrecords.patients.domain.PatientSummary(p.id, p.firstName, p.lastName, "
+            + "p.dateOfBirth, p.gender) from Patient p join DoctorPatientLink l on l.id.patientId = p.id "
+            + "join Doctor d on d.id = l.id.doctorId where d.userId = :doctorUserId and l.removedAt is null "
+            + "and p.deletedAt is null order by p.lastName, p.firstName, p.id",
+            countQuery = "select count(p) from Patient p join DoctorPatientLink l on l.id.patientId = p.id "
+            + "join Doctor d on d.id = l.id.doctorId where d.userId = :doctorUserId and l.removedAt is null "
+            + "and p.deletedAt is null")
+    Page<PatientSummary> findLinkedToDoctorUser(@Param("doctorUserId") UUID doctorUserId, Pageable pageable);
 }

@@ -20,10 +20,12 @@ public final class Permissions {
     public static final String IMAGES_UPLOAD = "images:upload";
     public static final String IMAGES_STATUS = "images:status";
     public static final String ANALYSIS_WRITE = "analysis:write";
+    /** Create and soft-delete patient records (admin; granted in migration V3_3). */
+    public static final String PATIENTS_MANAGE = "patients:manage";
 
     public static final Set<String> ALL = Set.of(USERS_READ, USERS_MANAGE, ROLES_MANAGE, LINKS_MANAGE,
             DOCTORS_MANAGE, AUDIT_READ, PATIENTS_CARE, VISITS_WRITE, APPOINTMENTS_BOOK, IMAGES_UPLOAD,
-            IMAGES_STATUS, ANALYSIS_WRITE);
+            IMAGES_STATUS, ANALYSIS_WRITE, PATIENTS_MANAGE);
 
     private Permissions() {}
 }

@@ -1,0 +1,42 @@
+package com.clinicrecords.appointments.persistence;
+
+import com.clinicrecords.appointments.domain.Appointment;
+import com.clinicrecords.appointments.domain.AppointmentStatus;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface AppointmentRepository extends JpaRepository<Appointment, UUID>, JpaSpecificationExecutor<Appointment> {
+
+    /** Whether the doctor has a slot-holding appointment overlapping [start, end), other than {@code exclude}. */
+    @Query("select count(a) > 0 from Appointment a where a.doctorId = :doctorId and a.status <> com.clinicrecords.appointments.domain.AppointmentStatus.CANCELLED "
+            + "and a.startsAt < :end and a.endsAt > :start and a.id <> :exclude")
+    boolean doctorBusy(@Param("doctorId") UUID doctorId, @Param("start") Instant start, @Param("end") Instant end,
+            @Param("exclude") UUID exclude);
+
+    /** Same for the patient. */
+    @Query("select count(a) > 0 from Appointment a where a.patientId = :patientId and a.status <> com.clinicrecords.appointments.domain.AppointmentStatus.CANCELLED "
+            + "and a.startsAt < :end and a.endsAt > :start and a.id <> :exclude")
+    boolean patientBusy(@Param("patientId") UUID patientId, @Param("start") Instant start, @Param("end") Instant end,
+            @Param("exclude") UUID exclude);
+
+    @Query("select count(a) from Appointment a where a.patientId = :patientId and a.status in :open "
+            + "and a.startsAt > :now")
+    long countOpenFuture(@Param("patientId") UUID patientId, @Param("open") Collection<AppointmentStatus> open,
+            @Param("now") Instant now);
+
+    /** A doctor's slot-holding appointments overlapping [from, to), in time order. */
+    @Query("select a from Appointment a where a.doctorId = :doctorId and a.status <> com.clinicrecords.appointments.domain.AppointmentStatus.CANCELLED "
+            + "and a.startsAt < :to and a.endsAt > :from order by a.startsAt")
+    List<Appointment> findDoctorSchedule(@Param("doctorId") UUID doctorId, @Param("from") Instant from,
+            @Param("to") Instant to);
+
+    /** All of a doctor's appointments (cancelled too) starting in [from, to), for their calendar. */
+    List<Appointment> findByDoctorIdAndStartsAtGreaterThanEqualAndStartsAtLessThanOrderByStartsAt(UUID doctorId,
+            Instant from, Instant to);
+}

@@ -1,0 +1,87 @@
+package com.clinicrecords.patients.domain;
+
+import com.clinicrecords.audit.domain.AuditAction;
+import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditTrail;
+import com.clinicrecords.patients.persistence.DoctorPatientLinkRepository;
+import com.clinicrecords.patients.persistence.DoctorRepository;
+import com.clinicrecords.patients.persistence.PatientRepository;
+import com.clinicrecords.shared.domain.NotFoundException;
+import com.clinicrecords.shared.domain.PageView;
+import com.clinicrecords.shared.security.AuthenticatedUser;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Doctor-patient links, which decide who may see a patient's records. Access checks read the link table on
+ * every request, so removing a link takes effect on the very next call.
+ */
+@Service
+public class LinkService {
+
+    private final DoctorPatientLinkRepository links;
+    private final DoctorRepository doctors;
+    private final PatientRepository patients;
+    private final PatientAccess access;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public LinkService(DoctorPatientLinkRepository links, DoctorRepository doctors, PatientRepository patients,
+            PatientAccess access, AuditTrail audit, Clock clock) {
+        this.links = links;
+        this.doctors = doctors;
+        this.patients = patients;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // Audit rows name the doctor as resource id and the patient in patient_id.
+
+    /** Creates the link, or re-activates a removed one; linking an active pair again changes nothing. */
+    @Transactional
+    public LinkView link(AuthenticatedUser admin, UUID doctorId, UUID patientId) {
+        doctors.findById(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
+        patients.findLive(patientId).orElseThrow(() -> NotFoundException.of("Patient"));
+        DoctorPatientLink link = links.findById(new DoctorPatientLink.Key(doctorId, patientId))
+                .map(existing -> {
+                    if (!existing.isActive()) {
+                        existing.relink(admin.userId(), clock.instant());
+                    }
+                    return existing;
+                })
+                .orElseGet(() -> new DoctorPatientLink(doctorId, patientId, admin.userId(), clock.instant()));
+        links.saveAndFlush(link);
+        audit.record(AuditEntry.allowed(AuditAction.LINK, "DoctorPatientLink", doctorId, patientId));
+        return LinkView.of(link);
+    }
+
+    @Transactional
+    public void unlink(AuthenticatedUser admin, UUID doctorId, UUID patientId) {
+        DoctorPatientLink link = links.findById(new DoctorPatientLink.Key(doctorId, patientId))
+                .filter(DoctorPatientLink::isActive)
+                .orElseThrow(() -> NotFoundException.of("Link"));
+        link.remove(admin.userId(), clock.instant());
+        links.saveAndFlush(link);
+        audit.record(AuditEntry.allowed(AuditAction.UNLINK, "DoctorPatientLink", doctorId, patientId));
+    }
+
+    @Transactional
+    public List<DoctorSummary> doctorsOf(AuthenticatedUser user, UUID patientId) {
+        access.requireRead(user, patientId, "Patient");
+        audit.record(AuditEntry.allowed(AuditAction.LIST, "DoctorPatientLink", null, patientId));
+        return doctors.findLinkedTo(patientId);
+    }
+
+    /** The signed-in doctor's linked patients; 404 when the caller has no doctor profile. */
+    @Transactional
+    public PageView<PatientSummary> myPatients(AuthenticatedUser doctor, Pageable page) {
+        doctors.findByUserId(doctor.userId()).orElseThrow(() -> NotFoundException.of("Doctor profile"));
+        audit.record(AuditEntry.allowed(AuditAction.LIST, "Patient", null, null));
+        return PageView.of(patients.findLinkedToDoctorUser(doctor.userId(), page));
+    }
+}

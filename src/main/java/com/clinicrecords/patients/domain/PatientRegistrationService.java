@@ -1,0 +1,79 @@
+package com.clinicrecords.patients.domain;
+
+import com.clinicrecords.audit.domain.AuditAction;
+import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditTrail;
+import com.clinicrecords.identity.domain.User;
+import com.clinicrecords.identity.persistence.UserRepository;
+import com.clinicrecords.patients.persistence.PatientRepository;
+import com.clinicrecords.shared.domain.ConflictException;
+import com.clinicrecords.shared.domain.NotFoundException;
+import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Roles;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How patient records come to exist: an admin creates one (with or without a login), or a self-registered
+ * PATIENT gets one lazily, from their account's name, the first time they ask for {@code /api/patients/me}.
+ */
+@Service
+public class PatientRegistrationService {
+
+    private final PatientRepository patients;
+    private final UserRepository users;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public PatientRegistrationService(PatientRepository patients, UserRepository users, AuditTrail audit,
+            Clock clock) {
+        this.patients = patients;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PatientView create(UUID userId, Demographics d) {
+        if (userId != null) {
+            users.findById(userId).orElseThrow(() -> NotFoundException.of("User"));
+            requireNoRecord(userId);
+        }
+        Instant now = clock.instant();
+        Patient patient = new Patient(userId, d.firstName().trim(), d.lastName().trim(), now);
+        patient.updateDemographics(patient.getFirstName(), patient.getLastName(), d.dateOfBirth(), d.gender(),
+                d.insuranceNumber(), now);
+        patients.saveAndFlush(patient);
+        audit.record(AuditEntry.allowed(AuditAction.CREATE, "Patient", patient.getId(), patient.getId()));
+        return PatientView.of(patient);
+    }
+
+    /** The caller's own record; created on first use for PATIENT accounts, 404 for everyone else. */
+    @Transactional
+    public PatientView me(AuthenticatedUser me) {
+        Patient patient = patients.findLiveByUserId(me.userId()).orElseGet(() -> createFor(me));
+        audit.record(AuditEntry.allowed(AuditAction.READ, "Patient", patient.getId(), patient.getId()));
+        return PatientView.of(patient);
+    }
+
+    private Patient createFor(AuthenticatedUser me) {
+        // A soft-deleted record stays deleted: its owner must not get a fresh one by asking again.
+        if (!me.hasRole(Roles.PATIENT) || patients.existsByUserId(me.userId())) {
+            throw NotFoundException.of("Patient");
+        }
+        User user = users.findById(me.userId()).orElseThrow(() -> NotFoundException.of("User"));
+        Patient patient = patients.saveAndFlush(
+                new Patient(user.getId(), user.getFirstName(), user.getLastName(), clock.instant()));
+        audit.record(AuditEntry.allowed(AuditAction.CREATE, "Patient", patient.getId(), patient.getId()));
+        return patient;
+    }
+
+    private void requireNoRecord(UUID userId) {
+        if (patients.existsByUserId(userId)) {
+            throw new ConflictException("patient-exists", "This account already has a patient record");
+        }
+    }
+}

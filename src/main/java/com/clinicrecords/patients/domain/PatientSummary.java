@@ -1,0 +1,7 @@
+package com.clinicrecords.patients.domain;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A row of a doctor's patient list: identification only, no clinical fields. */
+public record PatientSummary(UUID id, String firstName, String lastName, LocalDate dateOfBirth, Gender gender) {}

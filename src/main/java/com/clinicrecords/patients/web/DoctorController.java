@@ -1,0 +1,76 @@
+package com.clinicrecords.patients.web;
+
+import com.clinicrecords.patients.domain.DoctorProfileService;
+import com.clinicrecords.patients.domain.DoctorProfileView;
+import com.clinicrecords.patients.domain.DoctorSummary;
+import com.clinicrecords.patients.domain.LinkService;
+import com.clinicrecords.patients.domain.PatientSummary;
+import com.clinicrecords.shared.domain.PageView;
+import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.web.PageRequests;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Doctors", description = "Doctor profiles and a doctor's own patient list")
+class DoctorController {
+
+    private final DoctorProfileService doctors;
+    private final LinkService links;
+
+    DoctorController(DoctorProfileService doctors, LinkService links) {
+        this.doctors = doctors;
+        this.links = links;
+    }
+
+    @Operation(summary = "Create a doctor profile for an existing account; grants it the DOCTOR role (doctors:manage)")
+    @PreAuthorize("hasAuthority('doctors:manage')")
+    @PostMapping("/api/admin/doctors")
+    ResponseEntity<DoctorProfileView> create(@Valid @RequestBody CreateDoctorRequest body) {
+        DoctorProfileView created = doctors.create(body.userId(), body.specializationId());
+        return ResponseEntity.created(URI.create("/api/doctors/" + created.id())).body(created);
+    }
+
+    @Operation(summary = "Doctors by name, optionally filtered by specialization (any signed-in user; size <= 100)")
+    @GetMapping("/api/doctors")
+    PageView<DoctorSummary> list(@RequestParam(required = false) UUID specializationId,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return doctors.list(specializationId, PageRequests.of(page, size, Sort.unsorted()));
+    }
+
+    @Operation(summary = "One doctor's name and specialization (any signed-in user)")
+    @GetMapping("/api/doctors/{id}")
+    DoctorSummary get(@PathVariable UUID id) {
+        return doctors.get(id);
+    }
+
+    @Operation(summary = "The signed-in user's own doctor profile")
+    @GetMapping("/api/doctors/me")
+    DoctorProfileView me(@AuthenticationPrincipal AuthenticatedUser me) {
+        return doctors.me(me.userId());
+    }
+
+    @Operation(summary = "Patients linked to the signed-in doctor, by name (patients:care; size <= 100)")
+    @PreAuthorize("hasAuthority('patients:care')")
+    @GetMapping("/api/doctors/me/patients")
+    PageView<PatientSummary> myPatients(@AuthenticationPrincipal AuthenticatedUser me,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return links.myPatients(me, PageRequests.of(page, size, Sort.unsorted()));
+    }
+
+    record CreateDoctorRequest(@NotNull UUID userId, UUID specializationId) {}
+}

@@ -1,0 +1,85 @@
+package com.clinicrecords.patients.web;
+
+import com.clinicrecords.patients.domain.PatientRecordService;
+import com.clinicrecords.patients.domain.PatientRegistrationService;
+import com.clinicrecords.patients.domain.PatientView;
+import com.clinicrecords.patients.web.PatientRequests.CreatePatientRequest;
+import com.clinicrecords.patients.web.PatientRequests.DeletePatientRequest;
+import com.clinicrecords.patients.web.PatientRequests.UpdatePatientRequest;
+import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.web.ETags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Patient records. Responses carry ETag = version; PUT needs it in If-Match (missing 428, stale 412). */
+@RestController
+@Tag(name = "Patients", description = "Patient records (patient, linked doctors, admins)")
+class PatientController {
+
+    private final PatientRegistrationService registration;
+    private final PatientRecordService records;
+
+    PatientController(PatientRegistrationService registration, PatientRecordService records) {
+        this.registration = registration;
+        this.records = records;
+    }
+
+    @Operation(summary = "Create a patient record, optionally owned by an existing account (patients:manage)")
+    @PreAuthorize("hasAuthority('patients:manage')")
+    @PostMapping("/api/admin/patients")
+    ResponseEntity<PatientView> create(@Valid @RequestBody CreatePatientRequest body) {
+        PatientView created = registration.create(body.userId(), body.demographics());
+        return ResponseEntity.created(URI.create("/api/patients/" + created.id()))
+                .eTag(ETags.of(created.version())).body(created);
+    }
+
+    @Operation(summary = "The caller's own record; created on first call for self-registered patients")
+    @GetMapping("/api/patients/me")
+    ResponseEntity<PatientView> me(@AuthenticationPrincipal AuthenticatedUser me) {
+        return withETag(registration.me(me));
+    }
+
+    @Operation(summary = "One patient record (the patient, a linked doctor or an admin; others 404)")
+    @GetMapping("/api/patients/{id}")
+    ResponseEntity<PatientView> get(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
+        return withETag(records.get(me, id));
+    }
+
+    @Operation(summary = "Replace a record. Demographics: patient or admin; room/bed/diagnosis/medicine: linked "
+            + "doctor. Requires If-Match with the ETag (missing 428, stale 412)")
+    @PutMapping("/api/patients/{id}")
+    ResponseEntity<PatientView> update(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody UpdatePatientRequest body) {
+        long version = ETags.requireVersion(ifMatch);
+        return withETag(records.update(me, id, version, body.demographics(), body.clinical()));
+    }
+
+    @Operation(summary = "Soft-delete a record with a reason; it is kept but hidden (patients:manage)")
+    @PreAuthorize("hasAuthority('patients:manage')")
+    @DeleteMapping("/api/patients/{id}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+            @Valid @RequestBody DeletePatientRequest body) {
+        records.delete(me, id, body.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+    private static ResponseEntity<PatientView> withETag(PatientView view) {
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+    }
+}
