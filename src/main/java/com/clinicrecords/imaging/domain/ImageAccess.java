@@ -1,0 +1,76 @@
+package com.clinicrecords.imaging.domain;
+
+import com.clinicrecords.audit.domain.AuditAction;
+import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditTrail;
+import com.clinicrecords.imaging.persistence.ImageRepository;
+import com.clinicrecords.patients.domain.PatientAccess;
+import com.clinicrecords.shared.domain.ForbiddenException;
+import com.clinicrecords.shared.domain.NotFoundException;
+import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
+import com.clinicrecords.shared.security.Roles;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may do what with images, on top of {@link PatientAccess}: reading follows the clinical-record rule
+ * (the patient, a linked doctor, an admin; 404 for everyone else). The analysis service may also read an
+ * image it is asked to process (it has no patient relationship, so it is recognised by role and permission).
+ */
+@Component
+public class ImageAccess {
+
+    static final String RESOURCE = "IMAGE";
+
+    private final PatientAccess patients;
+    private final ImageRepository images;
+    private final AuditTrail audit;
+
+    public ImageAccess(PatientAccess patients, ImageRepository images, AuditTrail audit) {
+        this.patients = patients;
+        this.images = images;
+        this.audit = audit;
+    }
+
+    /** A live image the caller may read; otherwise 404 (and the refusal is audited). */
+    public MedicalImage readable(AuthenticatedUser me, UUID imageId, AuditAction action) {
+        MedicalImage image = images.findLive(imageId).orElseThrow(() -> NotFoundException.of("Image"));
+        if (!patients.canRead(me, image.getPatientId()) && !isAnalysisService(me)) {
+            audit.recordDenied(AuditEntry.denied(action, RESOURCE, imageId, image.getPatientId()));
+            throw NotFoundException.of("Image");
+        }
+        return image;
+    }
+
+    /** The patient themself or a linked doctor, each holding images:upload. Admins may read, not upload. */
+    public void requireUpload(AuthenticatedUser me, UUID patientId) {
+        requireVisiblePatient(me, patientId, AuditAction.CREATE);
+        boolean self = patients.ownPatientId(me).filter(patientId::equals).isPresent();
+        if (!me.can(Permissions.IMAGES_UPLOAD) || !(self || patients.isLinkedDoctor(me, patientId))) {
+            audit.recordDenied(AuditEntry.denied(AuditAction.CREATE, RESOURCE, null, patientId));
+            throw new ForbiddenException("upload-not-allowed", "You may not upload images for this patient");
+        }
+    }
+
+    public void requireVisiblePatient(AuthenticatedUser me, UUID patientId, AuditAction action) {
+        if (!patients.canRead(me, patientId)) {
+            audit.recordDenied(AuditEntry.denied(action, RESOURCE, null, patientId));
+            throw NotFoundException.of("Patient");
+        }
+    }
+
+    public boolean isLinkedDoctor(AuthenticatedUser me, UUID patientId) {
+        return patients.isLinkedDoctor(me, patientId);
+    }
+
+    public boolean isAnalysisService(AuthenticatedUser me) {
+        return me.hasRole(Roles.ANALYSIS_SERVICE)
+                && (me.can(Permissions.IMAGES_STATUS) || me.can(Permissions.ANALYSIS_WRITE));
+    }
+
+    public void forbid(AuthenticatedUser me, MedicalImage image, AuditAction action, String detail) {
+        audit.recordDenied(AuditEntry.denied(action, RESOURCE, image.getId(), image.getPatientId()));
+        throw new ForbiddenException("image-action-not-allowed", detail);
+    }
+}

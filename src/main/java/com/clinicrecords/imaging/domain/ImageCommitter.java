@@ -1,0 +1,125 @@
+package com.clinicrecords.imaging.domain;
+
+import com.clinicrecords.audit.domain.AuditAction;
+import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditTrail;
+import com.clinicrecords.imaging.persistence.ImageRepository;
+import com.clinicrecords.imaging.persistence.ImageStorage;
+import com.clinicrecords.imaging.persistence.ImageUploadKeyRepository;
+import com.clinicrecords.shared.security.AuthenticatedUser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns a received temporary file into an image: if the patient already has these bytes, the temporary file
+ * is dropped and the existing image is returned (200). Otherwise the file is moved to its final key and the
+ * row inserted. Two identical uploads racing past the first check meet at the unique index
+ * (patient_id, live_sha256): the loser removes its file and returns the winner's image.
+ */
+@Component
+class ImageCommitter {
+
+    private final ImageRepository images;
+    private final ImageUploadKeyRepository keys;
+    private final ImageStorage storage;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    ImageCommitter(ImageRepository images, ImageUploadKeyRepository keys, ImageStorage storage, AuditTrail audit,
+            Clock clock, PlatformTransactionManager txManager) {
+        this.images = images;
+        this.keys = keys;
+        this.storage = storage;
+        this.audit = audit;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    UploadResult commit(AuthenticatedUser me, UUID patientId, UploadReceiver.Received received, UploadForm form,
+            String idempotencyKey) {
+        Optional<UploadResult> duplicate = existing(me, patientId, received, idempotencyKey);
+        if (duplicate.isPresent()) {
+            return duplicate.get();
+        }
+        UUID id = UUID.randomUUID();
+        String key = "images/" + id.toString().substring(0, 2) + "/" + id;
+        try {
+            storage.commit(received.temp(), key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not commit image to storage", e);
+        }
+        try {
+            return tx.execute(status -> {
+                MedicalImage image = new MedicalImage(id, patientId, key, received.file(), me.userId(), clock.instant());
+                DicomHeaderReader.DicomHeader dicom = received.dicom();
+                image.describe(first(form.modality(), dicom.modality()), first(form.bodyPart(), dicom.bodyPart()),
+                        form.studyDate() != null ? form.studyDate() : dicom.studyDate(), form.description(),
+                        clock.instant());
+                images.saveAndFlush(image);
+                rememberKey(me, idempotencyKey, patientId, id, 201);
+                audit.record(AuditEntry.allowed(AuditAction.CREATE, ImageAccess.RESOURCE, id, patientId)
+                        .withDetail(received.file().contentType() + ", " + received.file().size() + " bytes"));
+                return new UploadResult(ImageView.of(image), true);
+            });
+        } catch (DataIntegrityViolationException raced) {
+            storage.delete(key);
+            return resolveRace(me, patientId, received, idempotencyKey).orElseThrow(() -> raced);
+        } catch (RuntimeException e) {
+            storage.delete(key);
+            throw e;
+        }
+    }
+
+    Optional<ImageView> view(UUID imageId) {
+        return tx.execute(status -> images.findLive(imageId).map(ImageView::of));
+    }
+
+    /** The same bytes are already stored for this patient: keep the existing image, drop the new file. */
+    private Optional<UploadResult> existing(AuthenticatedUser me, UUID patientId, UploadReceiver.Received received,
+            String idempotencyKey) {
+        Optional<UploadResult> found = tx.execute(status -> images.findLiveBySha(patientId, received.file().sha256())
+                .map(image -> {
+                    audit.record(AuditEntry.allowed(AuditAction.READ, ImageAccess.RESOURCE, image.getId(), patientId)
+                            .withDetail("duplicate upload"));
+                    return new UploadResult(ImageView.of(image), false);
+                }));
+        if (found.isPresent()) {
+            storage.delete(received.temp().key());
+            try {
+                tx.executeWithoutResult(status -> rememberKey(me, idempotencyKey, patientId, found.get().image().id(), 200));
+            } catch (DataIntegrityViolationException sameKeyConcurrently) {
+                // another request with the same key recorded it first; the answer is the same image
+            }
+        }
+        return found;
+    }
+
+    private Optional<UploadResult> resolveRace(AuthenticatedUser me, UUID patientId, UploadReceiver.Received received,
+            String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<ImageUploadKey> known = tx.execute(s -> keys.findById(new ImageUploadKey.Key(me.userId(), idempotencyKey)));
+            if (known.isPresent() && known.get().getPatientId().equals(patientId)) {
+                return view(known.get().getImageId()).map(v -> new UploadResult(v, known.get().getResponseStatus() == 201));
+            }
+        }
+        return existing(me, patientId, received, idempotencyKey);
+    }
+
+    private void rememberKey(AuthenticatedUser me, String idempotencyKey, UUID patientId, UUID imageId, int status) {
+        if (idempotencyKey != null) {
+            keys.saveAndFlush(new ImageUploadKey(me.userId(), idempotencyKey, patientId, imageId, status, clock.instant()));
+        }
+    }
+
+    private static String first(String a, String b) {
+        return a != null && !a.isBlank() ? a.strip() : b;
+    }
+}

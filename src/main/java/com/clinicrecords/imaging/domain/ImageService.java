@@ -1,0 +1,132 @@
+package com.clinicrecords.imaging.domain;
+
+import com.clinicrecords.audit.domain.AuditAction;
+import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditTrail;
+import com.clinicrecords.imaging.persistence.ImageRepository;
+import com.clinicrecords.imaging.persistence.ImageStorage;
+import com.clinicrecords.shared.domain.ConflictException;
+import com.clinicrecords.shared.domain.PreconditionFailedException;
+import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading, describing, status changes, soft deletion and download authorisation of images. */
+@Service
+public class ImageService {
+
+    private final ImageRepository images;
+    private final ImageAccess access;
+    private final ImageStorage storage;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public ImageService(ImageRepository images, ImageAccess access, ImageStorage storage, AuditTrail audit, Clock clock) {
+        this.images = images;
+        this.access = access;
+        this.storage = storage;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Page<ImageView> list(AuthenticatedUser me, UUID patientId, ImageStatus status, int page, int size) {
+        access.requireVisiblePatient(me, patientId, AuditAction.LIST);
+        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "uploadedAt", "id"));
+        Page<ImageView> result = images.findLiveByPatient(patientId, status, request).map(ImageView::of);
+        audit.record(AuditEntry.allowed(AuditAction.LIST, ImageAccess.RESOURCE, null, patientId));
+        return result;
+    }
+
+    @Transactional
+    public ImageView get(AuthenticatedUser me, UUID imageId) {
+        MedicalImage image = access.readable(me, imageId, AuditAction.READ);
+        audit.record(AuditEntry.allowed(AuditAction.READ, ImageAccess.RESOURCE, imageId, image.getPatientId()));
+        return ImageView.of(image);
+    }
+
+    /** Linked doctors and the uploader (while they can still read the record) may describe an image. */
+    @Transactional
+    public ImageView update(AuthenticatedUser me, UUID imageId, UpdateImageCommand cmd) {
+        MedicalImage image = access.readable(me, imageId, AuditAction.UPDATE);
+        boolean uploader = image.getUploadedBy().equals(me.userId());
+        if (!access.isLinkedDoctor(me, image.getPatientId()) && !uploader) {
+            access.forbid(me, image, AuditAction.UPDATE, "Only a linked doctor or the uploader may edit an image");
+        }
+        if (cmd.expectedVersion() != null && cmd.expectedVersion() != image.getVersion()) {
+            throw new PreconditionFailedException("The image was changed by someone else; reload it and try again");
+        }
+        image.describe(cmd.modality(), cmd.bodyPart(), cmd.studyDate(), cmd.description(), clock.instant());
+        images.saveAndFlush(image);
+        audit.record(AuditEntry.allowed(AuditAction.UPDATE, ImageAccess.RESOURCE, imageId, image.getPatientId()));
+        return ImageView.of(image);
+    }
+
+    /** The analysis service, or a doctor linked to the patient, holding images:status. */
+    @Transactional
+    public ImageView changeStatus(AuthenticatedUser me, UUID imageId, ImageStatus next) {
+        MedicalImage image = access.readable(me, imageId, AuditAction.UPDATE);
+        boolean allowed = me.can(Permissions.IMAGES_STATUS)
+                && (access.isAnalysisService(me) || access.isLinkedDoctor(me, image.getPatientId()));
+        if (!allowed) {
+            access.forbid(me, image, AuditAction.UPDATE, "Only the analysis service or a linked doctor may set the status");
+        }
+        if (!image.getStatus().canMoveTo(next)) {
+            throw new ConflictException("invalid-status-transition",
+                    "An image cannot go from " + image.getStatus() + " to " + next,
+                    Map.of("currentStatus", image.getStatus().name()));
+        }
+        image.changeStatus(next, clock.instant());
+        images.saveAndFlush(image);
+        audit.record(AuditEntry.allowed(AuditAction.UPDATE, ImageAccess.RESOURCE, imageId, image.getPatientId())
+                .withDetail("status " + next));
+        return ImageView.of(image);
+    }
+
+    /**
+     * Soft delete by the doctor who uploaded it (while linked) or an admin. The bytes stay in storage: medical
+     * records are retained; purging is a retention job's decision.
+     */
+    @Transactional
+    public void delete(AuthenticatedUser me, UUID imageId) {
+        MedicalImage image = access.readable(me, imageId, AuditAction.DELETE);
+        boolean uploaderDoctor = image.getUploadedBy().equals(me.userId())
+                && access.isLinkedDoctor(me, image.getPatientId());
+        if (!me.isAdmin() && !uploaderDoctor) {
+            access.forbid(me, image, AuditAction.DELETE, "Only the uploading doctor or an admin may delete an image");
+        }
+        image.softDelete(me.userId(), clock.instant());
+        images.saveAndFlush(image);
+        audit.record(AuditEntry.allowed(AuditAction.DELETE, ImageAccess.RESOURCE, imageId, image.getPatientId()));
+    }
+
+    /** Authorises and audits a download; the bytes are streamed afterwards, outside the transaction. */
+    @Transactional
+    public ImageDownload download(AuthenticatedUser me, UUID imageId, ByteRange.Requested range) {
+        MedicalImage image = access.readable(me, imageId, AuditAction.DOWNLOAD);
+        ByteRange resolved = range.resolve(image.getSizeBytes());
+        audit.record(AuditEntry.allowed(AuditAction.DOWNLOAD, ImageAccess.RESOURCE, imageId, image.getPatientId())
+                .withDetail(resolved.partial() ? "bytes " + resolved.first() + "-" + resolved.last() : null));
+        return new ImageDownload(ImageView.of(image), image.getStorageKey(), resolved.first(), resolved.length(),
+                resolved.partial());
+    }
+
+    public InputStream open(ImageDownload download) throws IOException {
+        return storage.openRange(download.storageKey(), download.offset(), download.length());
+    }
+
+    /** For the analysis module: the image a result is attached to, if the caller may read it. */
+    @Transactional
+    public ImageView requireReadable(AuthenticatedUser me, UUID imageId) {
+        return ImageView.of(access.readable(me, imageId, AuditAction.READ));
+    }
+}

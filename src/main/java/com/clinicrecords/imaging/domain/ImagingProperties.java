@@ -1,0 +1,23 @@
+package com.clinicrecords.imaging.domain;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code clinic.imaging.*}: the upload size limit and where image bytes are stored.
+ *
+ * @param maxBytes largest accepted file; bigger uploads get 413 and nothing is stored
+ */
+@ConfigurationProperties("clinic.imaging")
+public record ImagingProperties(@DefaultValue("2GB") DataSize maxBytes, @DefaultValue Storage storage) {
+
+    /** @param type {@code local} (files below {@code localDir}) or {@code s3} */
+    public record Storage(@DefaultValue("local") String type, @DefaultValue("data/images") String localDir,
+            @DefaultValue S3 s3) {}
+
+    /** S3-compatible bucket; credentials come from the environment, never from the repository. */
+    public record S3(String endpoint, String bucket, @DefaultValue("us-east-1") String region,
+            @DefaultValue("true") boolean pathStyle, String accessKey, String secretKey,
+            @DefaultValue("8MB") DataSize partSize) {}
+}

@@ -1,0 +1,72 @@
+package com.clinicrecords.imaging.domain;
+
+import com.clinicrecords.imaging.persistence.ImageStorage;
+import com.clinicrecords.shared.domain.BadRequestException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.springframework.stereotype.Component;
+
+/**
+ * Streams one uploaded file into temporary storage. Memory use is fixed (the first {@value #HEAD_BYTES} bytes,
+ * kept for type detection and the DICOM header, plus copy buffers), whatever the file size. The type is
+ * checked before anything is written, the size while writing, and the SHA-256 is computed on the way.
+ */
+@Component
+class UploadReceiver {
+
+    static final int HEAD_BYTES = 64 * 1024;
+
+    private final ImageStorage storage;
+    private final ContentSniffer sniffer;
+    private final long maxBytes;
+
+    UploadReceiver(ImageStorage storage, ContentSniffer sniffer, ImagingProperties props) {
+        this.storage = storage;
+        this.sniffer = sniffer;
+        this.maxBytes = props.maxBytes().toBytes();
+    }
+
+    /** A file in temporary storage, with what was learnt about it. */
+    record Received(ImageStorage.TempObject temp, StoredFile file, DicomHeaderReader.DicomHeader dicom) {}
+
+    Received receive(InputStream content, String clientFilename) throws IOException {
+        byte[] head = content.readNBytes((int) Math.min(HEAD_BYTES, maxBytes + 1));
+        if (head.length == 0) {
+            throw new BadRequestException("empty-file", "The uploaded file is empty");
+        }
+        String type = sniffer.detect(head).orElseThrow(() -> new UnsupportedMediaTypeException(
+                "Only DICOM, PNG, JPEG, TIFF and PDF files are accepted; the content is none of these"));
+        MessageDigest sha256 = sha256();
+        InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), content);
+        ImageStorage.TempObject temp = storage.writeTemp(
+                new DigestInputStream(new SizeLimitingInputStream(whole, maxBytes), sha256));
+        DicomHeaderReader.DicomHeader dicom = ContentSniffer.DICOM.equals(type)
+                ? DicomHeaderReader.read(head)
+                : DicomHeaderReader.DicomHeader.EMPTY;
+        StoredFile file = new StoredFile(FileNames.sanitise(clientFilename, type), type, temp.size(),
+                HexFormat.of().formatHex(sha256.digest()));
+        return new Received(temp, file, dicom);
+    }
+
+    void discard(Received received) {
+        storage.delete(received.temp().key());
+    }
+
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

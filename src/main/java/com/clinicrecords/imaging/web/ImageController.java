@@ -1,0 +1,145 @@
+package com.clinicrecords.imaging.web;
+
+import com.clinicrecords.imaging.domain.ByteRange;
+import com.clinicrecords.imaging.domain.ImageDownload;
+import com.clinicrecords.imaging.domain.ImageService;
+import com.clinicrecords.imaging.domain.ImageStatus;
+import com.clinicrecords.imaging.domain.RangeNotSatisfiableException;
+import com.clinicrecords.imaging.domain.UpdateImageCommand;
+import com.clinicrecords.shared.domain.BadRequestException;
+import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@Tag(name = "Images")
+class ImageController {
+
+    private final ImageService images;
+
+    ImageController(ImageService images) {
+        this.images = images;
+    }
+
+    @GetMapping("/api/patients/{patientId}/images")
+    @Operation(summary = "List a patient's images, newest first (patient, linked doctors, admins)")
+    PageResponse<ImageResponse> list(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID patientId,
+            @RequestParam(required = false) ImageStatus status,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageResponse.of(images.list(me, patientId, status, page, size), ImageResponse::of);
+    }
+
+    @GetMapping("/api/images/{id}")
+    @Operation(summary = "Image metadata (patient, linked doctors, admins, analysis service)")
+    ResponseEntity<ImageResponse> get(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
+        ImageResponse body = ImageResponse.of(images.get(me, id));
+        return ResponseEntity.ok().eTag(body.etag()).body(body);
+    }
+
+    @PutMapping("/api/images/{id}")
+    @Operation(summary = "Replace descriptive metadata (linked doctor or uploader); If-Match or version checked")
+    ResponseEntity<ImageResponse> replace(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ImageRequests.UpdateImage request) {
+        return update(me, id, ifMatch, request);
+    }
+
+    @PatchMapping("/api/images/{id}")
+    @Operation(summary = "Same as PUT: all descriptive fields are sent (absent fields are cleared)")
+    ResponseEntity<ImageResponse> patch(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody ImageRequests.UpdateImage request) {
+        return update(me, id, ifMatch, request);
+    }
+
+    @PutMapping("/api/images/{id}/status")
+    @Operation(summary = "Set the processing status (analysis service or linked doctor; images:status)")
+    ImageResponse status(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+            @Valid @RequestBody ImageRequests.ChangeStatus request) {
+        return ImageResponse.of(images.changeStatus(me, id, request.status()));
+    }
+
+    @DeleteMapping("/api/images/{id}")
+    @Operation(summary = "Soft-delete an image (the uploading doctor while linked, or an admin)")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
+        images.delete(me, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/images/{id}/content")
+    @Operation(summary = "Download the file; supports a single byte Range (206/416)")
+    void content(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range, HttpServletResponse response)
+            throws IOException {
+        ImageDownload download = images.download(me, id, new ByteRange.Requested(range));
+        response.setStatus(download.partial() ? HttpStatus.PARTIAL_CONTENT.value() : HttpStatus.OK.value());
+        response.setContentType(download.image().contentType());
+        response.setContentLengthLong(download.length());
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        if (download.partial()) {
+            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + download.offset() + "-"
+                    + (download.offset() + download.length() - 1) + "/" + download.image().sizeBytes());
+        }
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(download.image().filename(), StandardCharsets.UTF_8).build().toString());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
+        response.setHeader(HttpHeaders.ETAG, "\"" + download.image().sha256() + "\"");
+        try (InputStream in = images.open(download); OutputStream out = response.getOutputStream()) {
+            in.transferTo(out);
+        }
+    }
+
+    /** 416 carries Content-Range: bytes *&#47;size so the client learns the real length. */
+    @ExceptionHandler(RangeNotSatisfiableException.class)
+    ResponseEntity<ProblemDetail> rangeNotSatisfiable(RangeNotSatisfiableException e) {
+        return ResponseEntity.status(e.status())
+                .header(HttpHeaders.CONTENT_RANGE, "bytes */" + e.size())
+                .body(Problems.of(e.status(), e.slug(), e.title(), e.getMessage()));
+    }
+
+    private ResponseEntity<ImageResponse> update(AuthenticatedUser me, UUID id, String ifMatch,
+            ImageRequests.UpdateImage request) {
+        Long expected = request.version();
+        if (ifMatch != null) {
+            try {
+                expected = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
+            } catch (NumberFormatException e) {
+                throw new BadRequestException("invalid-if-match", "If-Match must be an ETag returned by this API");
+            }
+        }
+        ImageResponse body = ImageResponse.of(images.update(me, id, new UpdateImageCommand(request.modality(),
+                request.bodyPart(), request.studyDate(), request.description(), expected)));
+        return ResponseEntity.ok().eTag(body.etag()).body(body);
+    }
+}

@@ -1,0 +1,124 @@
+package com.clinicrecords.imaging.web;
+
+import com.clinicrecords.imaging.domain.ImageUploads;
+import com.clinicrecords.imaging.domain.UnsupportedMediaTypeException;
+import com.clinicrecords.imaging.domain.UploadForm;
+import com.clinicrecords.imaging.domain.UploadResult;
+import com.clinicrecords.shared.domain.BadRequestException;
+import com.clinicrecords.shared.security.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Image upload, streamed: the container does not parse multipart bodies (spring.servlet.multipart.enabled is
+ * off), so the file part is read straight from the socket by Commons FileUpload's streaming iterator and
+ * never lands in memory or a container temp file.
+ */
+@RestController
+@Tag(name = "Images")
+class ImageUploadController {
+
+    private final ImageUploads uploads;
+    private final Validator validator;
+
+    ImageUploadController(ImageUploads uploads, Validator validator) {
+        this.uploads = uploads;
+        this.validator = validator;
+    }
+
+    @PostMapping("/api/patients/{patientId}/images")
+    @Operation(summary = "Upload an image (multipart part \"file\" plus optional fields modality, bodyPart, "
+            + "studyDate, description; or the raw bytes with X-Filename). 201 new, 200 when the same bytes exist. "
+            + "The patient themself or a linked doctor.")
+    ResponseEntity<ImageResponse> upload(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID patientId,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletRequest request) {
+        boolean multipart = JakartaServletFileUpload.isMultipartContent(request);
+        String type = request.getContentType();
+        if (!multipart && type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            throw new UnsupportedMediaTypeException("Send the file as multipart/form-data or as the raw body");
+        }
+        UploadResult result = uploads.upload(me, patientId, idempotencyKey, request.getContentLengthLong(), multipart,
+                multipart ? receiver -> readMultipart(request, receiver) : receiver -> readRaw(request, receiver));
+        ImageResponse body = ImageResponse.of(result.image());
+        return result.created()
+                ? ResponseEntity.created(URI.create("/api/images/" + body.id())).eTag(body.etag()).body(body)
+                : ResponseEntity.status(HttpStatus.OK).eTag(body.etag()).body(body);
+    }
+
+    private UploadForm readRaw(HttpServletRequest request, ImageUploads.FileReceiver receiver) throws IOException {
+        UploadForm form = UploadFields.fromHeaders(request).validated(validator);
+        try (InputStream in = request.getInputStream()) {
+            receiver.receive(in, rawFilename(request));
+        }
+        return form;
+    }
+
+    private UploadForm readMultipart(HttpServletRequest request, ImageUploads.FileReceiver receiver) throws IOException {
+        JakartaServletFileUpload<?, ?> parser = new JakartaServletFileUpload<>();
+        parser.setHeaderCharset(StandardCharsets.UTF_8);
+        parser.setMaxFileCount(20);
+        parser.setMaxPartHeaderSize(8 * 1024);
+        Map<String, String> fields = new HashMap<>();
+        FileItemInputIterator items = parser.getItemIterator(request);
+        while (items.hasNext()) {
+            FileItemInput item = items.next();
+            if ("file".equals(item.getFieldName()) && !item.isFormField()) {
+                try (InputStream in = item.getInputStream()) {
+                    receiver.receive(in, item.getName());
+                }
+            } else if (item.isFormField() && UploadFields.NAMES.contains(item.getFieldName())) {
+                fields.put(item.getFieldName(), readField(item));
+            }
+            // other parts are skipped (the iterator drains them)
+        }
+        return UploadFields.of(fields).validated(validator);
+    }
+
+    private static String readField(FileItemInput item) throws IOException {
+        try (InputStream in = item.getInputStream()) {
+            byte[] value = in.readNBytes(UploadFields.MAX_FIELD_BYTES + 1);
+            if (value.length > UploadFields.MAX_FIELD_BYTES) {
+                throw new BadRequestException("field-too-large", "Form field " + item.getFieldName() + " is too long");
+            }
+            return new String(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** X-Filename (percent-encoded UTF-8 allowed) or a Content-Disposition header with filename / filename*. */
+    private static String rawFilename(HttpServletRequest request) {
+        String header = request.getHeader("X-Filename");
+        if (header != null) {
+            return UploadFields.decode(header);
+        }
+        String disposition = request.getHeader("Content-Disposition");
+        if (disposition != null) {
+            try {
+                return ContentDisposition.parse(disposition).getFilename();
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

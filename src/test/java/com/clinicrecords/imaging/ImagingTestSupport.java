@@ -1,0 +1,87 @@
+package com.clinicrecords.imaging;
+
+import com.clinicrecords.patients.persistence.DoctorPatientLinkRepository;
+import com.clinicrecords.patients.persistence.DoctorRepository;
+import com.clinicrecords.patients.persistence.PatientRepository;
+import com.clinicrecords.support.ApiResponse;
+import com.clinicrecords.support.IntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Shared helpers of the imaging and analysis integration tests (same Spring context as every other test). */
+public abstract class ImagingTestSupport extends IntegrationTest {
+
+    /** Where the test profile stores images (clinic.imaging.storage.local-dir). */
+    protected static final Path STORAGE = Path.of("target", "test-images");
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    private PatientRepository patientRepository;
+    @Autowired
+    private DoctorRepository doctorRepository;
+    @Autowired
+    private DoctorPatientLinkRepository linkRepository;
+
+    protected ClinicFixture clinic;
+
+    @BeforeEach
+    void createFixture() {
+        clinic = new ClinicFixture(users, patientRepository, doctorRepository, linkRepository);
+    }
+
+    protected ApiResponse uploadRaw(String token, UUID patientId, byte[] content, String filename) {
+        return api.post("/api/patients/" + patientId + "/images").token(token).header("X-Filename", filename)
+                .bytes(content, "application/octet-stream").send();
+    }
+
+    protected ApiResponse uploadMultipart(String token, UUID patientId, byte[] content, String filename,
+            String... fields) {
+        TestFiles.Multipart multipart = TestFiles.multipart(filename, "application/octet-stream", content, fields);
+        return api.post("/api/patients/" + patientId + "/images").token(token)
+                .bytes(multipart.body(), multipart.contentType()).send();
+    }
+
+    /** Uploads a fresh PNG as a linked doctor and returns its id. */
+    protected UUID uploadedPng(ClinicFixture.DoctorUser doctor, ClinicFixture.PatientUser patient) {
+        ApiResponse response = uploadRaw(doctor.token(), patient.patientId(), TestFiles.png(5000), "scan.png");
+        if (response.status() != 201) {
+            throw new IllegalStateException("upload failed: " + response);
+        }
+        return UUID.fromString(response.text("id"));
+    }
+
+    protected int imageRows(UUID patientId) {
+        return jdbc.queryForObject("select count(*) from images where patient_id = ?", Integer.class,
+                patientId.toString());
+    }
+
+    protected static long tempFiles() {
+        Path tmp = STORAGE.resolve(".tmp");
+        if (!Files.isDirectory(tmp)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.count();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
