@@ -19,7 +19,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * Caps JSON, form and text bodies (default 1 MiB) so nobody can make the server parse a huge document
  * (API4). A declared Content-Length over the cap is refused before reading; a chunked body is counted while
- * read and fails as soon as it crosses the cap. Uploads (multipart, binary types) have their own limits.
+ * read and fails as soon as it crosses the cap. Uploads (multipart, binary or untyped) have their own limits.
  * Runs after Spring Security, so an anonymous caller still gets 401 first.
  */
 @Component
@@ -50,7 +50,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private static boolean isLimited(String contentType) {
         if (contentType == null) {
-            return true;
+            return false; // nothing will parse it as a document; raw uploads may come without a type
         }
         String type = contentType.toLowerCase(java.util.Locale.ROOT);
         return type.startsWith("application/json") || type.contains("+json")
