@@ -9,7 +9,6 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** T-06: in production the application refuses to start without a strong JWT key (no shared context here). */
@@ -72,7 +71,7 @@ class JwtKeyStartupTests {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    @Configuration(proxyBeanMethods = false)
+    // Deliberately not @Configuration: the application's component scan must never pick it up.
     @EnableConfigurationProperties(JwtProperties.class)
     @Import(JwtSigningKey.class)
     static class KeyOnly {}
