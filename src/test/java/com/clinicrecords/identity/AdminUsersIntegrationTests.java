@@ -110,6 +110,9 @@ class AdminUsersIntegrationTests extends IntegrationTest {
                 .send();
         assertThat(disabled.status()).isEqualTo(200);
         assertThat(disabled.text("status")).isEqualTo("DISABLED");
+        assertThat(jdbc.queryForObject("select count(*) from audit_events where action = 'ACCOUNT_DISABLED' "
+                + "and actor_user_id = ? and resource_id = ?", Integer.class, admin.id().toString(),
+                patient.id().toString())).isEqualTo(1);
         assertThat(api.get("/api/users/me").token(patient.accessToken()).send().status()).isEqualTo(401);
         assertThat(api.post("/api/auth/refresh").json(Map.of("refreshToken", patient.refreshToken())).send()
                 .status()).isEqualTo(401);

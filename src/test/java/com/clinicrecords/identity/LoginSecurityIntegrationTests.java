@@ -7,6 +7,7 @@ import com.clinicrecords.support.ApiResponse;
 import com.clinicrecords.support.IntegrationTest;
 import com.clinicrecords.support.TestUsers;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,17 @@ class LoginSecurityIntegrationTests extends IntegrationTest {
             assertThat(unknown.json().path(field)).isEqualTo(wrong.json().path(field));
         }
         assertThat(unknown.header("WWW-Authenticate")).isEqualTo(wrong.header("WWW-Authenticate"));
+    }
+
+    @Test
+    void shouldRecordLoginsAndFailuresInTheAuditTrail() {
+        TestUsers.Account patient = users.patient();
+        login(patient.email(), "not the password at all");
+        List<String> actions = jdbc.queryForList("select action from audit_events where actor_user_id = ? "
+                + "order by id", String.class, patient.id().toString());
+        assertThat(actions).containsSubsequence("LOGIN", "LOGIN_FAILED");
+        assertThat(jdbc.queryForList("select detail from audit_events where actor_user_id = ?", String.class,
+                patient.id().toString())).noneMatch(d -> d != null && d.contains("not the password"));
     }
 
     @Test

@@ -1,12 +1,10 @@
 package com.clinicrecords.identity.domain;
 
-import com.clinicrecords.audit.domain.AuditAction;
-import com.clinicrecords.audit.domain.AuditEntry;
-import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.identity.persistence.AuthSessionRepository;
 import com.clinicrecords.identity.persistence.RefreshTokenRepository;
 import com.clinicrecords.identity.persistence.UserRepository;
 import com.clinicrecords.identity.security.JwtProperties;
+import com.clinicrecords.shared.domain.TooManyRequestsException;
 import com.clinicrecords.shared.domain.UnauthorizedException;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +22,6 @@ public class AuthService {
 
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
     private static final String BAD_CREDENTIALS = "Invalid email or password";
-    private static final String SESSION = "session";
     private static final String BAD_REFRESH = "The refresh token is invalid or expired";
 
     private final UserRepository users;
@@ -34,14 +31,14 @@ public class AuthService {
     private final SessionIssuer issuer;
     private final JwtProperties props;
     private final LoginThrottle throttle;
+    private final SecurityEvents events;
     private final Clock clock;
-    private final AuditTrail audit;
     // Hashing a dummy password for unknown emails keeps their response time equal to a wrong password's.
     private final String dummyHash;
 
     public AuthService(UserRepository users, AuthSessionRepository sessions, RefreshTokenRepository refreshTokens,
             PasswordEncoder passwordEncoder, SessionIssuer issuer, JwtProperties props, LoginThrottle throttle,
-            Clock clock, AuditTrail audit) {
+            SecurityEvents events, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -49,8 +46,8 @@ public class AuthService {
         this.issuer = issuer;
         this.props = props;
         this.throttle = throttle;
+        this.events = events;
         this.clock = clock;
-        this.audit = audit;
         this.dummyHash = passwordEncoder.encode(OpaqueTokens.generate());
     }
 
@@ -60,23 +57,30 @@ public class AuthService {
      */
     @Transactional
     public IssuedTokens login(String email, String password, ClientInfo client) {
-        throttle.check(email, client.ip());
+        try {
+            throttle.check(email, client.ip());
+        } catch (TooManyRequestsException e) {
+            // Logged, not audited: a flood of throttled attempts must not turn into a flood of inserts.
+            log.warn("Sign-in throttled for client {}", client.ip());
+            throw e;
+        }
         Optional<User> found = users.findByEmail(EmailAddresses.normalize(email));
         String hash = found.map(User::getPasswordHash).orElse(dummyHash);
         boolean matches = passwordEncoder.matches(password == null ? "" : password, hash);
+        UUID userId = found.map(User::getId).orElse(null);
         if (found.isEmpty() || !matches) {
             throttle.recordFailure(email, client.ip());
-            loginFailed(found, found.isEmpty() ? "unknown account" : "bad credentials");
+            events.loginFailed(userId, found.isEmpty() ? "unknown account" : "wrong password");
             throw new UnauthorizedException("invalid-credentials", BAD_CREDENTIALS);
         }
         User user = found.get();
         if (!user.isActive() || user.isTemporaryPasswordExpired(clock.instant())) {
-            loginFailed(found, user.isActive() ? "temporary password expired" : "account disabled");
+            events.loginFailed(userId, user.isActive() ? "temporary password expired" : "account disabled");
             throw new UnauthorizedException("invalid-credentials", BAD_CREDENTIALS);
         }
         throttle.recordSuccess(email);
         IssuedTokens tokens = issuer.openSession(user, client);
-        audit.recordAs(user.getId(), AuditEntry.allowed(AuditAction.LOGIN, SESSION, tokens.sessionId(), null));
+        events.loggedIn(userId, tokens.sessionId());
         return tokens;
     }
 
@@ -99,8 +103,7 @@ public class AuthService {
             log.warn("Refresh token reuse detected; revoking session {}", session.getId());
             session = sessions.findById(session.getId()).orElseThrow();
             session.revoke(now, "REFRESH_REUSE");
-            audit.recordAs(session.getUserId(), AuditEntry.denied(AuditAction.REFRESH, SESSION, session.getId(), null)
-                    .withDetail("refresh token reuse; session revoked"));
+            events.refreshReused(session.getUserId(), session.getId());
             throw new UnauthorizedException("invalid-refresh-token", BAD_REFRESH);
         }
         session = sessions.findById(session.getId()).orElseThrow();
@@ -108,7 +111,7 @@ public class AuthService {
             throw new UnauthorizedException("invalid-refresh-token", BAD_REFRESH);
         }
         session.touch(now);
-        audit.recordAs(session.getUserId(), AuditEntry.allowed(AuditAction.REFRESH, SESSION, session.getId(), null));
+        events.refreshed(session.getUserId(), session.getId());
         return issuer.tokensFor(session);
     }
 
@@ -116,7 +119,7 @@ public class AuthService {
     public void logout(UUID sessionId) {
         sessions.findById(sessionId).ifPresent(s -> {
             s.revoke(clock.instant(), "LOGOUT");
-            audit.recordAs(s.getUserId(), AuditEntry.allowed(AuditAction.LOGOUT, SESSION, s.getId(), null));
+            events.loggedOut(s.getUserId(), s.getId());
         });
     }
 
@@ -130,14 +133,8 @@ public class AuthService {
                 .flatMap(t -> sessions.findById(t.getSessionId()))
                 .ifPresent(s -> {
                     s.revoke(clock.instant(), "LOGOUT");
-                    audit.recordAs(s.getUserId(), AuditEntry.allowed(AuditAction.LOGOUT, SESSION, s.getId(), null));
+                    events.loggedOut(s.getUserId(), s.getId());
                 });
-    }
-
-    /** Never the submitted email or password: either may hold the other by mistake. */
-    private void loginFailed(Optional<User> found, String reason) {
-        audit.recordFor(found.map(User::getId).orElse(null),
-                AuditEntry.denied(AuditAction.LOGIN_FAILED, SESSION, null, null).withDetail(reason));
     }
 
     private boolean userIsActive(UUID userId) {

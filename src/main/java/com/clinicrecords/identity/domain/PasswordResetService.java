@@ -3,22 +3,28 @@ package com.clinicrecords.identity.domain;
 import com.clinicrecords.identity.persistence.AuthSessionRepository;
 import com.clinicrecords.identity.persistence.PasswordResetTokenRepository;
 import com.clinicrecords.identity.persistence.UserRepository;
-import com.clinicrecords.notifications.domain.EmailOutbox;
 import com.clinicrecords.shared.domain.BadRequestException;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * "Forgot password": a single-use token by email, then a new password with it. The request side answers the
- * same way for unknown addresses, so it cannot be used to discover accounts.
+ * "Forgot password": a single-use token by email, then a new password with it. The request is answered
+ * before the account is even looked up (the lookup and token run in the background), so neither the
+ * response nor its timing tells whether an account exists.
  */
 @Service
 public class PasswordResetService {
 
+    private static final Logger log = LoggerFactory.getLogger(PasswordResetService.class);
     private static final String INVALID = "The reset token is invalid or has expired";
 
     private final UserRepository users;
@@ -26,42 +32,51 @@ public class PasswordResetService {
     private final AuthSessionRepository sessions;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy policy;
-    private final EmailOutbox outbox;
-    private final AccountSecurityProperties props;
+    private final ResetTokenIssuer issuer;
+    private final SecurityEvents events;
     private final RateLimiter perEmail;
     private final RateLimiter perIp;
+    private final ThreadPoolTaskExecutor background;
     private final Clock clock;
 
     PasswordResetService(UserRepository users, PasswordResetTokenRepository tokens, AuthSessionRepository sessions,
-            PasswordEncoder passwordEncoder, PasswordPolicy policy, EmailOutbox outbox,
-            AccountSecurityProperties props, ThrottleProperties.ForgotPassword throttle, Clock clock) {
+            PasswordEncoder passwordEncoder, PasswordPolicy policy, ResetTokenIssuer issuer,
+            SecurityEvents events, ThrottleProperties.ForgotPassword throttle, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.sessions = sessions;
         this.passwordEncoder = passwordEncoder;
         this.policy = policy;
-        this.outbox = outbox;
-        this.props = props;
+        this.issuer = issuer;
+        this.events = events;
         this.perEmail = new RateLimiter("password reset", throttle.perEmail());
         this.perIp = new RateLimiter("password reset", throttle.perIp());
         this.clock = clock;
+        this.background = new ThreadPoolTaskExecutor();
+        background.setThreadNamePrefix("password-reset-");
+        background.setCorePoolSize(2);
+        background.setQueueCapacity(1_000);
+        background.setWaitForTasksToCompleteOnShutdown(true);
+        background.setAwaitTerminationSeconds(10);
+        background.initialize();
     }
 
-    /** Emails a reset token to an active account with this address; does nothing visible otherwise. */
-    @Transactional
+    /** Throttles, then issues the token (if the account exists and is active) in the background. */
     public void requestReset(String email, String clientIp) {
         String normalized = EmailAddresses.normalize(email);
         perIp.acquire(clientIp == null ? "unknown" : clientIp);
         perEmail.acquire(normalized);
-        // The token is generated either way so both paths do comparable work.
-        String token = OpaqueTokens.generate();
-        String hash = OpaqueTokens.sha256Hex(token);
-        Instant now = clock.instant();
-        users.findByEmail(normalized).filter(User::isActive).ifPresent(user -> {
-            tokens.spendAllForUser(user.getId(), now);
-            tokens.save(new PasswordResetToken(hash, user.getId(), now, now.plus(props.resetTokenTtl())));
-            outbox.enqueue(user.getEmail(), "Reset your Clinic Records password", body(token));
-        });
+        try {
+            background.execute(() -> {
+                try {
+                    issuer.issue(normalized);
+                } catch (RuntimeException e) {
+                    log.warn("Issuing a password reset token failed: {}", e.getClass().getSimpleName());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("Password reset queue is full; request dropped");
+        }
     }
 
     /** Sets a new password with a valid token, spends the token and ends every session of the account. */
@@ -83,6 +98,7 @@ public class PasswordResetService {
         policy.check(newPassword, user.getEmail());
         user.changePassword(passwordEncoder.encode(newPassword), now);
         sessions.revokeAllForUser(user.getId(), now, "PASSWORD_RESET");
+        events.passwordReset(user.getId());
     }
 
     @Scheduled(fixedDelayString = "PT5M")
@@ -91,14 +107,8 @@ public class PasswordResetService {
         perIp.cleanup();
     }
 
-    private String body(String token) {
-        return """
-                Someone asked to reset the password of your Clinic Records account.
-
-                Your reset code: %s
-
-                It can be used once and expires in %d minutes. If you did not ask for this, ignore this email: \
-                your password stays unchanged.
-                """.formatted(token, props.resetTokenTtl().toMinutes());
+    @PreDestroy
+    void shutdown() {
+        background.shutdown();
     }
 }

@@ -22,16 +22,19 @@ public class PasswordService {
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy policy;
     private final LoginThrottle throttle;
+    private final SecurityEvents events;
     private final Clock clock;
 
     PasswordService(UserRepository users, AuthSessionRepository sessions, PasswordResetTokenRepository resetTokens,
-            PasswordEncoder passwordEncoder, PasswordPolicy policy, LoginThrottle throttle, Clock clock) {
+            PasswordEncoder passwordEncoder, PasswordPolicy policy, LoginThrottle throttle, SecurityEvents events,
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.resetTokens = resetTokens;
         this.passwordEncoder = passwordEncoder;
         this.policy = policy;
         this.throttle = throttle;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -55,5 +58,6 @@ public class PasswordService {
         if (logoutOtherSessions) {
             sessions.revokeAllForUserExcept(userId, currentSessionId, now, "PASSWORD_CHANGED");
         }
+        events.passwordChanged(userId);
     }
 }

@@ -26,16 +26,19 @@ public class UserAdminService {
     private final AccountService accounts;
     private final TemporaryPasswords temporaryPasswords;
     private final PrivilegeGuard guard;
+    private final SecurityEvents events;
     private final Clock clock;
 
     UserAdminService(UserRepository users, RoleRepository roles, AuthSessionRepository sessions,
-            AccountService accounts, TemporaryPasswords temporaryPasswords, PrivilegeGuard guard, Clock clock) {
+            AccountService accounts, TemporaryPasswords temporaryPasswords, PrivilegeGuard guard,
+            SecurityEvents events, Clock clock) {
         this.users = users;
         this.roles = roles;
         this.sessions = sessions;
         this.accounts = accounts;
         this.temporaryPasswords = temporaryPasswords;
         this.guard = guard;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -62,6 +65,7 @@ public class UserAdminService {
             requireAnotherAdmin();
         }
         user.replaceRoles(new HashSet<>(newRoles), clock.instant());
+        events.rolesChanged(userId, roleNames);
         return UserView.of(users.saveAndFlush(user));
     }
 
@@ -81,6 +85,7 @@ public class UserAdminService {
         user.disable(now);
         UserView view = UserView.of(users.saveAndFlush(user));
         sessions.revokeAllForUser(userId, now, "ACCOUNT_DISABLED");
+        events.accountDisabled(userId);
         return view;
     }
 
@@ -100,6 +105,7 @@ public class UserAdminService {
         temporaryPasswords.issue(user, "An administrator reset the password of your Clinic Records account.");
         users.saveAndFlush(user);
         sessions.revokeAllForUser(userId, clock.instant(), "TEMPORARY_PASSWORD");
+        events.temporaryPasswordIssued(userId);
     }
 
     private User find(UUID userId) {

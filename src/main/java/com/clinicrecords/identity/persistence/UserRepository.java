@@ -1,12 +1,14 @@
 package com.clinicrecords.identity.persistence;
 
 import com.clinicrecords.identity.domain.User;
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -19,6 +21,11 @@ public interface UserRepository extends JpaRepository<User, UUID> {
     @EntityGraph(attributePaths = "roles")
     @Query("select u from User u where u.id = :id")
     Optional<User> findWithRolesById(@Param("id") UUID id);
+
+    /** Locks the account row (no roles loaded) to serialise per-account security operations. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select u from User u where u.email = :email")
+    Optional<User> lockByEmail(@Param("email") String email);
 
     boolean existsByEmail(String email);
 

@@ -103,7 +103,7 @@ class AdminUsersController {
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
-            @Pattern(regexp = "\\+?[0-9 ()-]{6,32}", message = "must be a phone number") String phone,
+            @Pattern(regexp = AuthRequests.PHONE, message = "must be a phone number") String phone,
             @NotEmpty @Size(max = 16) Set<@NotBlank @Size(max = 64) String> roles) {}
 
     record RolesRequest(@NotNull @Size(max = 16) Set<@NotBlank @Size(max = 64) String> roles) {}

@@ -9,6 +9,9 @@ import jakarta.validation.constraints.Size;
 /** Request bodies of the auth endpoints. Unknown JSON fields are ignored and never bound to an account. */
 final class AuthRequests {
 
+    /** Digits, spaces, brackets and dashes with an optional leading +: one rule for every phone field. */
+    static final String PHONE = "\\+?[0-9 ()-]{6,32}";
+
     private AuthRequests() {}
 
     record RegisterRequest(
@@ -16,7 +19,7 @@ final class AuthRequests {
             @NotBlank @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH * 2) String password,
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
-            @Pattern(regexp = "\\+?[0-9 ()-]{6,32}", message = "must be a phone number") String phone) {}
+            @Pattern(regexp = AuthRequests.PHONE, message = "must be a phone number") String phone) {}
 
     record LoginRequest(
             @NotBlank @Size(max = 254) String email,

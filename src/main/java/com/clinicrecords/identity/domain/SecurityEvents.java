@@ -1,0 +1,75 @@
+package com.clinicrecords.identity.domain;
+
+import com.clinicrecords.audit.domain.AuditAction;
+import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditTrail;
+import java.util.Collection;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Authentication and account events for the audit trail (ASVS 16.3.1). Never records passwords, tokens,
+ * codes or the email typed into a failed login.
+ */
+@Component
+class SecurityEvents {
+
+    private static final String USER = "user";
+    private static final String SESSION = "session";
+
+    private final AuditTrail audit;
+
+    SecurityEvents(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    /** Committed on its own: a refused login fails its request but must stay on record. */
+    void loginFailed(UUID userId, String reason) {
+        audit.recordFor(userId, AuditEntry.denied(AuditAction.LOGIN_FAILED, USER, userId, null).withDetail(reason));
+    }
+
+    /**
+     * Joins the login transaction (commits with the new session) instead of taking a second pooled connection
+     * while the first is held: under many concurrent logins that could exhaust the pool.
+     */
+    void loggedIn(UUID userId, UUID sessionId) {
+        audit.recordAs(userId, AuditEntry.allowed(AuditAction.LOGIN, SESSION, sessionId, null));
+    }
+
+    void refreshed(UUID userId, UUID sessionId) {
+        audit.recordAs(userId, AuditEntry.allowed(AuditAction.REFRESH, SESSION, sessionId, null));
+    }
+
+    /** A spent refresh token came back: the session is revoked (the caller's transaction still commits). */
+    void refreshReused(UUID userId, UUID sessionId) {
+        audit.recordAs(userId, AuditEntry.denied(AuditAction.REFRESH, SESSION, sessionId, null)
+                .withDetail("refresh token reuse; session revoked"));
+    }
+
+    void loggedOut(UUID userId, UUID sessionId) {
+        audit.recordAs(userId, AuditEntry.allowed(AuditAction.LOGOUT, SESSION, sessionId, null));
+    }
+
+    void passwordChanged(UUID userId) {
+        audit.record(AuditEntry.allowed(AuditAction.PASSWORD_CHANGE, USER, userId, null));
+    }
+
+    void passwordReset(UUID userId) {
+        audit.recordFor(userId, AuditEntry.allowed(AuditAction.PASSWORD_RESET, USER, userId, null));
+    }
+
+    void temporaryPasswordIssued(UUID userId) {
+        audit.record(AuditEntry.allowed(AuditAction.PASSWORD_RESET, USER, userId, null)
+                .withDetail("temporary password issued"));
+    }
+
+    void rolesChanged(UUID userId, Collection<String> roles) {
+        audit.record(AuditEntry.allowed(AuditAction.ROLE_CHANGE, USER, userId, null)
+                .withDetail("roles=" + String.join(",", new TreeSet<>(roles))));
+    }
+
+    void accountDisabled(UUID userId) {
+        audit.record(AuditEntry.allowed(AuditAction.ACCOUNT_DISABLED, USER, userId, null));
+    }
+}
