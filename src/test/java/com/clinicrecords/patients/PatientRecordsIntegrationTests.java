@@ -73,47 +73,8 @@ class PatientRecordsIntegrationTests extends IntegrationTest {
                 .token(fx.admin().accessToken()).send().status()).isEqualTo(404);
     }
 
-    @Test
-    void shouldLetOnlyOwnersChangeTheirFieldGroupWhenUpdating() {
-        ApiResponse current = api.get("/api/patients/" + patientA.patientId()).token(patientA.token()).send();
-        Map<String, Object> body = body(current);
-        body.put("insuranceNumber", "INS-1");
-        ApiResponse byPatient = put(patientA.token(), current.header("ETag"), body);
-        assertThat(byPatient.status()).as(byPatient.toString()).isEqualTo(200);
-        assertThat(byPatient.text("insuranceNumber")).isEqualTo("INS-1");
 
-        Map<String, Object> clinical = body(byPatient);
-        clinical.put("diagnosis", "Flu");
-        assertThat(put(patientA.token(), byPatient.header("ETag"), clinical).status()).isEqualTo(403);
-        ApiResponse byDoctor = put(linked.token(), byPatient.header("ETag"), clinical);
-        assertThat(byDoctor.status()).as(byDoctor.toString()).isEqualTo(200);
-        assertThat(byDoctor.text("diagnosis")).isEqualTo("Flu");
 
-        Map<String, Object> rename = body(byDoctor);
-        rename.put("firstName", "Changed");
-        assertThat(put(linked.token(), byDoctor.header("ETag"), rename).status()).isEqualTo(403);
-        assertThat(put(fx.admin().accessToken(), byDoctor.header("ETag"), rename).status()).isEqualTo(200);
-        assertNotFound(put(unlinked.token(), byDoctor.header("ETag"), rename));
-        assertNotFound(put(patientB.token(), byDoctor.header("ETag"), rename));
-    }
-
-    @Test
-    void shouldRejectLostUpdateWhenIfMatchIsStaleOrMissing() {
-        ApiResponse current = api.get("/api/patients/" + patientA.patientId()).token(patientA.token()).send();
-        String etag = current.header("ETag");
-        Map<String, Object> first = body(current);
-        first.put("insuranceNumber", "FIRST");
-        assertThat(put(patientA.token(), etag, first).status()).isEqualTo(200);
-        Map<String, Object> second = body(current);
-        second.put("insuranceNumber", "SECOND");
-        ApiResponse stale = put(fx.admin().accessToken(), etag, second);
-        assertThat(stale.status()).isEqualTo(412);
-        assertThat(stale.text("type")).isEqualTo("/problems/precondition-failed");
-        ApiResponse missing = api.put("/api/patients/" + patientA.patientId()).token(patientA.token()).json(second).send();
-        assertThat(missing.status()).isEqualTo(428);
-        assertThat(api.put("/api/patients/" + patientA.patientId()).token(patientA.token()).header("If-Match", "abc")
-                .json(second).send().status()).isEqualTo(400);
-    }
 
     @Test
     void shouldSoftDeleteKeepingRowAndHidingIt() {
@@ -133,6 +94,24 @@ class PatientRecordsIntegrationTests extends IntegrationTest {
         assertThat(row.get("deleted_at")).isNotNull();
         assertThat(row.get("deleted_by")).isEqualTo(fx.admin().id().toString());
         assertThat(row.get("delete_reason")).isEqualTo("Duplicate record");
+    }
+
+    @Test
+    void shouldCancelOpenFutureAppointmentsWhenRecordIsDeleted() {
+        java.time.Instant start = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                .plus(java.time.Duration.ofDays(6));
+        Map<String, Object> booking = new HashMap<>(Map.of("doctorId", linked.doctorId().toString(),
+                "patientId", patientA.patientId().toString(), "startsAt", start.toString(),
+                "endsAt", start.plusSeconds(1800).toString()));
+        String id = api.post("/api/appointments").token(patientA.token()).json(booking).send().text("id");
+        assertThat(api.delete("/api/patients/" + patientA.patientId()).token(fx.admin().accessToken())
+                .json(Map.of("reason", "Merged into another record")).send().status()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("select status from appointments where id = ?", String.class, id))
+                .isEqualTo("CANCELLED");
+        fx.link(linked, patientB);
+        booking.put("patientId", patientB.patientId().toString());
+        assertThat(api.post("/api/appointments").token(patientB.token()).json(booking).send().status())
+                .as("the doctor's slot is free again").isEqualTo(201);
     }
 
     @Test
@@ -159,25 +138,60 @@ class PatientRecordsIntegrationTests extends IntegrationTest {
         assertThat(createWith(valid, "userId", patientA.account().id().toString()).status()).isEqualTo(409);
     }
 
+    @Test
+    void shouldCreateOwnRecordOnFirstCallOnlyForPatients() {
+        String email = "self-" + java.util.UUID.randomUUID() + "@example.test";
+        assertThat(api.post("/api/auth/register").json(Map.of("email", email, "password",
+                com.clinicrecords.support.TestUsers.PASSWORD, "firstName", "Ada", "lastName", "Byron")).send().status())
+                .isEqualTo(201);
+        String token = api.post("/api/auth/login").json(Map.of("email", email, "password",
+                com.clinicrecords.support.TestUsers.PASSWORD)).send().text("access_token");
+        ApiResponse first = api.get("/api/patients/me").token(token).send();
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.text("firstName")).isEqualTo("Ada");
+        assertThat(first.text("lastName")).isEqualTo("Byron");
+        assertThat(api.get("/api/patients/me").token(token).send().text("id")).isEqualTo(first.text("id"));
+        assertNotFound(api.get("/api/patients/me").token(linked.token()).send());
+        assertThat(api.get("/api/patients/me").send().status()).isEqualTo(401);
+    }
+
+
+    @Test
+    void shouldListDoctorsOwnPatientsPaged() {
+        fx.link(linked, patientB);
+        ApiResponse page = api.get("/api/doctors/me/patients?size=1").token(linked.token()).send();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().path("totalElements").asInt()).isEqualTo(2);
+        assertThat(page.json().path("content").size()).isEqualTo(1);
+        assertThat(page.raw()).doesNotContain("diagnosis");
+        assertThat(api.get("/api/doctors/me/patients").token(unlinked.token()).send().json().path("totalElements")
+                .asInt()).isZero();
+        assertThat(api.get("/api/doctors/me/patients?size=500").token(linked.token()).send().status()).isEqualTo(400);
+        assertThat(api.get("/api/doctors/me/patients").send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldRestrictLinkAdministrationToLinkManagers() {
+        Map<String, Object> body = Map.of("doctorId", unlinked.doctorId().toString(),
+                "patientId", patientB.patientId().toString());
+        assertThat(api.post("/api/admin/links").json(body).send().status()).isEqualTo(401);
+        assertThat(api.post("/api/admin/links").token(patientB.token()).json(body).send().status()).isEqualTo(403);
+        assertThat(api.post("/api/admin/links").token(unlinked.token()).json(body).send().status()).isEqualTo(403);
+        assertThat(api.delete("/api/admin/links/" + linked.doctorId() + "/" + patientA.patientId())
+                .token(linked.token()).send().status()).isEqualTo(403);
+        assertValidation(api.post("/api/admin/links").token(fx.admin().accessToken())
+                .json(Map.of("doctorId", "x")).send(), "doctorId");
+        assertValidation(api.post("/api/admin/links").token(fx.admin().accessToken())
+                .json(Map.of("doctorId", unlinked.doctorId().toString())).send(), "patientId");
+        assertThat(api.post("/api/admin/links").token(fx.admin().accessToken()).json(Map.of("doctorId",
+                unlinked.doctorId().toString(), "patientId", java.util.UUID.randomUUID().toString())).send().status())
+                .isEqualTo(404);
+    }
+
     private ApiResponse createWith(Map<String, Object> valid, String field, Object value) {
         Map<String, Object> body = new HashMap<>(valid);
         body.put(field, value);
         return api.post("/api/admin/patients").token(fx.admin().accessToken()).json(body).send();
-    }
-
-    private ApiResponse put(String token, String etag, Map<String, Object> body) {
-        return api.put("/api/patients/" + patientA.patientId()).token(token).header("If-Match", etag).json(body).send();
-    }
-
-    private static Map<String, Object> body(ApiResponse current) {
-        Map<String, Object> body = new HashMap<>();
-        for (String f : new String[] {"firstName", "lastName", "dateOfBirth", "gender", "insuranceNumber", "room",
-                "bed", "diagnosis", "prescribedMedicine"}) {
-            if (current.json().hasNonNull(f)) {
-                body.put(f, current.json().path(f).asString());
-            }
-        }
-        return body;
     }
 
     static void assertNotFound(ApiResponse response) {

@@ -34,6 +34,13 @@ class AppointmentNotifier {
         send(a, parties, "APPOINTMENT_CANCELLED", "Appointment cancelled", "The appointment on %s was cancelled.");
     }
 
+    /** Only the doctor is told, e.g. when the patient's record no longer exists. */
+    void cancelledForDoctor(Appointment a, java.util.UUID doctorUserId) {
+        notifications.notify(doctorUserId, "APPOINTMENT_CANCELLED", "Appointment cancelled",
+                "The appointment on %s was cancelled.".formatted(TIME.format(a.getStartsAt())),
+                "/api/appointments/" + a.getId());
+    }
+
     private void send(Appointment a, Parties parties, String category, String title, String template) {
         String message = template.formatted(TIME.format(a.getStartsAt()));
         String link = "/api/appointments/" + a.getId();

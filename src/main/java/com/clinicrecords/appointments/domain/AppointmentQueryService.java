@@ -51,7 +51,9 @@ public class AppointmentQueryService {
         if (filters.from() != null && filters.to() != null && !filters.to().isAfter(filters.from())) {
             throw new InvalidFieldException("to", "must be after from");
         }
-        audit.record(AuditEntry.allowed(AuditAction.LIST, AppointmentActors.RESOURCE, null, filters.patientId()));
+        // The filter is only a wish: the scope decides what is returned, so no patient is named as accessed.
+        audit.record(AuditEntry.allowed(AuditAction.LIST, AppointmentActors.RESOURCE, null, null)
+                .withDetail(filters.patientId() == null ? null : "patientId=" + filters.patientId()));
         return PageView.of(appointments.findAll(scope.visibleTo(user, filters), page), AppointmentView::of);
     }
 

@@ -1,7 +1,7 @@
 package com.clinicrecords.appointments.domain;
 
 import com.clinicrecords.appointments.persistence.AppointmentRepository;
-import com.clinicrecords.appointments.persistence.SlotLocks;
+import com.clinicrecords.patients.persistence.DoctorPatientLocks;
 import com.clinicrecords.shared.domain.ConflictException;
 import com.clinicrecords.shared.domain.InvalidFieldException;
 import com.clinicrecords.shared.domain.RuleViolationException;
@@ -17,10 +17,10 @@ class BookingGuard {
     private static final UUID NONE = new UUID(0, 0);
 
     private final AppointmentRepository appointments;
-    private final SlotLocks locks;
+    private final DoctorPatientLocks locks;
     private final AppointmentProperties props;
 
-    BookingGuard(AppointmentRepository appointments, SlotLocks locks, AppointmentProperties props) {
+    BookingGuard(AppointmentRepository appointments, DoctorPatientLocks locks, AppointmentProperties props) {
         this.appointments = appointments;
         this.locks = locks;
         this.props = props;

@@ -11,6 +11,7 @@ import com.clinicrecords.shared.security.AuthenticatedUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,12 +27,15 @@ public class PatientRecordService {
     private final PatientRepository patients;
     private final PatientAccess access;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public PatientRecordService(PatientRepository patients, PatientAccess access, AuditTrail audit, Clock clock) {
+    public PatientRecordService(PatientRepository patients, PatientAccess access, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock) {
         this.patients = patients;
         this.access = access;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -69,13 +73,17 @@ public class PatientRecordService {
         return PatientView.of(patient);
     }
 
-    /** Soft delete (admins only, checked by the caller): the row stays with who/when/why, hidden from reads. */
+    /**
+     * Soft delete (admins only, checked by the caller): the row stays with who/when/why, hidden from reads.
+     * Listeners (appointments) release what the record still holds in the same transaction.
+     */
     @Transactional
     public void delete(AuthenticatedUser user, UUID id, String reason) {
         Patient patient = live(id);
         patient.softDelete(user.userId(), reason.trim(), clock.instant());
         patients.saveAndFlush(patient);
         audit.record(AuditEntry.allowed(AuditAction.DELETE, RESOURCE, id, id));
+        events.publishEvent(new PatientDeletedEvent(id, user.userId()));
     }
 
     private Patient live(UUID id) {

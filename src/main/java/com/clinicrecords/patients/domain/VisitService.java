@@ -3,6 +3,7 @@ package com.clinicrecords.patients.domain;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
 import com.clinicrecords.audit.domain.AuditTrail;
+import com.clinicrecords.patients.persistence.DoctorPatientLocks;
 import com.clinicrecords.patients.persistence.DoctorRepository;
 import com.clinicrecords.patients.persistence.PatientRepository;
 import com.clinicrecords.patients.persistence.VisitRepository;
@@ -26,15 +27,17 @@ public class VisitService {
     private final VisitRepository visits;
     private final PatientRepository patients;
     private final DoctorRepository doctors;
+    private final DoctorPatientLocks locks;
     private final PatientAccess access;
     private final AuditTrail audit;
     private final Clock clock;
 
     public VisitService(VisitRepository visits, PatientRepository patients, DoctorRepository doctors,
-            PatientAccess access, AuditTrail audit, Clock clock) {
+            DoctorPatientLocks locks, PatientAccess access, AuditTrail audit, Clock clock) {
         this.visits = visits;
         this.patients = patients;
         this.doctors = doctors;
+        this.locks = locks;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -48,6 +51,8 @@ public class VisitService {
             throw new InvalidFieldException("visitedAt", "must not be in the future");
         }
         Doctor author = doctors.findByUserId(doctor.userId()).orElseThrow(() -> NotFoundException.of("Patient"));
+        // The visit insert and the diagnosis update touch both rows; lock them in the bookings' order.
+        locks.lockDoctorThenPatient(author.getId(), patientId);
         Patient patient = patients.findLive(patientId).orElseThrow(() -> NotFoundException.of("Patient"));
         Visit visit = visits.save(new Visit(patientId, author.getId(), cmd.visitedAt(), cmd.notes(), cmd.diagnosis(),
                 cmd.prescribedMedicine(), doctor.userId(), now));

@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -141,9 +140,8 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Unreadable bodies: a value of the wrong type or format (e.g. {@code "startsAt": 5}, an unknown enum
-     * constant) is reported like a validation error naming the field; syntactically broken JSON against the
-     * field "body". The parser's own message is never echoed (it can quote the input). A body cut off by
+     * Unreadable bodies: a value of the wrong type names its field; JSON that does not parse is reported
+     * against "body". The parser's own message is never echoed (it can quote the input). A body cut off by
      * {@link RequestBodyLimitFilter} also surfaces here; it is a 413.
      */
     @Override
@@ -155,24 +153,25 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                 return new ResponseEntity<>(handleClinic(problem).getBody(), HttpStatus.CONTENT_TOO_LARGE);
             }
         }
-        String field = jsonFieldPath(ex);
-        String message = field == null ? "must be well-formed JSON" : "has an invalid value or type";
-        return new ResponseEntity<>(badRequest(List.of(Map.of("field", field == null ? "body" : field,
-                "message", message))).getBody(), HttpStatus.BAD_REQUEST);
+        String field = "body";
+        String message = "must be well-formed JSON";
+        // Walk the chain: for a bad date/instant the most specific cause is the DateTimeParseException
+        // wrapped inside Jackson's exception, which is the one that knows the field path.
+        DatabindException bind = databindCause(ex);
+        if (bind != null && !bind.getPath().isEmpty()) {
+            field = bind.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining("."));
+            message = "has the wrong type or format";
+        }
+        return new ResponseEntity<>(badRequest(List.of(Map.of("field", field, "message", message))).getBody(),
+                HttpStatus.BAD_REQUEST);
     }
 
-    private static String jsonFieldPath(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DatabindException db && !db.getPath().isEmpty()) {
-                StringBuilder path = new StringBuilder();
-                for (JacksonException.Reference ref : db.getPath()) {
-                    if (ref.getPropertyName() != null) {
-                        path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-                    } else if (ref.getIndex() >= 0) {
-                        path.append('[').append(ref.getIndex()).append(']');
-                    }
-                }
-                return path.isEmpty() ? null : path.toString();
+    private static DatabindException databindCause(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof DatabindException bind) {
+                return bind;
             }
         }
         return null;

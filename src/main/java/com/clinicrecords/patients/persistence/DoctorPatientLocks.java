@@ -1,4 +1,4 @@
-package com.clinicrecords.appointments.persistence;
+package com.clinicrecords.patients.persistence;
 
 import com.clinicrecords.shared.domain.NotFoundException;
 import java.util.List;
@@ -9,17 +9,18 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Serialises bookings per doctor and per patient with row locks (portable to MySQL 8.4 and MariaDB 11.4):
- * inside the booking transaction the doctor row and then the patient row are read FOR UPDATE, always in that
- * order so two bookings can never wait on each other in a cycle. Whoever holds both locks checks for overlaps
- * and inserts; a competing booking waits, then sees the committed row and gets a 409.
+ * Row locks on a doctor and a patient (portable to MySQL 8.4 and MariaDB 11.4). Bookings use them to
+ * serialise per doctor and per patient: the doctor row and then the patient row are read FOR UPDATE, and
+ * whoever holds both checks for overlaps and inserts; a competing booking waits, then sees the committed row
+ * and gets a 409. Every writer that needs both rows (bookings, visits) must take them through here, always
+ * doctor first, so no two transactions can wait on each other in a cycle.
  */
 @Component
-public class SlotLocks {
+public class DoctorPatientLocks {
 
     private final JdbcTemplate jdbc;
 
-    public SlotLocks(JdbcTemplate jdbc) {
+    public DoctorPatientLocks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

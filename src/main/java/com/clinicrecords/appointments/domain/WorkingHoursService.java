@@ -1,0 +1,73 @@
+package com.clinicrecords.appointments.domain;
+
+import com.clinicrecords.appointments.persistence.WorkingHoursRepository;
+import com.clinicrecords.audit.domain.AuditAction;
+import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditTrail;
+import com.clinicrecords.patients.domain.ClinicDirectory;
+import com.clinicrecords.patients.domain.ClinicDirectory.Person;
+import com.clinicrecords.shared.domain.ForbiddenException;
+import com.clinicrecords.shared.domain.InvalidFieldException;
+import com.clinicrecords.shared.domain.NotFoundException;
+import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A doctor's weekly working hours: public to read, replaced as a whole by the doctor or an admin. */
+@Service
+public class WorkingHoursService {
+
+    private final WorkingHoursRepository hours;
+    private final ClinicDirectory directory;
+    private final AuditTrail audit;
+
+    public WorkingHoursService(WorkingHoursRepository hours, ClinicDirectory directory, AuditTrail audit) {
+        this.hours = hours;
+        this.directory = directory;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public List<WorkingHoursEntry> get(UUID doctorId) {
+        directory.doctor(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
+        return hours.findByDoctorIdOrderByWeekdayAscStartTimeAsc(doctorId).stream().map(WorkingHoursEntry::of).toList();
+    }
+
+    @Transactional
+    public List<WorkingHoursEntry> replace(AuthenticatedUser user, UUID doctorId, List<WorkingHoursEntry> entries) {
+        Person doctor = directory.doctor(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
+        if (!doctor.userId().equals(user.userId()) && !user.can(Permissions.DOCTORS_MANAGE)) {
+            throw new ForbiddenException("not-your-schedule", "Only the doctor or an admin may change working hours");
+        }
+        checkNoOverlap(entries);
+        hours.deleteByDoctor(doctorId);
+        hours.saveAll(entries.stream().map(e -> new WorkingHours(doctorId, e.weekday(), e.startTime(), e.endTime(),
+                e.slotMinutes())).toList());
+        hours.flush();
+        audit.record(AuditEntry.allowed(AuditAction.UPDATE, "WorkingHours", doctorId, null));
+        return get(doctorId);
+    }
+
+    private static void checkNoOverlap(List<WorkingHoursEntry> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            WorkingHoursEntry e = entries.get(i);
+            if (!e.endTime().isAfter(e.startTime())) {
+                throw new InvalidFieldException("entries[" + i + "].endTime", "must be after startTime");
+            }
+        }
+        List<WorkingHoursEntry> sorted = entries.stream()
+                .sorted(Comparator.comparing(WorkingHoursEntry::weekday).thenComparing(WorkingHoursEntry::startTime))
+                .toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            WorkingHoursEntry prev = sorted.get(i - 1);
+            WorkingHoursEntry cur = sorted.get(i);
+            if (prev.weekday() == cur.weekday() && cur.startTime().isBefore(prev.endTime())) {
+                throw new InvalidFieldException("entries", "working periods of one weekday must not overlap");
+            }
+        }
+    }
+}
