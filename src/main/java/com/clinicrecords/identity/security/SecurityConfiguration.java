@@ -109,8 +109,12 @@ class SecurityConfiguration {
         config.setAllowedOrigins(props.allowedOrigins());
         config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
         config.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key",
-                "X-Requested-With", "X-Request-Id"));
-        config.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Request-Id"));
+                "X-Requested-With", "X-Request-Id",
+                // image uploads (raw body) and ranged downloads
+                "Content-Disposition", "X-Filename", "X-Modality", "X-Body-Part", "X-Study-Date", "X-Description",
+                "Range"));
+        config.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Request-Id",
+                "Content-Disposition", "Content-Range", "Accept-Ranges"));
         config.setAllowCredentials(!props.allowedOrigins().isEmpty());
         config.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -65,7 +65,8 @@ public class ImageService {
         if (cmd.expectedVersion() != null && cmd.expectedVersion() != image.getVersion()) {
             throw new PreconditionFailedException("The image was changed by someone else; reload it and try again");
         }
-        image.describe(cmd.modality(), cmd.bodyPart(), cmd.studyDate(), cmd.description(), clock.instant());
+        UpdateImageCommand values = cmd.mergedWith(image);
+        image.describe(values.modality(), values.bodyPart(), values.studyDate(), values.description(), clock.instant());
         images.saveAndFlush(image);
         audit.record(AuditEntry.allowed(AuditAction.UPDATE, ImageAccess.RESOURCE, imageId, image.getPatientId()));
         return ImageView.of(image);

@@ -7,10 +7,12 @@ import org.springframework.util.unit.DataSize;
 /**
  * {@code clinic.imaging.*}: the upload size limit and where image bytes are stored.
  *
- * @param maxBytes largest accepted file; bigger uploads get 413 and nothing is stored
+ * @param maxBytes   largest accepted file; bigger uploads get 413 and nothing is stored
+ * @param tempMaxAge temporary upload objects older than this are abandoned and swept
  */
 @ConfigurationProperties("clinic.imaging")
-public record ImagingProperties(@DefaultValue("2GB") DataSize maxBytes, @DefaultValue Storage storage) {
+public record ImagingProperties(@DefaultValue("2GB") DataSize maxBytes, @DefaultValue Storage storage,
+        @DefaultValue("24h") java.time.Duration tempMaxAge) {
 
     /** @param type {@code local} (files below {@code localDir}) or {@code s3} */
     public record Storage(@DefaultValue("local") String type, @DefaultValue("data/images") String localDir,

@@ -27,6 +27,14 @@ public interface ImageStorage {
 
     boolean exists(String key);
 
+    /**
+     * Removes temporary objects (and, for S3, unfinished multipart uploads) created before {@code cutoff}:
+     * leftovers of a process that died mid-upload. Committed objects are never touched.
+     *
+     * @return how many were removed
+     */
+    int sweepTemp(java.time.Instant cutoff);
+
     /** A fully written, not yet committed object. */
     record TempObject(String key, long size) {}
 }

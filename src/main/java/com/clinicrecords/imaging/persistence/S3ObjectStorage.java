@@ -89,6 +89,24 @@ public class S3ObjectStorage implements ImageStorage {
     }
 
     @Override
+    public int sweepTemp(java.time.Instant cutoff) {
+        int removed = 0;
+        for (var object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix("tmp/")).contents()) {
+            if (object.lastModified().isBefore(cutoff)) {
+                delete(object.key());
+                removed++;
+            }
+        }
+        for (var upload : s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix("tmp/")).uploads()) {
+            if (upload.initiated().isBefore(cutoff)) {
+                s3.abortMultipartUpload(b -> b.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    @Override
     public boolean exists(String key) {
         try {
             s3.headObject(b -> b.bucket(bucket).key(key));

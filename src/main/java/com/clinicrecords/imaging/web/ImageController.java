@@ -66,19 +66,20 @@ class ImageController {
     }
 
     @PutMapping("/api/images/{id}")
-    @Operation(summary = "Replace descriptive metadata (linked doctor or uploader); If-Match or version checked")
+    @Operation(summary = "Replace descriptive metadata, absent fields are cleared (linked doctor or uploader); "
+            + "If-Match or version checked")
     ResponseEntity<ImageResponse> replace(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ImageRequests.UpdateImage request) {
-        return update(me, id, ifMatch, request);
+        return update(me, id, ifMatch, request, false);
     }
 
     @PatchMapping("/api/images/{id}")
-    @Operation(summary = "Same as PUT: all descriptive fields are sent (absent fields are cleared)")
+    @Operation(summary = "Change some descriptive fields (absent or null fields are kept)")
     ResponseEntity<ImageResponse> patch(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ImageRequests.UpdateImage request) {
-        return update(me, id, ifMatch, request);
+        return update(me, id, ifMatch, request, true);
     }
 
     @PutMapping("/api/images/{id}/status")
@@ -129,7 +130,7 @@ class ImageController {
     }
 
     private ResponseEntity<ImageResponse> update(AuthenticatedUser me, UUID id, String ifMatch,
-            ImageRequests.UpdateImage request) {
+            ImageRequests.UpdateImage request, boolean partial) {
         Long expected = request.version();
         if (ifMatch != null) {
             try {
@@ -139,7 +140,7 @@ class ImageController {
             }
         }
         ImageResponse body = ImageResponse.of(images.update(me, id, new UpdateImageCommand(request.modality(),
-                request.bodyPart(), request.studyDate(), request.description(), expected)));
+                request.bodyPart(), request.studyDate(), request.description(), expected, partial)));
         return ResponseEntity.ok().eTag(body.etag()).body(body);
     }
 }

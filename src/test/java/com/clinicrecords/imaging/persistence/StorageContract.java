@@ -67,6 +67,21 @@ abstract class StorageContract {
         assertThat(leftovers()).isZero();
     }
 
+    @Test
+    void shouldSweepOnlyTemporaryObjectsWhenOlderThanCutoff() throws IOException {
+        ImageStorage.TempObject committed = storage().writeTemp(new ByteArrayInputStream(randomBytes(1000)));
+        String key = "images/" + UUID.randomUUID();
+        storage().commit(committed, key);
+        ImageStorage.TempObject abandoned = storage().writeTemp(new ByteArrayInputStream(randomBytes(1000)));
+
+        assertThat(storage().sweepTemp(java.time.Instant.now().minusSeconds(3600))).isZero();
+        assertThat(storage().sweepTemp(java.time.Instant.now().plusSeconds(60))).isPositive();
+
+        assertThat(storage().exists(abandoned.key())).isFalse();
+        assertThat(storage().exists(key)).isTrue();
+        assertThat(leftovers()).isZero();
+    }
+
     /** Number of temporary objects still present. */
     abstract long leftovers();
 

@@ -1,0 +1,83 @@
+package com.clinicrecords.analysis.domain;
+
+import com.clinicrecords.analysis.persistence.AnalysisResultRepository;
+import com.clinicrecords.audit.domain.AuditAction;
+import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditTrail;
+import com.clinicrecords.imaging.domain.ImageAccess;
+import com.clinicrecords.patients.domain.PatientAccess;
+import com.clinicrecords.shared.domain.ForbiddenException;
+import com.clinicrecords.shared.domain.NotFoundException;
+import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Result access on top of the clinical-record rule: patients see only released (FINAL/AMENDED) results of
+ * their own record; linked doctors, admins and the analysis service also see PRELIMINARY ones. Writing is for
+ * the analysis service and linked doctors (analysis:write); signing off and amending for linked doctors only.
+ */
+@Component
+class ResultAccess {
+
+    static final String RESOURCE = "ANALYSIS_RESULT";
+    private static final Set<ResultStatus> RELEASED = EnumSet.of(ResultStatus.FINAL, ResultStatus.AMENDED);
+    private static final Set<ResultStatus> ALL = EnumSet.allOf(ResultStatus.class);
+
+    private final AnalysisResultRepository results;
+    private final PatientAccess patients;
+    private final ImageAccess images;
+    private final AuditTrail audit;
+
+    ResultAccess(AnalysisResultRepository results, PatientAccess patients, ImageAccess images, AuditTrail audit) {
+        this.results = results;
+        this.patients = patients;
+        this.images = images;
+        this.audit = audit;
+    }
+
+    AnalysisResult readable(AuthenticatedUser me, UUID resultId, AuditAction action) {
+        AnalysisResult result = results.findById(resultId).orElseThrow(() -> NotFoundException.of("Result"));
+        boolean visible = (patients.canRead(me, result.getPatientId()) || isAnalysisService(me))
+                && visibleStatuses(me, result.getPatientId()).contains(result.getStatus());
+        if (!visible) {
+            audit.recordDenied(AuditEntry.denied(action, RESOURCE, resultId, result.getPatientId()));
+            throw NotFoundException.of("Result");
+        }
+        return result;
+    }
+
+    void requireVisiblePatient(AuthenticatedUser me, UUID patientId) {
+        images.requireVisiblePatient(me, patientId, AuditAction.LIST);
+    }
+
+    Set<ResultStatus> visibleStatuses(AuthenticatedUser me, UUID patientId) {
+        boolean clinician = me.isAdmin() || isAnalysisService(me) || patients.isLinkedDoctor(me, patientId);
+        return clinician ? ALL : RELEASED;
+    }
+
+    void requireWriter(AuthenticatedUser me, UUID patientId, UUID imageId) {
+        boolean allowed = me.can(Permissions.ANALYSIS_WRITE)
+                && (isAnalysisService(me) || patients.isLinkedDoctor(me, patientId));
+        if (!allowed) {
+            audit.recordDenied(AuditEntry.denied(AuditAction.CREATE, RESOURCE, imageId, patientId));
+            throw new ForbiddenException("result-write-not-allowed",
+                    "Only the analysis service or a linked doctor may add results");
+        }
+    }
+
+    void requireSignOff(AuthenticatedUser me, AnalysisResult result) {
+        if (!me.can(Permissions.ANALYSIS_WRITE) || !patients.isLinkedDoctor(me, result.getPatientId())) {
+            audit.recordDenied(AuditEntry.denied(AuditAction.UPDATE, RESOURCE, result.getId(), result.getPatientId()));
+            throw new ForbiddenException("result-sign-off-not-allowed",
+                    "Only a doctor linked to the patient may finalize or amend a result");
+        }
+    }
+
+    boolean isAnalysisService(AuthenticatedUser me) {
+        return images.isAnalysisService(me);
+    }
+}
