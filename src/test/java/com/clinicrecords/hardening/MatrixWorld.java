@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A small clinic built through the real API: patient A with a linked doctor, another patient, an unlinked
@@ -33,6 +34,9 @@ final class MatrixWorld {
     // Appointments go into a quiet future window of this world, so they never meet other tests' bookings.
     private static final Instant BASE = Instant.now().plus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS)
             .plus((long) (Math.random() * 300), ChronoUnit.DAYS);
+
+    static final String RESULT = "{\"imageSha256\":\"${imageSha}\",\"algorithmName\":\"matrix\",\"algorithmVersion\":\"1\",\"regions\":"
+            + "[{\"x\":1,\"y\":1,\"width\":5,\"height\":5,\"label\":\"nodule\",\"score\":0.5}],\"findings\":\"none\"}";
 
     final Map<String, String> vars = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>();
@@ -93,8 +97,15 @@ final class MatrixWorld {
         vars.put("appointmentId", created(api.post("/api/appointments").token(token("patient"))
                 .json(fill("{\"doctorId\":\"${linkedDoctorId}\",\"patientId\":\"${patientId}\","
                         + "\"startsAt\":\"${start}\",\"endsAt\":\"${end}\",\"reason\":\"check\"}")).send()));
+        byte[] png = TestFiles.png(3000 + round);
+        vars.put("imageSha", sha256(png));
         vars.put("imageId", created(api.post("/api/patients/" + patientId + "/images").token(token("patient"))
-                .header("X-Filename", "scan.png").bytes(TestFiles.png(3000 + round), "image/png").send()));
+                .header("X-Filename", "scan.png").bytes(png, "image/png").send()));
+        vars.put("resultId", created(api.post("/api/images/" + vars.get("imageId") + "/results")
+                .token(token("analysis_service")).json(fill(RESULT)).send()));
+        JsonNode notifications = api.get("/api/notifications").token(token("patient")).send().json();
+        JsonNode first = notifications.path("items").path(0);
+        vars.put("notificationId", first.isMissingNode() ? UUID.randomUUID().toString() : first.path("id").asString());
         vars.put("roleId", created(api.post("/api/admin/roles").token(adminToken)
                 .json(fill("{\"name\":\"R_${uniq}\",\"permissions\":[\"users:read\"]}")).send()));
         vars.put("specializationId", created(api.post("/api/admin/specializations").token(adminToken)
@@ -129,6 +140,7 @@ final class MatrixWorld {
     private String idFor(String collection, String variable) {
         String key = switch (variable) {
             case "{patientId}" -> "patientId";
+            case "{imageId}" -> "imageId";
             case "{doctorId}" -> "linkedDoctorId";
             default -> switch (collection) {
                 case "patients" -> "patientId";
@@ -139,10 +151,20 @@ final class MatrixWorld {
                 case "users" -> "victimUserId";
                 case "roles" -> "roleId";
                 case "specializations" -> "specializationId";
+                case "results" -> "resultId";
+                case "notifications" -> "notificationId";
                 default -> null;
             };
         };
         return key == null ? UUID.randomUUID().toString() : vars.get(key);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String created(ApiResponse response) {
