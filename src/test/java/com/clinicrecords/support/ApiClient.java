@@ -47,6 +47,15 @@ public final class ApiClient {
         return new Call("DELETE", path);
     }
 
+    public Call options(String path) {
+        return new Call("OPTIONS", path);
+    }
+
+    /** Any method, e.g. when walking the OpenAPI document. */
+    public Call method(String method, String path) {
+        return new Call(method, path);
+    }
+
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

@@ -48,9 +48,25 @@ public class AuditTrail {
         insert(entry, CurrentUser.find());
     }
 
-    /** For events whose actor is not (yet) authenticated, such as a login. */
+    /**
+     * For events whose actor is not (yet) authenticated, such as a failed login: commits on its own, so the
+     * row stays even though the caller's transaction rolls back.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordFor(UUID actorUserId, AuditEntry entry) {
+        insertFor(actorUserId, entry);
+    }
+
+    /**
+     * Like {@link #recordFor} but joins the caller's transaction: for successful events (login, refresh) that
+     * commit with it. It also needs no second pooled connection, which matters under concurrent logins.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAs(UUID actorUserId, AuditEntry entry) {
+        insertFor(actorUserId, entry);
+    }
+
+    private void insertFor(UUID actorUserId, AuditEntry entry) {
         jdbc.update(INSERT, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), str(actorUserId), null, str(entry.patientId()),
                 entry.resourceType(), entry.resourceId(), entry.action().name(), entry.outcome().name(),
                 MDC.get(RequestIdFilter.MDC_KEY), clientIp(), truncate(entry.detail()));

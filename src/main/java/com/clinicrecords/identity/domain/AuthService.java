@@ -103,6 +103,7 @@ public class AuthService {
             log.warn("Refresh token reuse detected; revoking session {}", session.getId());
             session = sessions.findById(session.getId()).orElseThrow();
             session.revoke(now, "REFRESH_REUSE");
+            events.refreshReused(session.getUserId(), session.getId());
             throw new UnauthorizedException("invalid-refresh-token", BAD_REFRESH);
         }
         session = sessions.findById(session.getId()).orElseThrow();
@@ -110,12 +111,16 @@ public class AuthService {
             throw new UnauthorizedException("invalid-refresh-token", BAD_REFRESH);
         }
         session.touch(now);
+        events.refreshed(session.getUserId(), session.getId());
         return issuer.tokensFor(session);
     }
 
     @Transactional
     public void logout(UUID sessionId) {
-        sessions.findById(sessionId).ifPresent(s -> s.revoke(clock.instant(), "LOGOUT"));
+        sessions.findById(sessionId).ifPresent(s -> {
+            s.revoke(clock.instant(), "LOGOUT");
+            events.loggedOut(s.getUserId(), s.getId());
+        });
     }
 
     /** Logout by refresh token (cookie-only clients that have no valid access token any more). */
@@ -126,7 +131,10 @@ public class AuthService {
         }
         refreshTokens.findById(OpaqueTokens.sha256Hex(refreshToken))
                 .flatMap(t -> sessions.findById(t.getSessionId()))
-                .ifPresent(s -> s.revoke(clock.instant(), "LOGOUT"));
+                .ifPresent(s -> {
+                    s.revoke(clock.instant(), "LOGOUT");
+                    events.loggedOut(s.getUserId(), s.getId());
+                });
     }
 
     private boolean userIsActive(UUID userId) {

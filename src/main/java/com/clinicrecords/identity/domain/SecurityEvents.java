@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 class SecurityEvents {
 
     private static final String USER = "user";
+    private static final String SESSION = "session";
 
     private final AuditTrail audit;
 
@@ -28,8 +29,26 @@ class SecurityEvents {
         audit.recordFor(userId, AuditEntry.denied(AuditAction.LOGIN_FAILED, USER, userId, null).withDetail(reason));
     }
 
+    /**
+     * Joins the login transaction (commits with the new session) instead of taking a second pooled connection
+     * while the first is held: under many concurrent logins that could exhaust the pool.
+     */
     void loggedIn(UUID userId, UUID sessionId) {
-        audit.recordFor(userId, AuditEntry.allowed(AuditAction.LOGIN, "session", sessionId, null));
+        audit.recordAs(userId, AuditEntry.allowed(AuditAction.LOGIN, SESSION, sessionId, null));
+    }
+
+    void refreshed(UUID userId, UUID sessionId) {
+        audit.recordAs(userId, AuditEntry.allowed(AuditAction.REFRESH, SESSION, sessionId, null));
+    }
+
+    /** A spent refresh token came back: the session is revoked (the caller's transaction still commits). */
+    void refreshReused(UUID userId, UUID sessionId) {
+        audit.recordAs(userId, AuditEntry.denied(AuditAction.REFRESH, SESSION, sessionId, null)
+                .withDetail("refresh token reuse; session revoked"));
+    }
+
+    void loggedOut(UUID userId, UUID sessionId) {
+        audit.recordAs(userId, AuditEntry.allowed(AuditAction.LOGOUT, SESSION, sessionId, null));
     }
 
     void passwordChanged(UUID userId) {

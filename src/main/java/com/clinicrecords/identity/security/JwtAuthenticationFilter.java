@@ -10,13 +10,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,10 +32,10 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
 
     private final AccessTokenService tokens;
     private final SessionAuthenticator authenticator;
-    private final AuthenticationEntryPoint entryPoint;
+    private final ProblemSecurityHandlers entryPoint;
 
     JwtAuthenticationFilter(AccessTokenService tokens, SessionAuthenticator authenticator,
-            AuthenticationEntryPoint entryPoint) {
+            ProblemSecurityHandlers entryPoint) {
         this.tokens = tokens;
         this.authenticator = authenticator;
         this.entryPoint = entryPoint;
@@ -54,6 +55,10 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
             user = authenticator.authenticate(token.userId(), token.sessionId()).orElse(null);
         } catch (JwtException | IllegalArgumentException e) {
             user = null;
+        } catch (DataAccessException | TransactionException e) {
+            // The session lookup needs the database: an outage is a 503 to retry, not a bad token (401).
+            entryPoint.resolve(request, response, e);
+            return;
         }
         if (user == null) {
             SecurityContextHolder.clearContext();

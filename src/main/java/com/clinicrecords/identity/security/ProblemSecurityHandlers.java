@@ -31,6 +31,11 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
         resolver.resolveException(request, response, null, e);
     }
 
+    /** Any other failure in a security filter (e.g. the database is down) rendered like an MVC error. */
+    void resolve(HttpServletRequest request, HttpServletResponse response, RuntimeException e) {
+        resolver.resolveException(request, response, null, e);
+    }
+
     /** A caller still on a temporary password gets a distinct slug, so clients know to ask for a new one. */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) {

@@ -1,6 +1,7 @@
 package com.clinicrecords.shared.web;
 
 import com.clinicrecords.shared.domain.ClinicException;
+import com.clinicrecords.shared.domain.PayloadTooLargeException;
 import com.clinicrecords.shared.domain.TooManyRequestsException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -139,11 +141,18 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * Unreadable bodies: a value of the wrong type names its field; JSON that does not parse is reported
-     * against "body". The parser's own message is never echoed (it can quote the input).
+     * against "body". The parser's own message is never echoed (it can quote the input). A body cut off by
+     * {@link RequestBodyLimitFilter} also surfaces here; it is a 413.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof RequestBodyLimitFilter.BodyTooLargeIOException tooLarge) {
+                PayloadTooLargeException problem = new PayloadTooLargeException(tooLarge.maxBytes());
+                return new ResponseEntity<>(handleClinic(problem).getBody(), HttpStatus.CONTENT_TOO_LARGE);
+            }
+        }
         String field = "body";
         String message = "must be well-formed JSON";
         // Walk the chain: for a bad date/instant the most specific cause is the DateTimeParseException

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Load benchmark: the real application with seeded data, driven over loopback, next to a bare-JDBC baseline.
+#
+# What it does
+#   1. Compiles the code and test code, resolves the test classpath (Maven).
+#   2. Starts the application from the test classpath (com.clinicrecords.bench.BenchApplication) with the
+#      `bench` profile on 127.0.0.1, using its own embedded MariaDB under target/bench (or DB_URL if set).
+#      On first start the bench profile seeds, with set-based INSERT ... SELECT statements: 100 doctors,
+#      10,000 patients (each linked to one doctor), 100,000 past appointments and 100,000 audit rows, plus an
+#      admin; all accounts share one password. Auditing stays on as in production (every API read below
+#      writes an audit row). The bench profile also registers /bench/jdbc/* (plain servlet + JDBC, no Spring
+#      MVC/Security/JPA) running the same SQL as the API, as the baseline. None of this is in the production jar.
+#   3. Runs the Java load driver (com.clinicrecords.bench.LoadDriver, closed loop, JDK HttpClient) for each
+#      scenario at 1, 16 and 64 concurrent clients, a fixed time per cell after a short warm-up:
+#        login, GET patient (as the linked doctor), list appointments by doctor, book appointment (as admin),
+#        and the bare-JDBC GET patient / appointments-by-doctor.
+#      Prints req/s, p50/p99 latency and non-2xx counts as Markdown, plus API-vs-bare ratios, and writes them
+#      to target/bench/results.md.
+#   4. Stops the application (also on Ctrl-C or failure).
+#
+# Usage:   bench/load-benchmark.sh
+# Tuning:  BENCH_SECONDS (per cell, default 10), BENCH_CLIENTS (default 1,16,64), BENCH_WARMUP (default 2),
+#          BENCH_PORT (default 18080), BENCH_DB_PORT (embedded DB port, default 13307).
+# Needs:   JDK 17+. Loopback only; nothing listens on other interfaces. Takes ~5 minutes with the defaults.
+# Note:    login throttling is raised for this run only (every request comes from 127.0.0.1); numbers depend
+#          heavily on the machine (Argon2id hashing dominates login; CPU cores are shared with the database).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SECONDS_PER_CELL="${BENCH_SECONDS:-10}"
+CLIENTS="${BENCH_CLIENTS:-1,16,64}"
+WARMUP="${BENCH_WARMUP:-2}"
+PORT="${BENCH_PORT:-18080}"
+DB_PORT="${BENCH_DB_PORT:-13307}"
+OUT=target/bench
+mkdir -p "$OUT"
+
+echo "Building..."
+./mvnw -B -q test-compile
+./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=test
+CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
+
+echo "Starting the application (bench profile) on 127.0.0.1:$PORT; log in $OUT/app.log"
+java -Xmx1g -cp "$CP" com.clinicrecords.bench.BenchApplication \
+  --spring.profiles.active=bench \
+  --server.address=127.0.0.1 --server.port="$PORT" \
+  --clinic.embedded-db.base-dir="$OUT/mariadb-base" --clinic.embedded-db.data-dir="$OUT/mariadb" \
+  --clinic.embedded-db.port="$DB_PORT" \
+  --clinic.security.login-throttle.per-ip.capacity=1000000000 \
+  --clinic.security.login-throttle.per-account.capacity=1000000000 \
+  --logging.level.root=WARN --logging.level.com.clinicrecords=INFO \
+  > "$OUT/app.log" 2>&1 &
+APP_PID=$!
+cleanup() {
+  if kill -0 "$APP_PID" 2>/dev/null; then
+    echo "Stopping the application (pid $APP_PID)"
+    kill "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT INT TERM
+
+ready() {
+  if command -v curl >/dev/null; then
+    curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$PORT" && printf 'GET /actuator/health/readiness HTTP/1.0\r\n\r\n' >&3 \
+      && head -1 <&3 | grep -q ' 200 ') 2>/dev/null
+  fi
+}
+for _ in $(seq 1 300); do
+  if ready; then break; fi
+  if ! kill -0 "$APP_PID" 2>/dev/null; then echo "The application did not start; see $OUT/app.log"; exit 1; fi
+  sleep 1
+done
+ready || { echo "The application was not ready after 300 s; see $OUT/app.log"; exit 1; }
+grep -E "Seeded|already present" "$OUT/app.log" || true
+
+echo "Driving load: ${SECONDS_PER_CELL}s per cell, clients $CLIENTS"
+java -cp "$CP" com.clinicrecords.bench.LoadDriver "http://127.0.0.1:$PORT" "$SECONDS_PER_CELL" "$CLIENTS" "$WARMUP" \
+  | tee "$OUT/results.md"

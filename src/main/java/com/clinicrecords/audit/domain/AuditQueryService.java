@@ -1,0 +1,70 @@
+package com.clinicrecords.audit.domain;
+
+import com.clinicrecords.audit.persistence.AuditEventQueries;
+import com.clinicrecords.patients.domain.PatientAccess;
+import com.clinicrecords.shared.domain.BadRequestException;
+import com.clinicrecords.shared.domain.ForbiddenException;
+import com.clinicrecords.shared.domain.NotFoundException;
+import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading the audit trail. A patient sees who accessed their own record; auditors (audit:read) see
+ * everything. Reading someone else's trail is itself recorded, so auditors are audited too.
+ */
+@Service
+public class AuditQueryService {
+
+    private static final String ACCESS_LOG = "access-log";
+
+    private final AuditEventQueries queries;
+    private final PatientAccess patientAccess;
+    private final AuditTrail audit;
+
+    public AuditQueryService(AuditEventQueries queries, PatientAccess patientAccess, AuditTrail audit) {
+        this.queries = queries;
+        this.patientAccess = patientAccess;
+        this.audit = audit;
+    }
+
+    /** Who touched this patient's record. Anyone but the patient and auditors gets 404, and that is audited. */
+    @Transactional
+    public AuditPage accessLog(AuthenticatedUser me, UUID patientId, Long cursor, Integer limit) {
+        boolean own = patientAccess.ownPatientId(me).filter(patientId::equals).isPresent();
+        if (!own && !me.can(Permissions.AUDIT_READ)) {
+            audit.recordDenied(AuditEntry.denied(AuditAction.READ, ACCESS_LOG, patientId, patientId));
+            throw NotFoundException.of("Patient");
+        }
+        if (!own) {
+            audit.record(AuditEntry.allowed(AuditAction.READ, ACCESS_LOG, patientId, patientId));
+        }
+        return page(AuditFilter.forPatient(patientId, cursor, limit));
+    }
+
+    /** The whole trail, filtered; only for holders of audit:read. */
+    @Transactional
+    public AuditPage search(AuthenticatedUser me, AuditFilter filter) {
+        if (!me.can(Permissions.AUDIT_READ)) {
+            audit.recordDenied(AuditEntry.denied(AuditAction.LIST, "audit", null, null));
+            throw new ForbiddenException("forbidden", "Reading the audit trail requires the audit:read permission");
+        }
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new BadRequestException("invalid-range", "'from' must be before 'to'");
+        }
+        audit.record(AuditEntry.allowed(AuditAction.LIST, "audit", null, filter.patientId()));
+        return page(filter);
+    }
+
+    private AuditPage page(AuditFilter filter) {
+        List<AuditEventView> rows = queries.find(filter);
+        if (rows.size() <= filter.limit()) {
+            return new AuditPage(rows, null);
+        }
+        List<AuditEventView> items = rows.subList(0, filter.limit());
+        return new AuditPage(List.copyOf(items), items.get(items.size() - 1).id());
+    }
+}

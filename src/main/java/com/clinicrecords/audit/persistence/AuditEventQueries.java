@@ -1,0 +1,75 @@
+package com.clinicrecords.audit.persistence;
+
+import com.clinicrecords.audit.domain.AuditEventView;
+import com.clinicrecords.audit.domain.AuditFilter;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the append-only audit table with plain SQL: there is no entity, because rows are never loaded to be
+ * changed. Every criterion is a bound parameter; the optional ones are only appended when present.
+ */
+@Repository
+public class AuditEventQueries {
+
+    private static final String SELECT = "select a.id, a.occurred_at, a.actor_user_id, a.actor_roles, a.patient_id, "
+            + "a.resource_type, a.resource_id, a.action, a.outcome, a.request_id, a.client_ip, a.detail, "
+            + "u.first_name, u.last_name from audit_events a left join users u on u.id = a.actor_user_id where 1 = 1";
+
+    private final JdbcTemplate jdbc;
+
+    public AuditEventQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Up to {@code filter.limit() + 1} rows, newest first, so the caller can tell whether more exist. */
+    public List<AuditEventView> find(AuditFilter filter) {
+        StringBuilder sql = new StringBuilder(SELECT);
+        List<Object> args = new ArrayList<>();
+        if (filter.userId() != null) {
+            sql.append(" and a.actor_user_id = ?");
+            args.add(filter.userId().toString());
+        }
+        if (filter.patientId() != null) {
+            sql.append(" and a.patient_id = ?");
+            args.add(filter.patientId().toString());
+        }
+        if (filter.from() != null) {
+            sql.append(" and a.occurred_at >= ?");
+            args.add(LocalDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+        }
+        if (filter.to() != null) {
+            sql.append(" and a.occurred_at < ?");
+            args.add(LocalDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+        }
+        if (filter.cursor() != null) {
+            sql.append(" and a.id < ?");
+            args.add(filter.cursor());
+        }
+        sql.append(" order by a.id desc limit ?");
+        args.add(filter.limit() + 1);
+        return jdbc.query(sql.toString(), AuditEventQueries::map, args.toArray());
+    }
+
+    private static AuditEventView map(ResultSet rs, int row) throws SQLException {
+        String first = rs.getString("first_name");
+        String name = first == null ? null : (first + " " + rs.getString("last_name")).trim();
+        return new AuditEventView(rs.getLong("id"),
+                rs.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                uuid(rs.getString("actor_user_id")), name, rs.getString("actor_roles"),
+                uuid(rs.getString("patient_id")), rs.getString("resource_type"), rs.getString("resource_id"),
+                rs.getString("action"), rs.getString("outcome"), rs.getString("request_id"),
+                rs.getString("client_ip"), rs.getString("detail"));
+    }
+
+    private static UUID uuid(String value) {
+        return value == null ? null : UUID.fromString(value);
+    }
+}

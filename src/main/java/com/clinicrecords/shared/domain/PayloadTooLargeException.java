@@ -1,0 +1,12 @@
+package com.clinicrecords.shared.domain;
+
+import org.springframework.http.HttpStatus;
+
+/** 413: the request body is larger than the endpoint accepts. */
+public class PayloadTooLargeException extends ClinicException {
+
+    public PayloadTooLargeException(long maxBytes) {
+        super(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+                "The request body exceeds the limit of " + maxBytes + " bytes");
+    }
+}

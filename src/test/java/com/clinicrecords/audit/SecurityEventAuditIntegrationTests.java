@@ -1,0 +1,69 @@
+package com.clinicrecords.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicrecords.support.ApiResponse;
+import com.clinicrecords.support.IntegrationTest;
+import com.clinicrecords.support.TestUsers;
+import com.clinicrecords.support.TestUsers.Account;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** L-01 and L-04: security events are audited, secrets appear nowhere, and logs cannot be forged. */
+@ExtendWith(OutputCaptureExtension.class)
+class SecurityEventAuditIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void shouldAuditLoginRefreshLogoutAndFailureWithoutSecrets(CapturedOutput output) {
+        Account user = users.patient();
+        ApiResponse refreshed = api.post("/api/auth/refresh").json(Map.of("refreshToken", user.refreshToken())).send();
+        String wrongPassword = "wrong-" + TestUsers.PASSWORD;
+        ApiResponse failed = api.post("/api/auth/login")
+                .json(Map.of("email", user.email(), "password", wrongPassword)).send();
+        api.post("/api/auth/logout").token(refreshed.text("access_token")).send();
+
+        assertThat(refreshed.status()).isEqualTo(200);
+        assertThat(failed.status()).isEqualTo(401);
+        List<String> actions = jdbc.queryForList(
+                "select action from audit_events where actor_user_id = ? order by id", String.class, user.id().toString());
+        assertThat(actions).containsExactly("LOGIN", "REFRESH", "LOGIN_FAILED", "LOGOUT");
+        String rows = String.join("|", jdbc.queryForList("select concat_ws('|', resource_type, resource_id, action, "
+                + "outcome, request_id, client_ip, detail) from audit_events", String.class));
+        List<String> secrets = List.of(TestUsers.PASSWORD, wrongPassword, user.accessToken(), user.refreshToken(),
+                refreshed.text("access_token"), refreshed.text("refresh_token"));
+        for (String secret : secrets) {
+            assertThat(rows).doesNotContain(secret);
+            assertThat(output.getAll()).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void shouldAuditFailedLoginOfUnknownAccountWithoutTheSubmittedEmail() {
+        String email = "nobody-" + System.nanoTime() + "@example.test";
+        assertThat(api.post("/api/auth/login").json(Map.of("email", email, "password", "x")).send().status())
+                .isEqualTo(401);
+        Integer leaked = jdbc.queryForObject("select count(*) from audit_events where detail like ? or resource_id like ?",
+                Integer.class, "%" + email + "%", "%" + email + "%");
+        assertThat(leaked).isZero();
+    }
+
+    @Test
+    void shouldNotLetLineBreaksInLoggedInputForgeLogLines(CapturedOutput output) {
+        String forged = "2025-01-01T00:00:00Z  INFO fake admin login";
+        LoggerFactory.getLogger(SecurityEventAuditIntegrationTests.class).warn("Rejected user {}", "a\r\n" + forged);
+
+        String line = output.getAll().lines().filter(l -> l.contains("fake admin login")).findFirst().orElseThrow();
+        assertThat(line).contains("Rejected user a\\n" + forged);
+        assertThat(output.getAll().lines()).noneMatch(l -> l.startsWith(forged));
+    }
+}

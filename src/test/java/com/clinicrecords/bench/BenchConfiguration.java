@@ -1,0 +1,43 @@
+package com.clinicrecords.bench;
+
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Benchmark-only wiring, active with {@code spring.profiles.active=bench} only: the seeder and a plain servlet
+ * that runs the same SQL as the API over bare JDBC (no MVC, no security, no JPA), as the baseline.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("bench")
+class BenchConfiguration {
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain benchSecurity(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/bench/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    ServletRegistrationBean<BareJdbcServlet> bareJdbcServlet(DataSource dataSource) {
+        return new ServletRegistrationBean<>(new BareJdbcServlet(dataSource), "/bench/jdbc/*");
+    }
+
+    @Bean
+    BenchSeeder benchSeeder(JdbcTemplate jdbc, PasswordEncoder encoder, PlatformTransactionManager transactions) {
+        return new BenchSeeder(jdbc, encoder, transactions);
+    }
+}

@@ -1,0 +1,200 @@
+package com.clinicrecords.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Closed-loop HTTP load over loopback: for each scenario and each client count, that many threads send
+ * requests back to back for a fixed time; prints req/s, p50, p99 and non-2xx counts as a Markdown table,
+ * and the API/bare-JDBC ratios that show the framework's share. Arguments:
+ * {@code <baseUrl> [seconds=10] [clients=1,16,64] [warmupSeconds=2]}.
+ */
+public final class LoadDriver {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+    private final List<String> doctorIds = new ArrayList<>();
+    private final List<String> doctorTokens = new ArrayList<>();
+    private final List<List<String>> patients = new ArrayList<>();
+    private final String password;
+    private final String adminToken;
+    private final AtomicLong bookings = new AtomicLong();
+    private final Instant bookingBase = Instant.now().plus(2 + ThreadLocalRandom.current().nextInt(3650), ChronoUnit.DAYS)
+            .truncatedTo(ChronoUnit.HOURS);
+
+    private LoadDriver(String base) throws Exception {
+        this.base = base;
+        JsonNode fixtures = JSON.readTree(send(get("/bench/jdbc/fixtures")).body());
+        this.password = fixtures.path("password").asString();
+        this.adminToken = login(fixtures.path("admin").asString());
+        for (JsonNode doctor : fixtures.path("doctors")) {
+            doctorIds.add(doctor.path("id").asString());
+            doctorTokens.add(login(doctor.path("email").asString()));
+            List<String> ids = new ArrayList<>();
+            doctor.path("patients").forEach(p -> ids.add(p.asString()));
+            patients.add(ids);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int[] clients = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[] {1, 16, 64};
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        LoadDriver driver = new LoadDriver(base);
+        Map<String, Supplier<HttpRequest>> scenarios = driver.scenarios();
+        Map<String, Result> results = new LinkedHashMap<>();
+        System.out.println("| scenario | clients | req/s | p50 ms | p99 ms | non-2xx |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        for (Map.Entry<String, Supplier<HttpRequest>> scenario : scenarios.entrySet()) {
+            for (int n : clients) {
+                run(scenario.getValue(), n, warmup);
+                Result r = run(scenario.getValue(), n, seconds);
+                results.put(scenario.getKey() + "@" + n, r);
+                System.out.printf("| %s | %d | %.0f | %.1f | %.1f | %d |%n", scenario.getKey(), n, r.perSecond(),
+                        r.p50(), r.p99(), r.errors());
+            }
+        }
+        System.out.println();
+        System.out.println("| API vs bare JDBC | clients | throughput ratio (bare/API) | p50 ratio (API/bare) |");
+        System.out.println("|---|---:|---:|---:|");
+        for (String pair : List.of("GET patient", "appointments by doctor")) {
+            for (int n : clients) {
+                Result api = results.get(pair + " (API)@" + n);
+                Result bare = results.get(pair + " (bare JDBC)@" + n);
+                System.out.printf("| %s | %d | %.1fx | %.1fx |%n", pair, n, bare.perSecond() / api.perSecond(),
+                        api.p50() / bare.p50());
+            }
+        }
+    }
+
+    private Map<String, Supplier<HttpRequest>> scenarios() {
+        Map<String, Supplier<HttpRequest>> s = new LinkedHashMap<>();
+        s.put("login (API)", () -> post("/api/auth/login", null, "{\"email\":\"bench-patient-"
+                + String.format("%05d", ThreadLocalRandom.current().nextInt(BenchSeeder.PATIENTS))
+                + "@bench.test\",\"password\":\"" + password + "\"}"));
+        s.put("GET patient (API)", () -> {
+            int d = ThreadLocalRandom.current().nextInt(doctorIds.size());
+            return get("/api/patients/" + pick(patients.get(d)), doctorTokens.get(d));
+        });
+        s.put("GET patient (bare JDBC)", () -> get("/bench/jdbc/patients/"
+                + pick(patients.get(ThreadLocalRandom.current().nextInt(patients.size())))));
+        s.put("appointments by doctor (API)", () -> {
+            int d = ThreadLocalRandom.current().nextInt(doctorIds.size());
+            return get("/api/appointments?doctorId=" + doctorIds.get(d) + "&size=20", doctorTokens.get(d));
+        });
+        s.put("appointments by doctor (bare JDBC)", () -> get("/bench/jdbc/appointments?doctorId="
+                + doctorIds.get(ThreadLocalRandom.current().nextInt(doctorIds.size()))));
+        s.put("book appointment (API)", this::booking);
+        return s;
+    }
+
+    /** Every booking gets its own half-hour slot; a patient comes round again only much later (no overlap, no cap). */
+    private HttpRequest booking() {
+        long c = bookings.getAndIncrement();
+        int d = (int) (c % doctorIds.size());
+        long slot = c / doctorIds.size();
+        List<String> ofDoctor = patients.get(d);
+        Instant start = bookingBase.plus(slot * 30, ChronoUnit.MINUTES);
+        return post("/api/appointments", adminToken, "{\"doctorId\":\"" + doctorIds.get(d) + "\",\"patientId\":\""
+                + ofDoctor.get((int) (slot % ofDoctor.size())) + "\",\"startsAt\":\"" + start + "\",\"endsAt\":\""
+                + start.plus(25, ChronoUnit.MINUTES) + "\"}");
+    }
+
+    private static Result run(Supplier<HttpRequest> requests, int clients, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        List<long[]> latencies = new ArrayList<>();
+        long[] errors = new long[clients];
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int index = i;
+            long[][] mine = {new long[1024]};
+            int[] count = {0};
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < deadline) {
+                    long start = System.nanoTime();
+                    int status;
+                    try {
+                        status = HTTP.send(requests.get(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (Exception e) {
+                        status = 599;
+                    }
+                    if (status >= 300) {
+                        errors[index]++;
+                    }
+                    if (count[0] == mine[0].length) {
+                        mine[0] = Arrays.copyOf(mine[0], count[0] * 2);
+                    }
+                    mine[0][count[0]++] = System.nanoTime() - start;
+                }
+                synchronized (latencies) {
+                    latencies.add(Arrays.copyOf(mine[0], count[0]));
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(all.length / (double) seconds, percentile(all, 0.50), percentile(all, 0.99),
+                Arrays.stream(errors).sum());
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))] / 1_000_000.0;
+    }
+
+    private String login(String email) throws Exception {
+        HttpResponse<String> r = send(post("/api/auth/login", null,
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("login of " + email + " failed: " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body()).path("access_token").asString();
+    }
+
+    private HttpRequest get(String path) {
+        return get(path, null);
+    }
+
+    private HttpRequest get(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+        return (token == null ? b : b.header("Authorization", "Bearer " + token)).build();
+    }
+
+    private HttpRequest post(String path, String token, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        return (token == null ? b : b.header("Authorization", "Bearer " + token)).build();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String pick(List<String> list) {
+        return list.get(ThreadLocalRandom.current().nextInt(list.size()));
+    }
+
+    record Result(double perSecond, double p50, double p99, long errors) {}
+}
