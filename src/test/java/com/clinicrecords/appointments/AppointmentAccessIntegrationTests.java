@@ -4,36 +4,25 @@ import static com.clinicrecords.appointments.AppointmentFixtures.book;
 import static com.clinicrecords.appointments.AppointmentFixtures.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clinicrecords.patients.ClinicFixtures;
+import com.clinicrecords.patients.CareTeamTest;
 import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
-import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
 import com.clinicrecords.support.ApiResponse;
-import com.clinicrecords.support.IntegrationTest;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Authorization matrix of the appointment endpoints: patient A/B, linked/unlinked doctor, admin, anonymous. */
-class AppointmentAccessIntegrationTests extends IntegrationTest {
+class AppointmentAccessIntegrationTests extends CareTeamTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    JdbcTemplate jdbc;
 
-    ClinicFixtures fx;
-    PatientAccount patientA;
-    PatientAccount patientB;
-    DoctorAccount linked;
-    DoctorAccount unlinked;
     String admin;
 
     @BeforeEach
-    void setUp() {
-        fx = new ClinicFixtures(api, users);
-        patientA = fx.patient();
-        patientB = fx.patient();
-        linked = fx.doctor();
-        unlinked = fx.doctor();
-        fx.link(linked, patientA);
+    void createAdmin() {
         admin = fx.admin().accessToken();
     }
 

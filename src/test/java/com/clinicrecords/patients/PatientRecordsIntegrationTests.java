@@ -2,37 +2,18 @@ package com.clinicrecords.patients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
-import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
 import com.clinicrecords.support.ApiResponse;
-import com.clinicrecords.support.IntegrationTest;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-class PatientRecordsIntegrationTests extends IntegrationTest {
+class PatientRecordsIntegrationTests extends CareTeamTest {
 
     @Autowired
     JdbcTemplate jdbc;
 
-    ClinicFixtures fx;
-    PatientAccount patientA;
-    PatientAccount patientB;
-    DoctorAccount linked;
-    DoctorAccount unlinked;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ClinicFixtures(api, users);
-        patientA = fx.patient();
-        patientB = fx.patient();
-        linked = fx.doctor();
-        unlinked = fx.doctor();
-        fx.link(linked, patientA);
-    }
 
     @Test
     void shouldApplyReadMatrixWhenGettingPatient() {

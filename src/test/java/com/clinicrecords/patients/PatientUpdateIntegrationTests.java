@@ -4,33 +4,14 @@ import static com.clinicrecords.patients.PatientRecordsIntegrationTests.assertNo
 import static com.clinicrecords.patients.PatientRecordsIntegrationTests.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
-import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
 import com.clinicrecords.support.ApiResponse;
-import com.clinicrecords.support.IntegrationTest;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** PUT /api/patients/{id}: field-group ownership, If-Match optimistic locking, validation, mass assignment. */
-class PatientUpdateIntegrationTests extends IntegrationTest {
+class PatientUpdateIntegrationTests extends CareTeamTest {
 
-    ClinicFixtures fx;
-    PatientAccount patientA;
-    PatientAccount patientB;
-    DoctorAccount linked;
-    DoctorAccount unlinked;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ClinicFixtures(api, users);
-        patientA = fx.patient();
-        patientB = fx.patient();
-        linked = fx.doctor();
-        unlinked = fx.doctor();
-        fx.link(linked, patientA);
-    }
 
     @Test
     void shouldLetOnlyOwnersChangeTheirFieldGroupWhenUpdating() {

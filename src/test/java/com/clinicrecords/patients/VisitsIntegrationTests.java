@@ -2,33 +2,14 @@ package com.clinicrecords.patients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
-import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
 import com.clinicrecords.support.ApiResponse;
-import com.clinicrecords.support.IntegrationTest;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class VisitsIntegrationTests extends IntegrationTest {
+class VisitsIntegrationTests extends CareTeamTest {
 
-    ClinicFixtures fx;
-    PatientAccount patientA;
-    PatientAccount patientB;
-    DoctorAccount linked;
-    DoctorAccount unlinked;
-
-    @BeforeEach
-    void setUp() {
-        fx = new ClinicFixtures(api, users);
-        patientA = fx.patient();
-        patientB = fx.patient();
-        linked = fx.doctor();
-        unlinked = fx.doctor();
-        fx.link(linked, patientA);
-    }
 
     @Test
     void shouldLetOnlyLinkedDoctorRecordVisitAndUpdateDiagnosis() {
