@@ -2,7 +2,7 @@ package com.clinicrecords.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clinicrecords.imaging.ClinicFixture;
+import com.clinicrecords.patients.ClinicFixtures;
 import com.clinicrecords.imaging.ImagingTestSupport;
 import com.clinicrecords.imaging.TestFiles;
 import com.clinicrecords.shared.security.Roles;
@@ -152,7 +152,7 @@ class AnalysisResultIntegrationTests extends ImagingTestSupport {
         return api.post("/api/images/" + image + "/results").token(token).json(body).send().status();
     }
 
-    private int notifications(ClinicFixture.PatientUser patient) {
+    private int notifications(ClinicFixtures.PatientAccount patient) {
         return jdbc.queryForObject("select count(*) from notifications where user_id = ? and category = 'RESULT_READY'",
                 Integer.class, patient.account().id().toString());
     }

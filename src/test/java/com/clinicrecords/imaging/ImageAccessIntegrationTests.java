@@ -1,5 +1,6 @@
 package com.clinicrecords.imaging;
 
+import com.clinicrecords.patients.ClinicFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicrecords.shared.security.Roles;
@@ -167,7 +168,7 @@ class ImageAccessIntegrationTests extends ImagingTestSupport {
         assertThat(processing.json().path("content").size()).isEqualTo(1);
     }
 
-    private Map<String, String> callers(ClinicFixture.PatientUser patient, ClinicFixture.DoctorUser linked) {
+    private Map<String, String> callers(ClinicFixtures.PatientAccount patient, ClinicFixtures.DoctorAccount linked) {
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put("self", patient.token());
         callers.put("otherPatient", clinic.patient().token());

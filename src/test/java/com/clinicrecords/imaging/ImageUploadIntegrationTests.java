@@ -1,5 +1,6 @@
 package com.clinicrecords.imaging;
 
+import com.clinicrecords.patients.ClinicFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicrecords.support.ApiResponse;
@@ -212,7 +213,7 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
     }
 
     /** Announces {@code declared} bytes, sends fewer, then closes the connection like a crashed client. */
-    private void sendAndHangUp(ClinicFixture.PatientUser patient, String contentType, long declared, byte[] sent)
+    private void sendAndHangUp(ClinicFixtures.PatientAccount patient, String contentType, long declared, byte[] sent)
             throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();

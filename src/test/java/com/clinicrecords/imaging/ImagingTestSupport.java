@@ -1,8 +1,6 @@
 package com.clinicrecords.imaging;
 
-import com.clinicrecords.patients.persistence.DoctorPatientLinkRepository;
-import com.clinicrecords.patients.persistence.DoctorRepository;
-import com.clinicrecords.patients.persistence.PatientRepository;
+import com.clinicrecords.patients.ClinicFixtures;
 import com.clinicrecords.support.ApiResponse;
 import com.clinicrecords.support.IntegrationTest;
 import java.io.IOException;
@@ -25,18 +23,12 @@ public abstract class ImagingTestSupport extends IntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
-    @Autowired
-    private PatientRepository patientRepository;
-    @Autowired
-    private DoctorRepository doctorRepository;
-    @Autowired
-    private DoctorPatientLinkRepository linkRepository;
 
-    protected ClinicFixture clinic;
+    protected ClinicFixtures clinic;
 
     @BeforeEach
     void createFixture() {
-        clinic = new ClinicFixture(users, patientRepository, doctorRepository, linkRepository);
+        clinic = new ClinicFixtures(api, users);
     }
 
     protected ApiResponse uploadRaw(String token, UUID patientId, byte[] content, String filename) {
@@ -52,7 +44,7 @@ public abstract class ImagingTestSupport extends IntegrationTest {
     }
 
     /** Uploads a fresh PNG as a linked doctor and returns its id. */
-    protected UUID uploadedPng(ClinicFixture.DoctorUser doctor, ClinicFixture.PatientUser patient) {
+    protected UUID uploadedPng(ClinicFixtures.DoctorAccount doctor, ClinicFixtures.PatientAccount patient) {
         ApiResponse response = uploadRaw(doctor.token(), patient.patientId(), TestFiles.png(5000), "scan.png");
         if (response.status() != 201) {
             throw new IllegalStateException("upload failed: " + response);

@@ -44,6 +44,13 @@ public final class ClinicFixtures {
         return new PatientAccount(account, UUID.fromString(me.text("id")));
     }
 
+    /** A new doctor already linked to the patient. */
+    public DoctorAccount linkedDoctor(PatientAccount patient) {
+        DoctorAccount doctor = doctor();
+        link(doctor, patient);
+        return doctor;
+    }
+
     public void link(DoctorAccount doctor, PatientAccount patient) {
         ApiResponse linked = api.post("/api/admin/links").token(admin().accessToken())
                 .json(Map.of("doctorId", doctor.doctorId().toString(), "patientId", patient.patientId().toString()))
