@@ -3,11 +3,10 @@
 # and compares the throughput with a plain local copy (dd, with fsync like the server) on the same disk.
 #
 # What it does:
-#   1. builds the jar if target/ has none (./mvnw -DskipTests package);
+#   1. builds the jar from the current sources (./mvnw -DskipTests package);
 #   2. starts it with -Xmx256m, an embedded MariaDB and image storage in a fresh temp dir, a random JWT secret
 #      and a bootstrap admin; everything listens on 127.0.0.1 only;
-#   3. registers a patient through the API and gives them a patient record (GET /api/patients/me when the
-#      server offers it, otherwise one row inserted with the embedded server's own mariadb client);
+#   3. registers a patient through the API; their first GET /api/patients/me creates the patient record;
 #   4. uploads each file as the patient, raw (curl -T, streamed) and multipart (curl -F, streamed);
 #   5. prints MiB/s per upload next to dd, and the peak heap in use (from the GC log);
 #   6. stops the server and deletes the temp dir (set KEEP=1 to keep it).
@@ -35,15 +34,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-JAR=$(ls target/clinic-records-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-if [[ -z "$JAR" ]]; then
-  ./mvnw -B -q -DskipTests package
-  JAR=$(ls target/clinic-records-*.jar | grep -v plain | head -1)
-fi
+# Always rebuild: a jar left in target/ may be older than the sources being measured.
+./mvnw -B -q -DskipTests package
+JAR=$(ls target/clinic-records-*.jar | grep -v plain | head -1)
 
 echo "Starting $JAR on 127.0.0.1:$APP_PORT (heap 256 MiB, data in $WORK)"
 ADMIN_EMAIL="admin@bench.test" ADMIN_PASSWORD="bench-admin-password-$RANDOM$RANDOM" \
-JWT_SECRET=$(python3 -c 'import secrets; print(secrets.token_hex(32))') \
+JWT_SECRET=$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())') \
 EMBEDDED_DB_BASE_DIR="$WORK/db-base" EMBEDDED_DB_DATA_DIR="$WORK/db" EMBEDDED_DB_PORT="$DB_PORT" \
 IMAGE_STORAGE_DIR="$WORK/images" UPLOAD_MAX_BYTES=2GB \
   java -Xmx256m -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
@@ -64,16 +61,8 @@ TOKEN=$(curl -sf -X POST "$BASE/api/auth/login" -H 'Content-Type: application/js
   -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" | json "['access_token']")
 AUTH="Authorization: Bearer $TOKEN"
 
-if PATIENT_ID=$(curl -sf "$BASE/api/patients/me" -H "$AUTH" | json "['id']" 2>/dev/null); then
-  echo "patient record from GET /api/patients/me"
-else
-  USER_ID=$(curl -sf "$BASE/api/users/me" -H "$AUTH" | json "['id']")
-  PATIENT_ID=$(python3 -c 'import uuid; print(uuid.uuid4())')
-  "$WORK/db-base/bin/mariadb" -h127.0.0.1 -P"$DB_PORT" -uroot clinic -e \
-    "insert into patients (id, user_id, first_name, last_name, created_at, updated_at, version)
-     values ('$PATIENT_ID', '$USER_ID', 'Bench', 'Patient', utc_timestamp(6), utc_timestamp(6), 0)"
-  echo "patient record inserted directly (no patient profile endpoint on this build)"
-fi
+# The first GET /api/patients/me gives a self-registered patient their record.
+PATIENT_ID=$(curl -sf "$BASE/api/patients/me" -H "$AUTH" | json "['id']")
 
 GC_LINES_BEFORE=$(wc -l < "$WORK/gc.log")
 mib_per_s() { python3 -c "print(f'{$1/1048576/$2:8.1f}')"; }
