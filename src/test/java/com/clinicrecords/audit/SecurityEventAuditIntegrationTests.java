@@ -48,6 +48,29 @@ class SecurityEventAuditIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void shouldAuditAccountAndRoleAdministrationAndEndedSessions() {
+        Account admin = users.admin();
+        Account patient = users.patient();
+        String roleName = "AUDITED_" + System.nanoTime();
+        ApiResponse role = api.post("/api/admin/roles").token(admin.accessToken())
+                .json(Map.of("name", roleName, "description", "test", "permissions", List.of("users:read"))).send();
+        assertThat(role.status()).as(role.toString()).isEqualTo(201);
+        assertThat(api.post("/api/admin/users/" + patient.id() + "/disable").token(admin.accessToken()).send()
+                .status()).isEqualTo(200);
+        assertThat(api.post("/api/admin/users/" + patient.id() + "/enable").token(admin.accessToken()).send()
+                .status()).isEqualTo(200);
+        Account again = users.login(patient.id(), patient.email(), TestUsers.PASSWORD);
+        assertThat(api.delete("/api/users/me/sessions").token(again.accessToken()).send().status()).isEqualTo(204);
+
+        List<String> byAdmin = jdbc.queryForList("select concat(action, ':', resource_type) from audit_events "
+                + "where actor_user_id = ? order by id", String.class, admin.id().toString());
+        assertThat(byAdmin).contains("ROLE_CHANGE:role", "ACCOUNT_DISABLED:user", "ACCOUNT_ENABLED:user");
+        List<String> byPatient = jdbc.queryForList("select action from audit_events where actor_user_id = ?",
+                String.class, patient.id().toString());
+        assertThat(byPatient).contains("SESSION_ENDED");
+    }
+
+    @Test
     void shouldAuditFailedLoginOfUnknownAccountWithoutTheSubmittedEmail() {
         String email = "nobody-" + System.nanoTime() + "@example.test";
         assertThat(api.post("/api/auth/login").json(Map.of("email", email, "password", "x")).send().status())

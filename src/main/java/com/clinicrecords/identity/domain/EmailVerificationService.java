@@ -25,15 +25,17 @@ public class EmailVerificationService {
     private final VerificationCodes codec;
     private final EmailOutbox outbox;
     private final AccountSecurityProperties props;
+    private final SecurityEvents events;
     private final Clock clock;
 
     EmailVerificationService(UserRepository users, EmailVerificationCodeRepository codes, VerificationCodes codec,
-            EmailOutbox outbox, AccountSecurityProperties props, Clock clock) {
+            EmailOutbox outbox, AccountSecurityProperties props, SecurityEvents events, Clock clock) {
         this.users = users;
         this.codes = codes;
         this.codec = codec;
         this.outbox = outbox;
         this.props = props;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -82,5 +84,6 @@ public class EmailVerificationService {
         }
         codes.delete(stored);
         user.markEmailVerified(now);
+        events.emailVerified(userId);
     }
 }

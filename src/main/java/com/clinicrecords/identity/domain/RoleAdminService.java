@@ -20,11 +20,13 @@ public class RoleAdminService {
 
     private final RoleRepository roles;
     private final PrivilegeGuard guard;
+    private final SecurityEvents events;
     private final Clock clock;
 
-    RoleAdminService(RoleRepository roles, PrivilegeGuard guard, Clock clock) {
+    RoleAdminService(RoleRepository roles, PrivilegeGuard guard, SecurityEvents events, Clock clock) {
         this.roles = roles;
         this.guard = guard;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -44,7 +46,9 @@ public class RoleAdminService {
         if (roles.existsByName(name)) {
             throw new ConflictException("role-name-taken", "A role with this name already exists");
         }
-        return RoleView.of(roles.saveAndFlush(new Role(name, description, permissions, clock.instant())));
+        Role role = roles.saveAndFlush(new Role(name, description, permissions, clock.instant()));
+        events.roleDefinitionChanged("created", role.getId(), name, permissions);
+        return RoleView.of(role);
     }
 
     @Transactional
@@ -54,6 +58,7 @@ public class RoleAdminService {
         guard.requireCanGrant(caller, role.getPermissions());
         guard.requireCanGrant(caller, permissions);
         role.update(description, permissions);
+        events.roleDefinitionChanged("updated", id, role.getName(), permissions);
         return RoleView.of(roles.saveAndFlush(role));
     }
 
@@ -68,6 +73,7 @@ public class RoleAdminService {
                     Map.of("userCount", holders));
         }
         roles.delete(role);
+        events.roleDefinitionChanged("deleted", id, role.getName(), role.getPermissions());
     }
 
     private Role editable(UUID id) {

@@ -17,6 +17,7 @@ class SecurityEvents {
 
     private static final String USER = "user";
     private static final String SESSION = "session";
+    private static final String ROLE = "role";
 
     private final AuditTrail audit;
 
@@ -71,5 +72,29 @@ class SecurityEvents {
 
     void accountDisabled(UUID userId) {
         audit.record(AuditEntry.allowed(AuditAction.ACCOUNT_DISABLED, USER, userId, null));
+    }
+
+    void accountEnabled(UUID userId) {
+        audit.record(AuditEntry.allowed(AuditAction.ACCOUNT_ENABLED, USER, userId, null));
+    }
+
+    void accountCreated(UUID userId, Collection<String> roles) {
+        audit.record(AuditEntry.allowed(AuditAction.ACCOUNT_CREATED, USER, userId, null)
+                .withDetail("roles=" + String.join(",", new TreeSet<>(roles))));
+    }
+
+    /** Sessions ended by their owner: one session id, or "other-sessions" for "sign out other devices". */
+    void sessionsEnded(Object which) {
+        audit.record(AuditEntry.allowed(AuditAction.SESSION_ENDED, SESSION, which, null));
+    }
+
+    void emailVerified(UUID userId) {
+        audit.record(AuditEntry.allowed(AuditAction.EMAIL_VERIFIED, USER, userId, null));
+    }
+
+    /** Creating, changing or deleting a role definition changes what its holders may do. */
+    void roleDefinitionChanged(String change, UUID roleId, String name, Collection<String> permissions) {
+        audit.record(AuditEntry.allowed(AuditAction.ROLE_CHANGE, ROLE, roleId, null)
+                .withDetail(change + " " + name + " permissions=" + String.join(",", new TreeSet<>(permissions))));
     }
 }

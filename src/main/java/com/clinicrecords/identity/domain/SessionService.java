@@ -16,11 +16,13 @@ public class SessionService {
 
     private final AuthSessionRepository sessions;
     private final JwtProperties props;
+    private final SecurityEvents events;
     private final Clock clock;
 
-    SessionService(AuthSessionRepository sessions, JwtProperties props, Clock clock) {
+    SessionService(AuthSessionRepository sessions, JwtProperties props, SecurityEvents events, Clock clock) {
         this.sessions = sessions;
         this.props = props;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -41,10 +43,12 @@ public class SessionService {
                 .filter(s -> s.getUserId().equals(userId) && s.getRevokedAt() == null)
                 .orElseThrow(() -> NotFoundException.of("Session"));
         session.revoke(clock.instant(), "USER_REVOKED");
+        events.sessionsEnded(sessionId);
     }
 
     @Transactional
     public int revokeOthers(UUID userId, UUID currentSessionId) {
+        events.sessionsEnded("other-sessions");
         return sessions.revokeAllForUserExcept(userId, currentSessionId, clock.instant(), "USER_REVOKED");
     }
 }

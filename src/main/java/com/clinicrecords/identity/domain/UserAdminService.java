@@ -51,6 +51,7 @@ public class UserAdminService {
         User user = accounts.create(new RegisterCommand(cmd.email(), OpaqueTokens.generate(), cmd.firstName(),
                 cmd.lastName(), cmd.phone()), cmd.roles());
         temporaryPasswords.issue(user, "An account was opened for you at Clinic Records.");
+        events.accountCreated(user.getId(), cmd.roles());
         return UserView.of(users.saveAndFlush(user));
     }
 
@@ -95,6 +96,7 @@ public class UserAdminService {
         User user = find(userId);
         guard.requireCanAssign(caller, user.getRoles());
         user.enable(clock.instant());
+        events.accountEnabled(userId);
         return UserView.of(users.saveAndFlush(user));
     }
 
