@@ -73,6 +73,10 @@ public final class LoadDriver {
                         r.p50(), r.p99(), r.errors());
             }
         }
+        if (FIRST_FAILURE.get() != null) {
+            System.out.println();
+            System.out.println("First failed request: " + FIRST_FAILURE.get());
+        }
         System.out.println();
         System.out.println("| API vs bare JDBC | clients | throughput ratio (bare/API) | p50 ratio (API/bare) |");
         System.out.println("|---|---:|---:|---:|");
@@ -131,11 +135,18 @@ public final class LoadDriver {
             Thread t = new Thread(() -> {
                 while (System.nanoTime() < deadline) {
                     long start = System.nanoTime();
+                    HttpRequest request = requests.get();
                     int status;
                     try {
-                        status = HTTP.send(requests.get(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                        status = response.statusCode();
+                        if (status >= 300) {
+                            FIRST_FAILURE.compareAndSet(null, status + " " + request.method() + " " + request.uri()
+                                    + " " + response.body().substring(0, Math.min(300, response.body().length())));
+                        }
                     } catch (Exception e) {
                         status = 599;
+                        FIRST_FAILURE.compareAndSet(null, e + " " + request.uri());
                     }
                     if (status >= 300) {
                         errors[index]++;
@@ -195,6 +206,10 @@ public final class LoadDriver {
     private static String pick(List<String> list) {
         return list.get(ThreadLocalRandom.current().nextInt(list.size()));
     }
+
+    /** The first non-2xx answer, so a broken run says why instead of only counting failures. */
+    private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_FAILURE =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     record Result(double perSecond, double p50, double p99, long errors) {}
 }
