@@ -9,6 +9,7 @@ import com.clinicrecords.shared.domain.NotFoundException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import com.clinicrecords.shared.security.Permissions;
 import com.clinicrecords.shared.security.Roles;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,20 +51,24 @@ public class PatientAccess {
     @Transactional(readOnly = true)
     public boolean canRead(AuthenticatedUser user, UUID patientId) {
         return patients.findLive(patientId)
-                .map(p -> user.isAdmin() || user.userId().equals(p.getUserId()) || isLinkedDoctor(user, patientId))
+                .map(p -> user.isAdmin() || user.userId().equals(p.getUserId()) || hasActiveLink(user, patientId))
                 .orElse(false);
     }
 
     @Transactional(readOnly = true)
     public boolean isLinkedDoctor(AuthenticatedUser user, UUID patientId) {
+        return hasActiveLink(user, patientId) && patients.findLive(patientId).isPresent();
+    }
+
+    /** The link alone, for callers that have already checked that the patient exists and is not deleted. */
+    private boolean hasActiveLink(AuthenticatedUser user, UUID patientId) {
         return user.can(Permissions.PATIENTS_CARE) && user.hasRole(Roles.DOCTOR)
-                && patients.findLive(patientId).isPresent()
                 && links.isActiveForDoctorUser(user.userId(), patientId);
     }
 
     /** The caller's own patient record id, if they are a patient. */
     @Transactional(readOnly = true)
-    public java.util.Optional<UUID> ownPatientId(AuthenticatedUser user) {
+    public Optional<UUID> ownPatientId(AuthenticatedUser user) {
         return patients.findLiveByUserId(user.userId()).map(Patient::getId);
     }
 
