@@ -1,5 +1,6 @@
 package com.clinicrecords.imaging.domain;
 
+import com.clinicrecords.shared.domain.PayloadTooLargeException;
 import com.clinicrecords.imaging.persistence.ImageUploadKeyRepository;
 import com.clinicrecords.shared.domain.BadRequestException;
 import com.clinicrecords.shared.domain.NotFoundException;

@@ -1,5 +1,6 @@
 package com.clinicrecords.imaging.domain;
 
+import com.clinicrecords.shared.domain.PayloadTooLargeException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
