@@ -1,13 +1,13 @@
 package com.clinicrecords.imaging.web;
 
 import com.clinicrecords.shared.domain.PageView;
+import com.clinicrecords.shared.web.ETags;
 import com.clinicrecords.imaging.domain.ByteRange;
 import com.clinicrecords.imaging.domain.ImageDownload;
 import com.clinicrecords.imaging.domain.ImageService;
 import com.clinicrecords.imaging.domain.ImageStatus;
 import com.clinicrecords.imaging.domain.RangeNotSatisfiableException;
 import com.clinicrecords.imaging.domain.UpdateImageCommand;
-import com.clinicrecords.shared.domain.BadRequestException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import com.clinicrecords.shared.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,7 +63,7 @@ class ImageController {
     @Operation(summary = "Image metadata (patient, linked doctors, admins, analysis service)")
     ResponseEntity<ImageResponse> get(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
         ImageResponse body = ImageResponse.of(images.get(me, id));
-        return ResponseEntity.ok().eTag(body.etag()).body(body);
+        return ResponseEntity.ok().eTag(ETags.of(body.version())).body(body);
     }
 
     @PutMapping("/api/images/{id}")
@@ -132,16 +132,10 @@ class ImageController {
 
     private ResponseEntity<ImageResponse> update(AuthenticatedUser me, UUID id, String ifMatch,
             ImageRequests.UpdateImage request, boolean partial) {
-        Long expected = request.version();
-        if (ifMatch != null) {
-            try {
-                expected = Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-            } catch (NumberFormatException e) {
-                throw new BadRequestException("invalid-if-match", "If-Match must be an ETag returned by this API");
-            }
-        }
+        Long fromHeader = ETags.optionalVersion(ifMatch);
+        Long expected = fromHeader != null ? fromHeader : request.version();
         ImageResponse body = ImageResponse.of(images.update(me, id, new UpdateImageCommand(request.modality(),
                 request.bodyPart(), request.studyDate(), request.description(), expected, partial)));
-        return ResponseEntity.ok().eTag(body.etag()).body(body);
+        return ResponseEntity.ok().eTag(ETags.of(body.version())).body(body);
     }
 }

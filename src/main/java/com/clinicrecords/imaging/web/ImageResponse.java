@@ -15,8 +15,4 @@ record ImageResponse(UUID id, UUID patientId, String filename, String contentTyp
                 v.uploadedBy(), v.uploadedAt(), v.modality(), v.bodyPart(), v.studyDate(), v.description(), v.status(),
                 v.statusChangedAt(), v.version(), "/api/images/" + v.id() + "/content");
     }
-
-    String etag() {
-        return "\"" + version + "\"";
-    }
 }

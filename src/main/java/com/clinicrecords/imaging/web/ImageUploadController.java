@@ -4,6 +4,7 @@ import com.clinicrecords.imaging.domain.ImageUploads;
 import com.clinicrecords.imaging.domain.UnsupportedMediaTypeException;
 import com.clinicrecords.imaging.domain.UploadForm;
 import com.clinicrecords.imaging.domain.UploadResult;
+import com.clinicrecords.shared.web.ETags;
 import com.clinicrecords.shared.domain.BadRequestException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -67,8 +68,8 @@ class ImageUploadController {
                 multipart ? receiver -> readMultipart(request, receiver) : receiver -> readRaw(request, receiver));
         ImageResponse body = ImageResponse.of(result.image());
         return result.created()
-                ? ResponseEntity.created(URI.create("/api/images/" + body.id())).eTag(body.etag()).body(body)
-                : ResponseEntity.status(HttpStatus.OK).eTag(body.etag()).body(body);
+                ? ResponseEntity.created(URI.create("/api/images/" + body.id())).eTag(ETags.of(body.version())).body(body)
+                : ResponseEntity.status(HttpStatus.OK).eTag(ETags.of(body.version())).body(body);
     }
 
     /** Only documents the multipart form for OpenAPI; the body is parsed by hand (streamed). */

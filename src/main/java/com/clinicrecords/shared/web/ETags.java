@@ -21,6 +21,14 @@ public final class ETags {
             throw new ClinicException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required",
                     "Precondition required", "Send the record's ETag in an If-Match header to update it");
         }
+        return optionalVersion(ifMatch);
+    }
+
+    /** The version in an If-Match header, or null when there is none (for endpoints where it is optional). */
+    public static Long optionalVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
         String value = ifMatch.trim();
         if (value.startsWith("W/")) {
             value = value.substring(2);
