@@ -39,23 +39,44 @@ class AppointmentChangeIntegrationTests extends IntegrationTest {
         ApiResponse booked = book(api, patientA.token(), linked.doctorId(), patientA.patientId(), start);
         book(api, admin, linked.doctorId(), patientB.patientId(), start.plusSeconds(7200));
         String path = "/api/appointments/" + booked.text("id");
-        var moveTo = java.util.Map.of("startsAt", start.plusSeconds(7200).toString(),
-                "endsAt", start.plusSeconds(9000).toString());
-        assertThat(api.put(path).token(patientA.token()).json(moveTo).send().status()).isEqualTo(428);
-        ApiResponse conflict = api.put(path).token(patientA.token()).header("If-Match", booked.header("ETag"))
-                .json(moveTo).send();
+        var moveTo = java.util.Map.of(
+                "startsAt",
+                start.plusSeconds(7200).toString(),
+                "endsAt",
+                start.plusSeconds(9000).toString());
+        assertThat(api.put(path).token(patientA.token()).json(moveTo).send().status())
+                .isEqualTo(428);
+        ApiResponse conflict = api.put(path)
+                .token(patientA.token())
+                .header("If-Match", booked.header("ETag"))
+                .json(moveTo)
+                .send();
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.text("conflictingWith")).isEqualTo("doctor");
-        assertThat(api.put(path).token(patientB.token()).header("If-Match", booked.header("ETag")).json(moveTo).send()
-                .status()).isEqualTo(404);
+        assertThat(api.put(path)
+                        .token(patientB.token())
+                        .header("If-Match", booked.header("ETag"))
+                        .json(moveTo)
+                        .send()
+                        .status())
+                .isEqualTo(404);
 
-        var free = java.util.Map.of("startsAt", start.plusSeconds(600).toString(),
-                "endsAt", start.plusSeconds(2400).toString());
-        ApiResponse moved = api.put(path).token(patientA.token()).header("If-Match", booked.header("ETag")).json(free)
+        var free = java.util.Map.of(
+                "startsAt",
+                start.plusSeconds(600).toString(),
+                "endsAt",
+                start.plusSeconds(2400).toString());
+        ApiResponse moved = api.put(path)
+                .token(patientA.token())
+                .header("If-Match", booked.header("ETag"))
+                .json(free)
                 .send();
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         assertThat(moved.header("ETag")).isEqualTo("\"1\"");
-        ApiResponse stale = api.put(path).token(linked.token()).header("If-Match", booked.header("ETag")).json(free)
+        ApiResponse stale = api.put(path)
+                .token(linked.token())
+                .header("If-Match", booked.header("ETag"))
+                .json(free)
                 .send();
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.contentType()).startsWith("application/problem+json");
@@ -63,18 +84,43 @@ class AppointmentChangeIntegrationTests extends IntegrationTest {
         String etag = moved.header("ETag");
         assertRescheduleInvalid(path, etag, java.util.Map.of("endsAt", start.toString()), "startsAt");
         assertRescheduleInvalid(path, etag, java.util.Map.of("startsAt", start.toString()), "endsAt");
-        assertRescheduleInvalid(path, etag, java.util.Map.of("startsAt", Instant.now().minusSeconds(60).toString(),
-                "endsAt", start.toString()), "startsAt");
-        assertRescheduleInvalid(path, etag, java.util.Map.of("startsAt", start.toString(),
-                "endsAt", start.minusSeconds(60).toString()), "endsAt");
-        assertRescheduleInvalid(path, etag, java.util.Map.of("startsAt", start.toString(),
-                "endsAt", start.plusSeconds(600).toString(), "reason", "x".repeat(501)), "reason");
+        assertRescheduleInvalid(
+                path,
+                etag,
+                java.util.Map.of("startsAt", Instant.now().minusSeconds(60).toString(), "endsAt", start.toString()),
+                "startsAt");
+        assertRescheduleInvalid(
+                path,
+                etag,
+                java.util.Map.of(
+                        "startsAt",
+                        start.toString(),
+                        "endsAt",
+                        start.minusSeconds(60).toString()),
+                "endsAt");
+        assertRescheduleInvalid(
+                path,
+                etag,
+                java.util.Map.of(
+                        "startsAt",
+                        start.toString(),
+                        "endsAt",
+                        start.plusSeconds(600).toString(),
+                        "reason",
+                        "x".repeat(501)),
+                "reason");
     }
 
     private void assertRescheduleInvalid(String path, String etag, java.util.Map<String, Object> body, String field) {
-        ApiResponse response = api.put(path).token(patientA.token()).header("If-Match", etag).json(body).send();
+        ApiResponse response = api.put(path)
+                .token(patientA.token())
+                .header("If-Match", etag)
+                .json(body)
+                .send();
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(response.json().path("errors").toString()).as(response.toString()).contains("\"" + field + "\"");
+        assertThat(response.json().path("errors").toString())
+                .as(response.toString())
+                .contains("\"" + field + "\"");
     }
 
     @Test
@@ -91,7 +137,10 @@ class AppointmentChangeIntegrationTests extends IntegrationTest {
         assertInvalid(with(valid, "endsAt", start.plus(Duration.ofHours(5)).toString()), "endsAt");
         assertInvalid(with(valid, "endsAt", "tomorrow"), "endsAt");
         assertInvalid(with(valid, "reason", "x".repeat(501)), "reason");
-        ApiResponse malformed = api.post("/api/appointments").token(patientA.token()).json("{\"doctorId\":").send();
+        ApiResponse malformed = api.post("/api/appointments")
+                .token(patientA.token())
+                .json("{\"doctorId\":")
+                .send();
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
     }
@@ -103,9 +152,12 @@ class AppointmentChangeIntegrationTests extends IntegrationTest {
     }
 
     private void assertInvalid(java.util.Map<String, Object> body, String field) {
-        ApiResponse response = api.post("/api/appointments").token(patientA.token()).json(body).send();
+        ApiResponse response =
+                api.post("/api/appointments").token(patientA.token()).json(body).send();
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().path("errors").toString()).as(response.toString()).contains("\"" + field + "\"");
+        assertThat(response.json().path("errors").toString())
+                .as(response.toString())
+                .contains("\"" + field + "\"");
     }
 }

@@ -16,7 +16,10 @@ final class AppointmentFixtures {
 
     /** A whole hour a few days ahead, far enough from "now" for every time rule. */
     static Instant slot(int daysAhead, int hour) {
-        return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(daysAhead)).plus(Duration.ofHours(hour));
+        return Instant.now()
+                .truncatedTo(ChronoUnit.DAYS)
+                .plus(Duration.ofDays(daysAhead))
+                .plus(Duration.ofHours(hour));
     }
 
     static Map<String, Object> booking(UUID doctorId, UUID patientId, Instant start, Duration length) {
@@ -30,7 +33,9 @@ final class AppointmentFixtures {
     }
 
     static ApiResponse book(ApiClient api, String token, UUID doctorId, UUID patientId, Instant start) {
-        return api.post("/api/appointments").token(token).json(booking(doctorId, patientId, start, Duration.ofMinutes(30)))
+        return api.post("/api/appointments")
+                .token(token)
+                .json(booking(doctorId, patientId, start, Duration.ofMinutes(30)))
                 .send();
     }
 }

@@ -42,7 +42,9 @@ class AppointmentReminderIntegrationTests extends IntegrationTest {
         String body = Mailbox.awaitBody(patient.account().email(), 1);
         assertThat(body).contains(soon.toString().substring(0, 10)).doesNotContain("Secret");
         Mailbox.sleep(1500);
-        assertThat(Mailbox.to(patient.account().email())).as("exactly one reminder").hasSize(1);
+        assertThat(Mailbox.to(patient.account().email()))
+                .as("exactly one reminder")
+                .hasSize(1);
         assertThat(jdbc.queryForObject("select reminder_sent_at from appointments where id = ?", Object.class, soonId))
                 .isNotNull();
         assertThat(jdbc.queryForObject("select reminder_sent_at from appointments where id = ?", Object.class, laterId))
@@ -50,10 +52,20 @@ class AppointmentReminderIntegrationTests extends IntegrationTest {
     }
 
     private ApiResponse book(PatientAccount patient, DoctorAccount doctor, Instant start) {
-        ApiResponse booked = api.post("/api/appointments").token(patient.token()).json(Map.of(
-                "doctorId", doctor.doctorId().toString(), "patientId", patient.patientId().toString(),
-                "startsAt", start.toString(), "endsAt", start.plusSeconds(1800).toString(),
-                "reason", "Secret symptom")).send();
+        ApiResponse booked = api.post("/api/appointments")
+                .token(patient.token())
+                .json(Map.of(
+                        "doctorId",
+                        doctor.doctorId().toString(),
+                        "patientId",
+                        patient.patientId().toString(),
+                        "startsAt",
+                        start.toString(),
+                        "endsAt",
+                        start.plusSeconds(1800).toString(),
+                        "reason",
+                        "Secret symptom"))
+                .send();
         assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
         return booked;
     }

@@ -42,28 +42,40 @@ class DoubleBookingIntegrationTests extends IntegrationTest {
         Instant start = slot(3, 9);
 
         List<ApiResponse> responses = race(patients.stream()
-                .map(p -> (java.util.concurrent.Callable<ApiResponse>) () ->
-                        book(api, p.token(), doctor.doctorId(), p.patientId(), start))
+                .map(p -> (java.util.concurrent.Callable<ApiResponse>)
+                        () -> book(api, p.token(), doctor.doctorId(), p.patientId(), start))
                 .toList());
 
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
-        List<ApiResponse> conflicts = responses.stream().filter(r -> r.status() == 409).toList();
+        List<ApiResponse> conflicts =
+                responses.stream().filter(r -> r.status() == 409).toList();
         assertThat(conflicts).as(responses.toString()).hasSize(THREADS - 1);
         assertThat(conflicts).allSatisfy(r -> {
             assertThat(r.contentType()).startsWith("application/problem+json");
             assertThat(r.text("type")).isEqualTo("/problems/appointment-conflict");
             assertThat(r.text("conflictingWith")).isEqualTo("doctor");
         });
-        assertThat(jdbc.queryForObject("select count(*) from appointments where doctor_id = ? and status <> 'CANCELLED'",
-                Integer.class, doctor.doctorId().toString())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from appointments where doctor_id = ? and status <> 'CANCELLED'",
+                        Integer.class,
+                        doctor.doctorId().toString()))
+                .isEqualTo(1);
 
-        ApiResponse winner = responses.stream().filter(r -> r.status() == 201).findFirst().orElseThrow();
-        assertThat(api.post("/api/appointments/" + winner.text("id") + "/cancel").token(doctor.token()).send().status())
+        ApiResponse winner =
+                responses.stream().filter(r -> r.status() == 201).findFirst().orElseThrow();
+        assertThat(api.post("/api/appointments/" + winner.text("id") + "/cancel")
+                        .token(doctor.token())
+                        .send()
+                        .status())
                 .isEqualTo(200);
-        PatientAccount other = patients.stream().filter(p -> !p.patientId().toString().equals(winner.text("patientId")))
-                .findFirst().orElseThrow();
-        assertThat(book(api, other.token(), doctor.doctorId(), other.patientId(), start).status())
-                .as("a cancelled appointment frees its slot").isEqualTo(201);
+        PatientAccount other = patients.stream()
+                .filter(p -> !p.patientId().toString().equals(winner.text("patientId")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(book(api, other.token(), doctor.doctorId(), other.patientId(), start)
+                        .status())
+                .as("a cancelled appointment frees its slot")
+                .isEqualTo(201);
     }
 
     @Test
@@ -81,11 +93,14 @@ class DoubleBookingIntegrationTests extends IntegrationTest {
                 () -> book(api, patient.token(), second.doctorId(), patient.patientId(), start.plusSeconds(900))));
 
         assertThat(responses).extracting(ApiResponse::status).containsExactlyInAnyOrder(201, 409);
-        ApiResponse conflict = responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+        ApiResponse conflict =
+                responses.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
         assertThat(conflict.text("type")).isEqualTo("/problems/appointment-conflict");
         assertThat(conflict.text("conflictingWith")).isEqualTo("patient");
-        assertThat(book(api, patient.token(), second.doctorId(), patient.patientId(), start.plusSeconds(2700)).status())
-                .as("back-to-back is not an overlap").isEqualTo(201);
+        assertThat(book(api, patient.token(), second.doctorId(), patient.patientId(), start.plusSeconds(2700))
+                        .status())
+                .as("back-to-back is not an overlap")
+                .isEqualTo(201);
     }
 
     private static List<ApiResponse> race(List<java.util.concurrent.Callable<ApiResponse>> calls) throws Exception {

@@ -33,13 +33,15 @@ class AuditTrailIntegrationTests extends IntegrationTest {
     void shouldRefuseUpdateAndDeleteOfAuditRowsInTheDatabase() {
         UUID marker = UUID.randomUUID();
         audit.recordFor(marker, AuditEntry.allowed(AuditAction.READ, "test", marker, null));
-        Long id = jdbc.queryForObject("select id from audit_events where actor_user_id = ?", Long.class,
-                marker.toString());
+        Long id = jdbc.queryForObject(
+                "select id from audit_events where actor_user_id = ?", Long.class, marker.toString());
 
         assertThatThrownBy(() -> jdbc.update("update audit_events set outcome = 'DENY' where id = ?", id))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("delete from audit_events where id = ?", id))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
         assertThat(jdbc.queryForObject("select outcome from audit_events where id = ?", String.class, id))
                 .isEqualTo("ALLOW");
     }
@@ -49,14 +51,19 @@ class AuditTrailIntegrationTests extends IntegrationTest {
         Account patientUser = users.patient();
         Account doctor = users.doctor();
         UUID patientId = patientFor(patientUser);
-        audit.recordFor(doctor.id(), AuditEntry.allowed(AuditAction.READ, "patient", patientId, patientId)
-                .withDetail("secret clinical detail"));
+        audit.recordFor(
+                doctor.id(),
+                AuditEntry.allowed(AuditAction.READ, "patient", patientId, patientId)
+                        .withDetail("secret clinical detail"));
 
-        ApiResponse log = api.get("/api/patients/" + patientId + "/access-log").token(patientUser.accessToken()).send();
+        ApiResponse log = api.get("/api/patients/" + patientId + "/access-log")
+                .token(patientUser.accessToken())
+                .send();
 
         assertThat(log.status()).as(log.toString()).isEqualTo(200);
         assertThat(log.json().path("items").size()).isEqualTo(1);
-        assertThat(log.json().path("items").get(0).path("actorId").asString()).isEqualTo(doctor.id().toString());
+        assertThat(log.json().path("items").get(0).path("actorId").asString())
+                .isEqualTo(doctor.id().toString());
         assertThat(log.json().path("items").get(0).path("actorName").asString()).isEqualTo("Test User");
         assertThat(log.json().path("items").get(0).path("action").asString()).isEqualTo("READ");
         assertThat(log.raw()).doesNotContain("secret clinical detail").doesNotContain("clientIp");
@@ -69,12 +76,21 @@ class AuditTrailIntegrationTests extends IntegrationTest {
         String path = "/api/patients/" + patientId + "/access-log";
 
         assertThat(api.get(path).send().status()).isEqualTo(401);
-        assertThat(api.get(path).token(users.patient().accessToken()).send().status()).isEqualTo(404);
-        assertThat(api.get(path).token(users.doctor().accessToken()).send().status()).isEqualTo(404);
+        assertThat(api.get(path).token(users.patient().accessToken()).send().status())
+                .isEqualTo(404);
+        assertThat(api.get(path).token(users.doctor().accessToken()).send().status())
+                .isEqualTo(404);
         ApiResponse asAdmin = api.get(path).token(users.admin().accessToken()).send();
         assertThat(asAdmin.status()).isEqualTo(200);
-        assertThat(api.get(path + "?limit=101").token(patientUser.accessToken()).send().status()).isEqualTo(400);
-        assertThat(api.get("/api/patients/not-a-uuid/access-log").token(patientUser.accessToken()).send().status())
+        assertThat(api.get(path + "?limit=101")
+                        .token(patientUser.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/patients/not-a-uuid/access-log")
+                        .token(patientUser.accessToken())
+                        .send()
+                        .status())
                 .isEqualTo(400);
     }
 
@@ -87,13 +103,19 @@ class AuditTrailIntegrationTests extends IntegrationTest {
         }
         String path = "/api/patients/" + patientId + "/access-log?limit=2";
         ApiResponse first = api.get(path).token(patientUser.accessToken()).send();
-        ApiResponse second = api.get(path + "&cursor=" + first.json().path("nextCursor").asLong())
-                .token(patientUser.accessToken()).send();
-        ApiResponse third = api.get(path + "&cursor=" + second.json().path("nextCursor").asLong())
-                .token(patientUser.accessToken()).send();
+        ApiResponse second = api.get(
+                        path + "&cursor=" + first.json().path("nextCursor").asLong())
+                .token(patientUser.accessToken())
+                .send();
+        ApiResponse third = api.get(
+                        path + "&cursor=" + second.json().path("nextCursor").asLong())
+                .token(patientUser.accessToken())
+                .send();
 
-        assertThat(first.json().path("items").get(0).path("resourceId").asString()).isEqualTo("4");
-        assertThat(second.json().path("items").get(0).path("resourceId").asString()).isEqualTo("2");
+        assertThat(first.json().path("items").get(0).path("resourceId").asString())
+                .isEqualTo("4");
+        assertThat(second.json().path("items").get(0).path("resourceId").asString())
+                .isEqualTo("2");
         assertThat(third.json().path("items").size()).isEqualTo(1);
         assertThat(third.json().path("nextCursor").isMissingNode()).isTrue();
     }
@@ -102,20 +124,30 @@ class AuditTrailIntegrationTests extends IntegrationTest {
     void shouldLetOnlyAuditorsSearchTheTrail() {
         Account admin = users.admin();
         Account doctor = users.doctor();
-        String path = "/api/admin/audit?userId=" + doctor.id() + "&from=" + Instant.now().minusSeconds(600);
+        String path = "/api/admin/audit?userId=" + doctor.id() + "&from="
+                + Instant.now().minusSeconds(600);
 
         ApiResponse found = api.get(path).token(admin.accessToken()).send();
 
         assertThat(found.status()).as(found.toString()).isEqualTo(200);
         assertThat(found.json().path("items").get(0).path("action").asString()).isEqualTo("LOGIN");
-        assertThat(found.json().path("items").get(0).path("actorId").asString()).isEqualTo(doctor.id().toString());
+        assertThat(found.json().path("items").get(0).path("actorId").asString())
+                .isEqualTo(doctor.id().toString());
         assertThat(api.get(path).token(doctor.accessToken()).send().status()).isEqualTo(403);
-        assertThat(api.get("/api/admin/audit?from=yesterday").token(admin.accessToken()).send().status())
+        assertThat(api.get("/api/admin/audit?from=yesterday")
+                        .token(admin.accessToken())
+                        .send()
+                        .status())
                 .isEqualTo(400);
-        assertThat(api.get("/api/admin/audit?cursor=-1").token(admin.accessToken()).send().status()).isEqualTo(400);
+        assertThat(api.get("/api/admin/audit?cursor=-1")
+                        .token(admin.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(400);
     }
 
     private UUID patientFor(Account account) {
-        return patients.save(new Patient(account.id(), "Pat", "Ient", Instant.now())).getId();
+        return patients.save(new Patient(account.id(), "Pat", "Ient", Instant.now()))
+                .getId();
     }
 }

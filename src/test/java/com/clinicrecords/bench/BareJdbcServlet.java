@@ -61,7 +61,8 @@ class BareJdbcServlet extends HttpServlet {
                 }
                 return "{\"id\":\"" + rs.getString(1) + "\",\"firstName\":\"" + rs.getString(2) + "\",\"lastName\":\""
                         + rs.getString(3) + "\",\"dateOfBirth\":\"" + rs.getString(4) + "\",\"gender\":\""
-                        + rs.getString(5) + "\",\"room\":\"" + rs.getString(6) + "\",\"bed\":\"" + rs.getString(7) + "\"}";
+                        + rs.getString(5) + "\",\"room\":\"" + rs.getString(6) + "\",\"bed\":\"" + rs.getString(7)
+                        + "\"}";
             }
         }
     }
@@ -72,11 +73,17 @@ class BareJdbcServlet extends HttpServlet {
                 + BenchSeeder.ADMIN_EMAIL + "\",\"doctors\":[");
         String doctors = "select d.id, u.email from doctors d join users u on u.id = d.user_id "
                 + "where u.email like 'bench-doctor-%' order by u.email limit 16";
-        try (PreparedStatement ps = c.prepareStatement(doctors); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(doctors);
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                json.append(json.charAt(json.length() - 1) == '[' ? "" : ",").append("{\"id\":\"").append(rs.getString(1))
-                        .append("\",\"email\":\"").append(rs.getString(2)).append("\",\"patients\":[")
-                        .append(patientsOf(c, rs.getString(1))).append("]}");
+                json.append(json.charAt(json.length() - 1) == '[' ? "" : ",")
+                        .append("{\"id\":\"")
+                        .append(rs.getString(1))
+                        .append("\",\"email\":\"")
+                        .append(rs.getString(2))
+                        .append("\",\"patients\":[")
+                        .append(patientsOf(c, rs.getString(1)))
+                        .append("]}");
             }
         }
         return json.append("]}").toString();
@@ -89,7 +96,10 @@ class BareJdbcServlet extends HttpServlet {
             ps.setString(1, doctorId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.append(ids.length() == 0 ? "" : ",").append('"').append(rs.getString(1)).append('"');
+                    ids.append(ids.length() == 0 ? "" : ",")
+                            .append('"')
+                            .append(rs.getString(1))
+                            .append('"');
                 }
             }
         }
@@ -102,10 +112,18 @@ class BareJdbcServlet extends HttpServlet {
             ps.setString(1, doctorId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    json.append(json.length() > 1 ? "," : "").append("{\"id\":\"").append(rs.getString(1))
-                            .append("\",\"patientId\":\"").append(rs.getString(2)).append("\",\"startsAt\":\"")
-                            .append(rs.getString(3)).append("\",\"endsAt\":\"").append(rs.getString(4))
-                            .append("\",\"status\":\"").append(rs.getString(5)).append("\"}");
+                    json.append(json.length() > 1 ? "," : "")
+                            .append("{\"id\":\"")
+                            .append(rs.getString(1))
+                            .append("\",\"patientId\":\"")
+                            .append(rs.getString(2))
+                            .append("\",\"startsAt\":\"")
+                            .append(rs.getString(3))
+                            .append("\",\"endsAt\":\"")
+                            .append(rs.getString(4))
+                            .append("\",\"status\":\"")
+                            .append(rs.getString(5))
+                            .append("\"}");
                 }
             }
         }

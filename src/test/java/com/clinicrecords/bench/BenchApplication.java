@@ -12,6 +12,8 @@ public final class BenchApplication {
     private BenchApplication() {}
 
     public static void main(String[] args) {
-        SpringApplication.from(ClinicRecordsApplication::main).with(BenchConfiguration.class).run(args);
+        SpringApplication.from(ClinicRecordsApplication::main)
+                .with(BenchConfiguration.class)
+                .run(args);
     }
 }

@@ -1,12 +1,12 @@
 package com.clinicrecords.bench;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -35,8 +35,10 @@ class BenchSeeder implements ApplicationRunner {
             + "union all select 9)";
     /** n = 0..99999 without recursive CTEs (whose limits differ between MySQL and MariaDB). */
     private static final String SEQ = "(select d1.n + 10 * d2.n + 100 * d3.n + 1000 * d4.n + 10000 * d5.n as n from "
-            + DIGIT + " d1 cross join " + DIGIT + " d2 cross join " + DIGIT + " d3 cross join " + DIGIT + " d4 cross join "
+            + DIGIT + " d1 cross join " + DIGIT + " d2 cross join " + DIGIT + " d3 cross join " + DIGIT
+            + " d4 cross join "
             + DIGIT + " d5)";
+
     private static final String USER_COLUMNS = "(id, email, first_name, last_name, password_hash, status, "
             + "email_verified, password_change_required, created_at, updated_at, version)";
 
@@ -64,40 +66,74 @@ class BenchSeeder implements ApplicationRunner {
         long started = System.nanoTime();
         LocalDateTime now = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
         String hash = encoder.encode(PASSWORD);
-        jdbc.update("insert into users " + USER_COLUMNS + " values (uuid(), ?, 'Bench', 'Admin', ?, 'ACTIVE', true, "
-                + "false, ?, ?, 0)", ADMIN_EMAIL, hash, now, now);
-        jdbc.update("insert into users " + USER_COLUMNS + " select uuid(), concat('bench-doctor-', lpad(n, 3, '0'), "
-                + "'@bench.test'), 'Doc', lpad(n, 3, '0'), ?, 'ACTIVE', true, false, ?, ?, 0 from " + SEQ
-                + " seq where n < ?", hash, now, now, DOCTORS);
-        jdbc.update("insert into users " + USER_COLUMNS + " select uuid(), concat('bench-patient-', lpad(n, 5, '0'), "
-                + "'@bench.test'), 'Pat', lpad(n, 5, '0'), ?, 'ACTIVE', true, false, ?, ?, 0 from " + SEQ
-                + " seq where n < ?", hash, now, now, PATIENTS);
+        jdbc.update(
+                "insert into users " + USER_COLUMNS + " values (uuid(), ?, 'Bench', 'Admin', ?, 'ACTIVE', true, "
+                        + "false, ?, ?, 0)",
+                ADMIN_EMAIL,
+                hash,
+                now,
+                now);
+        jdbc.update(
+                "insert into users " + USER_COLUMNS + " select uuid(), concat('bench-doctor-', lpad(n, 3, '0'), "
+                        + "'@bench.test'), 'Doc', lpad(n, 3, '0'), ?, 'ACTIVE', true, false, ?, ?, 0 from " + SEQ
+                        + " seq where n < ?",
+                hash,
+                now,
+                now,
+                DOCTORS);
+        jdbc.update(
+                "insert into users " + USER_COLUMNS + " select uuid(), concat('bench-patient-', lpad(n, 5, '0'), "
+                        + "'@bench.test'), 'Pat', lpad(n, 5, '0'), ?, 'ACTIVE', true, false, ?, ?, 0 from " + SEQ
+                        + " seq where n < ?",
+                hash,
+                now,
+                now,
+                PATIENTS);
         grant("bench-admin@%", "00000000-0000-0000-0000-000000000001");
         grant("bench-doctor-%", "00000000-0000-0000-0000-000000000002");
         grant("bench-patient-%", "00000000-0000-0000-0000-000000000003");
-        jdbc.update("insert into doctors (id, user_id, created_at, updated_at, version) select uuid(), id, ?, ?, 0 "
-                + "from users where email like 'bench-doctor-%'", now, now);
-        jdbc.update("insert into patients (id, user_id, first_name, last_name, date_of_birth, created_at, updated_at, "
-                + "version) select uuid(), id, first_name, last_name, '1980-01-01', ?, ?, 0 from users "
-                + "where email like 'bench-patient-%'", now, now);
-        jdbc.update("insert into doctor_patient_links (doctor_id, patient_id, linked_at) select d.id, p.id, ? "
-                + "from patients p join users pu on pu.id = p.user_id join users du "
-                + "on cast(du.last_name as unsigned) = cast(pu.last_name as unsigned) % " + DOCTORS
-                + " and du.email like 'bench-doctor-%' join doctors d on d.user_id = du.id "
-                + "where pu.email like 'bench-patient-%'", now);
+        jdbc.update(
+                "insert into doctors (id, user_id, created_at, updated_at, version) select uuid(), id, ?, ?, 0 "
+                        + "from users where email like 'bench-doctor-%'",
+                now, now);
+        jdbc.update(
+                "insert into patients (id, user_id, first_name, last_name, date_of_birth, created_at, updated_at, "
+                        + "version) select uuid(), id, first_name, last_name, '1980-01-01', ?, ?, 0 from users "
+                        + "where email like 'bench-patient-%'",
+                now, now);
+        jdbc.update(
+                "insert into doctor_patient_links (doctor_id, patient_id, linked_at) select d.id, p.id, ? "
+                        + "from patients p join users pu on pu.id = p.user_id join users du "
+                        + "on cast(du.last_name as unsigned) = cast(pu.last_name as unsigned) % " + DOCTORS
+                        + " and du.email like 'bench-doctor-%' join doctors d on d.user_id = du.id "
+                        + "where pu.email like 'bench-patient-%'",
+                now);
         // Patient k of doctor d gets slots k*10 .. k*10+9 of that doctor's half-hour grid: no overlaps anywhere.
-        LocalDateTime base = LocalDateTime.ofInstant(Instant.now().minus(90, ChronoUnit.DAYS)
-                .truncatedTo(ChronoUnit.DAYS), ZoneOffset.UTC);
-        jdbc.update("insert into appointments (id, doctor_id, patient_id, starts_at, ends_at, status, reason, "
-                + "created_at, created_by, updated_at, version) select uuid(), l.doctor_id, l.patient_id, "
-                + "date_add(?, interval ((floor(cast(pu.last_name as unsigned) / " + DOCTORS + ") * 10 + k.n) * 30) minute), "
-                + "date_add(?, interval ((floor(cast(pu.last_name as unsigned) / " + DOCTORS + ") * 10 + k.n) * 30 + 25) minute), "
-                + "'COMPLETED', 'check-up', ?, pu.id, ?, 0 from doctor_patient_links l "
-                + "join patients p on p.id = l.patient_id join users pu on pu.id = p.user_id cross join " + DIGIT
-                + " k where pu.email like 'bench-patient-%' and k.n < ?", base, base, now, now, APPOINTMENTS_PER_PATIENT);
+        LocalDateTime base = LocalDateTime.ofInstant(
+                Instant.now().minus(90, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS), ZoneOffset.UTC);
+        jdbc.update(
+                "insert into appointments (id, doctor_id, patient_id, starts_at, ends_at, status, reason, "
+                        + "created_at, created_by, updated_at, version) select uuid(), l.doctor_id, l.patient_id, "
+                        + "date_add(?, interval ((floor(cast(pu.last_name as unsigned) / " + DOCTORS
+                        + ") * 10 + k.n) * 30) minute), "
+                        + "date_add(?, interval ((floor(cast(pu.last_name as unsigned) / " + DOCTORS
+                        + ") * 10 + k.n) * 30 + 25) minute), "
+                        + "'COMPLETED', 'check-up', ?, pu.id, ?, 0 from doctor_patient_links l "
+                        + "join patients p on p.id = l.patient_id join users pu on pu.id = p.user_id cross join "
+                        + DIGIT
+                        + " k where pu.email like 'bench-patient-%' and k.n < ?",
+                base,
+                base,
+                now,
+                now,
+                APPOINTMENTS_PER_PATIENT);
         seedAuditRows();
-        log.info("Seeded {} doctors, {} patients, {} appointments in {} ms", DOCTORS, PATIENTS,
-                PATIENTS * APPOINTMENTS_PER_PATIENT, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Seeded {} doctors, {} patients, {} appointments in {} ms",
+                DOCTORS,
+                PATIENTS,
+                PATIENTS * APPOINTMENTS_PER_PATIENT,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -106,23 +142,29 @@ class BenchSeeder implements ApplicationRunner {
      * and audit_events has one (append-only protection).
      */
     private void seedAuditRows() {
-        List<Object[]> rows = jdbc.query("select a.created_at, a.created_by, a.patient_id, a.id from appointments a "
-                + "join users u on u.id = a.created_by where u.email like 'bench-patient-%'",
-                (rs, i) -> new Object[] {rs.getObject(1, LocalDateTime.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4)});
+        List<Object[]> rows = jdbc.query(
+                "select a.created_at, a.created_by, a.patient_id, a.id from appointments a "
+                        + "join users u on u.id = a.created_by where u.email like 'bench-patient-%'",
+                (rs, i) -> new Object[] {
+                    rs.getObject(1, LocalDateTime.class), rs.getString(2), rs.getString(3), rs.getString(4)
+                });
         int batch = 1000;
         for (int from = 0; from < rows.size(); from += batch) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + batch));
-            String values = String.join(",", Collections.nCopies(chunk.size(),
-                    "(?, ?, 'PATIENT', ?, 'appointment', ?, 'CREATE', 'ALLOW')"));
-            jdbc.update("insert into audit_events (occurred_at, actor_user_id, actor_roles, patient_id, resource_type, "
-                    + "resource_id, action, outcome) values " + values,
+            String values = String.join(
+                    ",",
+                    Collections.nCopies(chunk.size(), "(?, ?, 'PATIENT', ?, 'appointment', ?, 'CREATE', 'ALLOW')"));
+            jdbc.update(
+                    "insert into audit_events (occurred_at, actor_user_id, actor_roles, patient_id, resource_type, "
+                            + "resource_id, action, outcome) values " + values,
                     chunk.stream().flatMap(Arrays::stream).toArray());
         }
     }
 
     private void grant(String emailPattern, String roleId) {
-        jdbc.update("insert into user_roles (user_id, role_id) select id, ? from users where email like ?",
-                roleId, emailPattern);
+        jdbc.update(
+                "insert into user_roles (user_id, role_id) select id, ? from users where email like ?",
+                roleId,
+                emailPattern);
     }
 }

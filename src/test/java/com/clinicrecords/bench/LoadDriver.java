@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class LoadDriver {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
     private final List<String> doctorIds = new ArrayList<>();
@@ -36,7 +37,8 @@ public final class LoadDriver {
     private final String password;
     private final String adminToken;
     private final AtomicLong bookings = new AtomicLong();
-    private final Instant bookingBase = Instant.now().plus(2 + ThreadLocalRandom.current().nextInt(3650), ChronoUnit.DAYS)
+    private final Instant bookingBase = Instant.now()
+            .plus(2 + ThreadLocalRandom.current().nextInt(3650), ChronoUnit.DAYS)
             .truncatedTo(ChronoUnit.HOURS);
 
     private LoadDriver(String base) throws Exception {
@@ -56,7 +58,8 @@ public final class LoadDriver {
     public static void main(String[] args) throws Exception {
         String base = args[0];
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        int[] clients = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
+        int[] clients = args.length > 2
+                ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {1, 16, 64};
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         LoadDriver driver = new LoadDriver(base);
@@ -69,8 +72,9 @@ public final class LoadDriver {
                 run(scenario.getValue(), n, warmup);
                 Result r = run(scenario.getValue(), n, seconds);
                 results.put(scenario.getKey() + "@" + n, r);
-                System.out.printf("| %s | %d | %.0f | %.1f | %.1f | %d |%n", scenario.getKey(), n, r.perSecond(),
-                        r.p50(), r.p99(), r.errors());
+                System.out.printf(
+                        "| %s | %d | %.0f | %.1f | %.1f | %d |%n",
+                        scenario.getKey(), n, r.perSecond(), r.p50(), r.p99(), r.errors());
             }
         }
         if (FIRST_FAILURE.get() != null) {
@@ -84,29 +88,40 @@ public final class LoadDriver {
             for (int n : clients) {
                 Result api = results.get(pair + " (API)@" + n);
                 Result bare = results.get(pair + " (bare JDBC)@" + n);
-                System.out.printf("| %s | %d | %.1fx | %.1fx |%n", pair, n, bare.perSecond() / api.perSecond(),
-                        api.p50() / bare.p50());
+                System.out.printf(
+                        "| %s | %d | %.1fx | %.1fx |%n",
+                        pair, n, bare.perSecond() / api.perSecond(), api.p50() / bare.p50());
             }
         }
     }
 
     private Map<String, Supplier<HttpRequest>> scenarios() {
         Map<String, Supplier<HttpRequest>> s = new LinkedHashMap<>();
-        s.put("login (API)", () -> post("/api/auth/login", null, "{\"email\":\"bench-patient-"
-                + String.format("%05d", ThreadLocalRandom.current().nextInt(BenchSeeder.PATIENTS))
-                + "@bench.test\",\"password\":\"" + password + "\"}"));
+        s.put(
+                "login (API)",
+                () -> post(
+                        "/api/auth/login",
+                        null,
+                        "{\"email\":\"bench-patient-"
+                                + String.format(
+                                        "%05d", ThreadLocalRandom.current().nextInt(BenchSeeder.PATIENTS))
+                                + "@bench.test\",\"password\":\"" + password + "\"}"));
         s.put("GET patient (API)", () -> {
             int d = ThreadLocalRandom.current().nextInt(doctorIds.size());
             return get("/api/patients/" + pick(patients.get(d)), doctorTokens.get(d));
         });
-        s.put("GET patient (bare JDBC)", () -> get("/bench/jdbc/patients/"
-                + pick(patients.get(ThreadLocalRandom.current().nextInt(patients.size())))));
+        s.put(
+                "GET patient (bare JDBC)",
+                () -> get("/bench/jdbc/patients/"
+                        + pick(patients.get(ThreadLocalRandom.current().nextInt(patients.size())))));
         s.put("appointments by doctor (API)", () -> {
             int d = ThreadLocalRandom.current().nextInt(doctorIds.size());
             return get("/api/appointments?doctorId=" + doctorIds.get(d) + "&size=20", doctorTokens.get(d));
         });
-        s.put("appointments by doctor (bare JDBC)", () -> get("/bench/jdbc/appointments?doctorId="
-                + doctorIds.get(ThreadLocalRandom.current().nextInt(doctorIds.size()))));
+        s.put(
+                "appointments by doctor (bare JDBC)",
+                () -> get("/bench/jdbc/appointments?doctorId="
+                        + doctorIds.get(ThreadLocalRandom.current().nextInt(doctorIds.size()))));
         s.put("book appointment (API)", this::booking);
         return s;
     }
@@ -118,9 +133,13 @@ public final class LoadDriver {
         long slot = c / doctorIds.size();
         List<String> ofDoctor = patients.get(d);
         Instant start = bookingBase.plus(slot * 30, ChronoUnit.MINUTES);
-        return post("/api/appointments", adminToken, "{\"doctorId\":\"" + doctorIds.get(d) + "\",\"patientId\":\""
-                + ofDoctor.get((int) (slot % ofDoctor.size())) + "\",\"startsAt\":\"" + start + "\",\"endsAt\":\""
-                + start.plus(25, ChronoUnit.MINUTES) + "\"}");
+        return post(
+                "/api/appointments",
+                adminToken,
+                "{\"doctorId\":\"" + doctorIds.get(d) + "\",\"patientId\":\""
+                        + ofDoctor.get((int) (slot % ofDoctor.size())) + "\",\"startsAt\":\"" + start
+                        + "\",\"endsAt\":\""
+                        + start.plus(25, ChronoUnit.MINUTES) + "\"}");
     }
 
     private static Result run(Supplier<HttpRequest> requests, int clients, int seconds) throws InterruptedException {
@@ -141,8 +160,16 @@ public final class LoadDriver {
                         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
                         status = response.statusCode();
                         if (status >= 300) {
-                            FIRST_FAILURE.compareAndSet(null, status + " " + request.method() + " " + request.uri()
-                                    + " " + response.body().substring(0, Math.min(300, response.body().length())));
+                            FIRST_FAILURE.compareAndSet(
+                                    null,
+                                    status + " " + request.method() + " " + request.uri() + " "
+                                            + response.body()
+                                                    .substring(
+                                                            0,
+                                                            Math.min(
+                                                                    300,
+                                                                    response.body()
+                                                                            .length())));
                         }
                     } catch (Exception e) {
                         status = 599;
@@ -167,7 +194,10 @@ public final class LoadDriver {
             t.join();
         }
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(all.length / (double) seconds, percentile(all, 0.50), percentile(all, 0.99),
+        return new Result(
+                all.length / (double) seconds,
+                percentile(all, 0.50),
+                percentile(all, 0.99),
                 Arrays.stream(errors).sum());
     }
 
@@ -176,8 +206,8 @@ public final class LoadDriver {
     }
 
     private String login(String email) throws Exception {
-        HttpResponse<String> r = send(post("/api/auth/login", null,
-                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
+        HttpResponse<String> r =
+                send(post("/api/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
         if (r.statusCode() != 200) {
             throw new IllegalStateException("login of " + email + " failed: " + r.statusCode() + " " + r.body());
         }
@@ -189,13 +219,17 @@ public final class LoadDriver {
     }
 
     private HttpRequest get(String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         return (token == null ? b : b.header("Authorization", "Bearer " + token)).build();
     }
 
     private HttpRequest post(String path, String token, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
         return (token == null ? b : b.header("Authorization", "Bearer " + token)).build();
     }
 

@@ -33,7 +33,9 @@ class ClinicalEndpointGuardTests extends IntegrationTest {
             new String[] {"GET", "/api/doctors/me/appointments?from=2030-01-01T00:00:00Z&to=2030-01-02T00:00:00Z"},
             new String[] {"GET", "/api/doctors/" + ID + "/working-hours"},
             new String[] {"PUT", "/api/doctors/" + ID + "/working-hours"},
-            new String[] {"GET", "/api/doctors/" + ID + "/availability?from=2030-01-01T00:00:00Z&to=2030-01-02T00:00:00Z"},
+            new String[] {
+                "GET", "/api/doctors/" + ID + "/availability?from=2030-01-01T00:00:00Z&to=2030-01-02T00:00:00Z"
+            },
             new String[] {"POST", "/api/admin/patients"},
             new String[] {"GET", "/api/patients/me"},
             new String[] {"GET", "/api/patients/" + ID},
@@ -84,7 +86,8 @@ class ClinicalEndpointGuardTests extends IntegrationTest {
         for (String[] endpoint : ADMIN_ONLY) {
             for (Account caller : List.of(patient, doctor)) {
                 ApiResponse response = call(endpoint, caller.accessToken());
-                assertThat(response.status()).as("%s %s as %s", endpoint[0], endpoint[1], caller.email())
+                assertThat(response.status())
+                        .as("%s %s as %s", endpoint[0], endpoint[1], caller.email())
                         .isEqualTo(403);
                 assertThat(response.contentType()).startsWith("application/problem+json");
             }
@@ -96,15 +99,31 @@ class ClinicalEndpointGuardTests extends IntegrationTest {
         ApiResponse docs = api.get("/v3/api-docs").send();
         assertThat(docs.status()).isEqualTo(200);
         for (String[] endpoint : ALL) {
-            String template = endpoint[1].replaceAll("\\?.*", "").replace(ID2, "{patientId}")
-                    .replace("/api/admin/links/" + ID, "/api/admin/links/{doctorId}").replace(ID, "{id}");
+            String template = endpoint[1]
+                    .replaceAll("\\?.*", "")
+                    .replace(ID2, "{patientId}")
+                    .replace("/api/admin/links/" + ID, "/api/admin/links/{doctorId}")
+                    .replace(ID, "{id}");
             assertThat(docs.json().path("paths").has(template)).as(template).isTrue();
         }
     }
 
     private ApiResponse call(String[] endpoint, String token) {
-        Map<String, Object> body = Map.of("reason", "r", "name", "n", "userId", ID, "doctorId", ID,
-                "patientId", ID2, "firstName", "A", "lastName", "B");
+        Map<String, Object> body = Map.of(
+                "reason",
+                "r",
+                "name",
+                "n",
+                "userId",
+                ID,
+                "doctorId",
+                ID,
+                "patientId",
+                ID2,
+                "firstName",
+                "A",
+                "lastName",
+                "B");
         ApiClient.Call call = switch (endpoint[0]) {
             case "GET" -> api.get(endpoint[1]);
             case "PUT" -> api.put(endpoint[1]).json(body);

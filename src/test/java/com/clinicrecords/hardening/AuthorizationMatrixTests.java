@@ -28,28 +28,46 @@ import org.junit.jupiter.api.Test;
 class AuthorizationMatrixTests extends IntegrationTest {
 
     /** Writes that change nothing later calls depend on: no fixture rebuild after them. */
-    private static final Set<String> HARMLESS = Set.of("POST /api/auth/login", "POST /api/auth/token",
-            "POST /api/auth/register", "POST /api/auth/password/forgot", "POST /api/users/me/email-verification",
-            "PUT /api/users/me", "DELETE /api/users/me/sessions", "POST /api/admin/users",
-            "PUT /api/admin/users/{id}/roles", "POST /api/admin/users/{id}/disable",
-            "POST /api/admin/users/{id}/enable", "POST /api/admin/users/{id}/temporary-password",
-            "POST /api/admin/doctors", "POST /api/admin/patients", "POST /api/admin/roles",
+    private static final Set<String> HARMLESS = Set.of(
+            "POST /api/auth/login",
+            "POST /api/auth/token",
+            "POST /api/auth/register",
+            "POST /api/auth/password/forgot",
+            "POST /api/users/me/email-verification",
+            "PUT /api/users/me",
+            "DELETE /api/users/me/sessions",
+            "POST /api/admin/users",
+            "PUT /api/admin/users/{id}/roles",
+            "POST /api/admin/users/{id}/disable",
+            "POST /api/admin/users/{id}/enable",
+            "POST /api/admin/users/{id}/temporary-password",
+            "POST /api/admin/doctors",
+            "POST /api/admin/patients",
+            "POST /api/admin/roles",
             "POST /api/admin/specializations");
     /** Writes that end the caller's session or change who may see patient A: a whole new clinic after them. */
-    private static final Set<String> REBUILD = Set.of("POST /api/auth/logout", "POST /api/users/me/password",
-            "DELETE /api/patients/{id}", "POST /api/admin/links", "DELETE /api/admin/links/{doctorId}/{patientId}");
+    private static final Set<String> REBUILD = Set.of(
+            "POST /api/auth/logout",
+            "POST /api/users/me/password",
+            "DELETE /api/patients/{id}",
+            "POST /api/admin/links",
+            "DELETE /api/admin/links/{doctorId}/{patientId}");
 
     @Test
     void shouldAnswerEveryOperationForEveryRoleAsTheMatrixSays() throws IOException {
         boolean record = Boolean.getBoolean("matrix.record");
         List<Operation> operations = OpenApiOperations.load(api);
         Map<String, Map<String, String>> matrix = MatrixTable.load();
-        List<String> missing = operations.stream().map(Operation::key).filter(k -> !matrix.containsKey(k)).toList();
+        List<String> missing = operations.stream()
+                .map(Operation::key)
+                .filter(k -> !matrix.containsKey(k))
+                .toList();
         if (!missing.isEmpty() && !record) {
             fail("Operations in the OpenAPI document without a row in authorization-matrix.csv: " + missing);
         }
         List<String> stale = matrix.keySet().stream()
-                .filter(k -> operations.stream().noneMatch(o -> o.key().equals(k))).toList();
+                .filter(k -> operations.stream().noneMatch(o -> o.key().equals(k)))
+                .toList();
         assertThat(stale).as("rows for operations that no longer exist").isEmpty();
 
         Map<String, String> bodies = MatrixTable.bodies();

@@ -25,10 +25,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class BadInputIntegrationTests extends IntegrationTest {
 
     /** Preference order for "an authorized caller" of an operation, read from the authorization matrix. */
-    private static final List<String> CALLERS = List.of("admin", "linked_doctor", "patient", "analysis_service",
-            "other_patient", "unlinked_doctor", "anonymous");
-    private static final List<String> LEAKS = List.of("Exception", "at com.", "at org.", "at java.", "org.hibernate",
-            "java.lang", "tools.jackson", "com.fasterxml", "org.springframework", "SQLState", "jdbc:", "stacktrace");
+    private static final List<String> CALLERS = List.of(
+            "admin", "linked_doctor", "patient", "analysis_service", "other_patient", "unlinked_doctor", "anonymous");
+
+    private static final List<String> LEAKS = List.of(
+            "Exception",
+            "at com.",
+            "at org.",
+            "at java.",
+            "org.hibernate",
+            "java.lang",
+            "tools.jackson",
+            "com.fasterxml",
+            "org.springframework",
+            "SQLState",
+            "jdbc:",
+            "stacktrace");
     /** Written by rejected requests on purpose (the audit trail, login throttling) or by the framework. */
     private static final Set<String> MAY_CHANGE = Set.of("audit_events", "flyway_schema_history");
 
@@ -44,17 +56,21 @@ class BadInputIntegrationTests extends IntegrationTest {
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         for (Operation op : OpenApiOperations.load(api)) {
             String role = caller(matrix.get(op.key()));
-            if (role == null || op.key().equals("POST /api/auth/logout") || op.key().equals("POST /api/users/me/password")) {
+            if (role == null
+                    || op.key().equals("POST /api/auth/logout")
+                    || op.key().equals("POST /api/users/me/password")) {
                 continue; // nobody may call it, or it would end the caller's own session
             }
-            for (Map.Entry<String, ApiClient.Call> attempt : attempts(world, op, role).entrySet()) {
+            for (Map.Entry<String, ApiClient.Call> attempt :
+                    attempts(world, op, role).entrySet()) {
                 ApiResponse response = attempt.getValue().send();
                 String label = op.key() + " [" + attempt.getKey() + "] as " + role;
                 statuses.merge(response.status(), 1, Integer::sum);
                 check(label, response, failures);
                 Map<String, Long> now = rowCounts();
                 if (response.status() >= 400 && !now.equals(baseline)) {
-                    failures.add(label + ": rejected (" + response.status() + ") but changed tables " + diff(baseline, now));
+                    failures.add(
+                            label + ": rejected (" + response.status() + ") but changed tables " + diff(baseline, now));
                 }
                 baseline = now;
             }
@@ -69,19 +85,23 @@ class BadInputIntegrationTests extends IntegrationTest {
         String path = world.path(op.path());
         String query = MatrixCalls.requiredQuery(world, op);
         if (op.hasJsonBody()) {
-            BadInputs.bodies(op).forEach((name, body) -> attempts.put(name,
-                    call(op, role, world, path + query).json(body)));
+            BadInputs.bodies(op)
+                    .forEach((name, body) -> attempts.put(
+                            name, call(op, role, world, path + query).json(body)));
         }
         if (op.path().contains("{")) {
             for (String bad : BadInputs.badIds()) {
-                attempts.put("path id " + bad, call(op, role, world, op.path().replaceAll("\\{[^}]+}", bad) + query)
-                        .json("{}"));
+                attempts.put(
+                        "path id " + bad,
+                        call(op, role, world, op.path().replaceAll("\\{[^}]+}", bad) + query)
+                                .json("{}"));
             }
         }
         for (var param : op.parameters("query")) {
             for (String bad : BadInputs.badQueryValues()) {
                 String sep = query.isEmpty() ? "?" : query + "&";
-                attempts.put("query " + param.path("name").asString() + "=" + bad,
+                attempts.put(
+                        "query " + param.path("name").asString() + "=" + bad,
                         call(op, role, world, path + sep + param.path("name").asString() + "=" + bad));
             }
         }
@@ -97,8 +117,8 @@ class BadInputIntegrationTests extends IntegrationTest {
         if (response.status() >= 500) {
             failures.add(label + ": server error " + response);
         }
-        if (response.status() >= 400 && (response.contentType() == null
-                || !response.contentType().startsWith("application/problem+json"))) {
+        if (response.status() >= 400
+                && (response.contentType() == null || !response.contentType().startsWith("application/problem+json"))) {
             failures.add(label + ": error without Problem Details " + response.status() + " " + response.contentType());
         }
         for (String leak : LEAKS) {
@@ -112,13 +132,18 @@ class BadInputIntegrationTests extends IntegrationTest {
         if (expected == null) {
             return null;
         }
-        return CALLERS.stream().filter(r -> MatrixTable.matches(expected.get(r), 200)).findFirst().orElse(null);
+        return CALLERS.stream()
+                .filter(r -> MatrixTable.matches(expected.get(r), 200))
+                .findFirst()
+                .orElse(null);
     }
 
     private Map<String, Long> rowCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : jdbc.queryForList("select table_name from information_schema.tables "
-                + "where table_schema = database() and table_type = 'BASE TABLE' order by table_name", String.class)) {
+        for (String table : jdbc.queryForList(
+                "select table_name from information_schema.tables "
+                        + "where table_schema = database() and table_type = 'BASE TABLE' order by table_name",
+                String.class)) {
             if (!MAY_CHANGE.contains(table.toLowerCase())) {
                 counts.put(table, jdbc.queryForObject("select count(*) from `" + table + "`", Long.class));
             }

@@ -38,13 +38,17 @@ final class BadInputs {
             default -> "12345";
         }));
         bodies.put("nulls", each(op, schema, p -> "null"));
-        bodies.put("oversized strings", each(op, schema, p -> "string".equals(type(op, p))
-                ? quote("x".repeat(100_000)) : sample(op, p)));
-        bodies.put("injection strings", each(op, schema, p -> "string".equals(type(op, p))
-                ? quote(INJECTION) : sample(op, p)));
+        bodies.put(
+                "oversized strings",
+                each(op, schema, p -> "string".equals(type(op, p)) ? quote("x".repeat(100_000)) : sample(op, p)));
+        bodies.put(
+                "injection strings",
+                each(op, schema, p -> "string".equals(type(op, p)) ? quote(INJECTION) : sample(op, p)));
         bodies.put("negative numbers", each(op, schema, p -> isNumber(op, p) ? "-1" : sample(op, p)));
         bodies.put("huge numbers", each(op, schema, p -> isNumber(op, p) ? HUGE_NUMBER : sample(op, p)));
-        bodies.put("bad uuids and dates", each(op, schema, p -> switch (op.resolve(p).path("format").asString("")) {
+        bodies.put("bad uuids and dates", each(op, schema, p -> switch (op.resolve(p)
+                .path("format")
+                .asString("")) {
             case "uuid" -> "\"not-a-uuid\"";
             case "date-time", "date" -> "\"2026-13-45T99:99:99Z\"";
             default -> sample(op, p);
@@ -54,8 +58,14 @@ final class BadInputs {
 
     /** Path variants: every {variable} replaced by something that is not a valid id. */
     static List<String> badIds() {
-        return List.of("not-a-uuid", "00000000-0000-0000-0000-00000000000G", "1%27%20OR%201%3D1--", "-1",
-                "99999999999999999999", "%3Cscript%3E", "x".repeat(300));
+        return List.of(
+                "not-a-uuid",
+                "00000000-0000-0000-0000-00000000000G",
+                "1%27%20OR%201%3D1--",
+                "-1",
+                "99999999999999999999",
+                "%3Cscript%3E",
+                "x".repeat(300));
     }
 
     static List<String> badQueryValues() {
@@ -64,8 +74,9 @@ final class BadInputs {
 
     private static String each(Operation op, JsonNode schema, Function<JsonNode, String> value) {
         List<String> fields = new ArrayList<>();
-        schema.path("properties").properties().forEach(e ->
-                fields.add(quote(e.getKey()) + ": " + value.apply(e.getValue())));
+        schema.path("properties")
+                .properties()
+                .forEach(e -> fields.add(quote(e.getKey()) + ": " + value.apply(e.getValue())));
         return "{" + String.join(", ", fields) + "}";
     }
 
@@ -79,13 +90,14 @@ final class BadInputs {
             case "boolean" -> "true";
             case "array" -> "[]";
             case "object" -> "{}";
-            default -> switch (p.path("format").asString("")) {
-                case "uuid" -> quote("00000000-0000-0000-0000-000000000000");
-                case "date-time" -> quote("2030-01-01T10:00:00Z");
-                case "date" -> quote("2000-01-01");
-                case "email" -> quote("someone@example.test");
-                default -> quote("text");
-            };
+            default ->
+                switch (p.path("format").asString("")) {
+                    case "uuid" -> quote("00000000-0000-0000-0000-000000000000");
+                    case "date-time" -> quote("2030-01-01T10:00:00Z");
+                    case "date" -> quote("2000-01-01");
+                    case "email" -> quote("someone@example.test");
+                    default -> quote("text");
+                };
         };
     }
 

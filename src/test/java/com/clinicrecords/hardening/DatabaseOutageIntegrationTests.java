@@ -29,10 +29,12 @@ class DatabaseOutageIntegrationTests extends IntegrationTest {
         db.stop();
         try {
             long started = System.nanoTime();
-            ApiResponse authenticated = api.get("/api/users/me").token(user.accessToken()).send();
+            ApiResponse authenticated =
+                    api.get("/api/users/me").token(user.accessToken()).send();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             ApiResponse login = api.post("/api/auth/login")
-                    .json(Map.of("email", user.email(), "password", TestUsers.PASSWORD)).send();
+                    .json(Map.of("email", user.email(), "password", TestUsers.PASSWORD))
+                    .send();
 
             assertUnavailable(authenticated);
             assertUnavailable(login);

@@ -35,20 +35,30 @@ class GracefulShutdownTests {
     void shouldFinishAnInFlightUploadWhileShuttingDown() throws Exception {
         TestDatabase.Server db = TestDatabase.get();
         ConfigurableApplicationContext app = new SpringApplicationBuilder(ClinicRecordsApplication.class)
-                .profiles("test").run("--server.port=0", "--spring.datasource.url=" + db.url(),
-                        "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
-                        "--spring.mail.host=127.0.0.1", "--spring.mail.port=1");
-        ApiClient api = new ApiClient(((WebServerApplicationContext) app).getWebServer().getPort());
+                .profiles("test")
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + db.url(),
+                        "--spring.datasource.username=" + db.username(),
+                        "--spring.datasource.password=" + db.password(),
+                        "--spring.mail.host=127.0.0.1",
+                        "--spring.mail.port=1");
+        ApiClient api =
+                new ApiClient(((WebServerApplicationContext) app).getWebServer().getPort());
         String email = "shutdown-" + UUID.randomUUID() + "@example.test";
-        app.getBean(AccountService.class).create(new RegisterCommand(email, TestUsers.PASSWORD, "Slow", "Upload", null),
-                List.of("PATIENT"));
-        String token = api.post("/api/auth/login").json(Map.of("email", email, "password", TestUsers.PASSWORD)).send()
+        app.getBean(AccountService.class)
+                .create(new RegisterCommand(email, TestUsers.PASSWORD, "Slow", "Upload", null), List.of("PATIENT"));
+        String token = api.post("/api/auth/login")
+                .json(Map.of("email", email, "password", TestUsers.PASSWORD))
+                .send()
                 .text("access_token");
         String patientId = api.get("/api/patients/me").token(token).send().text("id");
         byte[] png = TestFiles.png(64 * 1024);
 
-        CompletableFuture<ApiResponse> upload = CompletableFuture.supplyAsync(() ->
-                api.post("/api/patients/" + patientId + "/images").token(token).header("X-Filename", "slow.png")
+        CompletableFuture<ApiResponse> upload =
+                CompletableFuture.supplyAsync(() -> api.post("/api/patients/" + patientId + "/images")
+                        .token(token)
+                        .header("X-Filename", "slow.png")
                         .body(HttpRequest.BodyPublishers.ofInputStream(() -> new SlowStream(png, 16, 150)), "image/png")
                         .send());
         Thread.sleep(700); // the upload is now in flight, trickling its body
@@ -59,7 +69,8 @@ class GracefulShutdownTests {
         long uploadDone = System.nanoTime();
         shutdown.get(60, TimeUnit.SECONDS);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        assertThat(TimeUnit.NANOSECONDS.toMillis(uploadDone - closeCalled)).as("still running when close began")
+        assertThat(TimeUnit.NANOSECONDS.toMillis(uploadDone - closeCalled))
+                .as("still running when close began")
                 .isGreaterThan(500);
         assertThat(app.isActive()).isFalse();
     }

@@ -28,10 +28,11 @@ class JwtKeyStartupTests {
 
     @Test
     void shouldRefuseToStartInProdWithShortJwtSecret() {
-        prod.withPropertyValues("clinic.security.jwt.secret=" + base64(random(16))).run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("too weak");
-        });
+        prod.withPropertyValues("clinic.security.jwt.secret=" + base64(random(16)))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("too weak");
+                });
     }
 
     @Test
@@ -45,20 +46,21 @@ class JwtKeyStartupTests {
 
     @Test
     void shouldRefuseToStartInProdWithSecretThatIsNotBase64() {
-        prod.withPropertyValues("clinic.security.jwt.secret=not base64 at all!").run(context ->
-                assertThat(context).hasFailed());
+        prod.withPropertyValues("clinic.security.jwt.secret=not base64 at all!")
+                .run(context -> assertThat(context).hasFailed());
     }
 
     @Test
     void shouldStartInProdWithRandom256BitSecret() {
-        prod.withPropertyValues("clinic.security.jwt.secret=" + base64(random(32))).run(context ->
-                assertThat(context).hasNotFailed().hasSingleBean(JwtSigningKey.class));
+        prod.withPropertyValues("clinic.security.jwt.secret=" + base64(random(32)))
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(JwtSigningKey.class));
     }
 
     @Test
     void shouldStartOutsideProdWithoutSecret() {
-        new ApplicationContextRunner().withUserConfiguration(KeyOnly.class).run(context ->
-                assertThat(context).hasNotFailed());
+        new ApplicationContextRunner()
+                .withUserConfiguration(KeyOnly.class)
+                .run(context -> assertThat(context).hasNotFailed());
     }
 
     static byte[] random(int bytes) {

@@ -23,7 +23,8 @@ final class MatrixCalls {
         if ("png".equals(bodyTemplate)) {
             call.header("X-Filename", "scan.png").bytes(TestFiles.png(3000), "image/png");
         } else if (bodyTemplate != null && bodyTemplate.startsWith("form:")) {
-            call.bytes(world.fill(bodyTemplate.substring(5)).getBytes(StandardCharsets.UTF_8),
+            call.bytes(
+                    world.fill(bodyTemplate.substring(5)).getBytes(StandardCharsets.UTF_8),
                     "application/x-www-form-urlencoded");
         } else if (bodyTemplate != null) {
             call.json(world.fill(bodyTemplate));
@@ -39,8 +40,8 @@ final class MatrixCalls {
         for (JsonNode p : op.parameters("query")) {
             if (p.path("required").asBoolean(false)) {
                 String name = p.path("name").asString();
-                query.add(name + "=" + URLEncoder.encode(sample(world, name, op.resolve(p.path("schema"))),
-                        StandardCharsets.UTF_8));
+                query.add(name + "="
+                        + URLEncoder.encode(sample(world, name, op.resolve(p.path("schema"))), StandardCharsets.UTF_8));
             }
         }
         return query.toString();

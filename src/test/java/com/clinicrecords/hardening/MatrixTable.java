@@ -11,15 +11,17 @@ import tools.jackson.databind.json.JsonMapper;
 final class MatrixTable {
 
     /** Column order of the checked-in table (the calls themselves run denied-first, see MatrixWorld.ROLES). */
-    static final List<String> COLUMNS = List.of("anonymous", "patient", "other_patient", "linked_doctor",
-            "unlinked_doctor", "admin", "analysis_service");
+    static final List<String> COLUMNS = List.of(
+            "anonymous", "patient", "other_patient", "linked_doctor", "unlinked_doctor", "admin", "analysis_service");
 
     private MatrixTable() {}
 
     static Map<String, Map<String, String>> load() throws IOException {
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-        List<String> lines = AuthorizationMatrixTests.resource("authorization-matrix.csv").lines()
-                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        List<String> lines = AuthorizationMatrixTests.resource("authorization-matrix.csv")
+                .lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .toList();
         String[] header = lines.get(0).split(",");
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",");
@@ -33,10 +35,16 @@ final class MatrixTable {
     }
 
     static Map<String, String> bodies() throws IOException {
-        JsonNode root = JsonMapper.builder().build().readTree(AuthorizationMatrixTests.resource("authorization-matrix-bodies.json"));
+        JsonNode root = JsonMapper.builder()
+                .build()
+                .readTree(AuthorizationMatrixTests.resource("authorization-matrix-bodies.json"));
         Map<String, String> bodies = new LinkedHashMap<>();
-        root.properties().forEach(e -> bodies.put(e.getKey(),
-                e.getValue().isString() ? e.getValue().asString() : e.getValue().toString()));
+        root.properties()
+                .forEach(e -> bodies.put(
+                        e.getKey(),
+                        e.getValue().isString()
+                                ? e.getValue().asString()
+                                : e.getValue().toString()));
         return bodies;
     }
 

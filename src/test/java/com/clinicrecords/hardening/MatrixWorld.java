@@ -28,15 +28,18 @@ import tools.jackson.databind.JsonNode;
  */
 final class MatrixWorld {
 
-    static final List<String> ROLES = List.of("anonymous", "other_patient", "unlinked_doctor", "analysis_service",
-            "patient", "linked_doctor", "admin");
+    static final List<String> ROLES = List.of(
+            "anonymous", "other_patient", "unlinked_doctor", "analysis_service", "patient", "linked_doctor", "admin");
 
     // Appointments go into a quiet future window of this world, so they never meet other tests' bookings.
-    private static final Instant BASE = Instant.now().plus(60, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS)
+    private static final Instant BASE = Instant.now()
+            .plus(60, ChronoUnit.DAYS)
+            .truncatedTo(ChronoUnit.DAYS)
             .plus((long) (Math.random() * 300), ChronoUnit.DAYS);
 
-    static final String RESULT = "{\"imageSha256\":\"${imageSha}\",\"algorithmName\":\"matrix\",\"algorithmVersion\":\"1\",\"regions\":"
-            + "[{\"x\":1,\"y\":1,\"width\":5,\"height\":5,\"label\":\"nodule\",\"score\":0.5}],\"findings\":\"none\"}";
+    static final String RESULT =
+            "{\"imageSha256\":\"${imageSha}\",\"algorithmName\":\"matrix\",\"algorithmVersion\":\"1\",\"regions\":"
+                    + "[{\"x\":1,\"y\":1,\"width\":5,\"height\":5,\"label\":\"nodule\",\"score\":0.5}],\"findings\":\"none\"}";
 
     final Map<String, String> vars = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>();
@@ -69,9 +72,24 @@ final class MatrixWorld {
         vars.put("unlinkedDoctorId", unlinked.doctorId().toString());
         vars.put("victimUserId", victim.id().toString());
         vars.put("password", TestUsers.PASSWORD);
-        vars.put("past", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
-        vars.put("from", Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
-        vars.put("to", Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());
+        vars.put(
+                "past",
+                Instant.now()
+                        .minus(1, ChronoUnit.HOURS)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
+        vars.put(
+                "from",
+                Instant.now()
+                        .minus(1, ChronoUnit.DAYS)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
+        vars.put(
+                "to",
+                Instant.now()
+                        .plus(6, ChronoUnit.DAYS)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
         resetResources();
     }
 
@@ -83,33 +101,67 @@ final class MatrixWorld {
         round++;
         if (vars.containsKey("appointmentId")) {
             // A patient may hold only a few open future appointments: release the previous fixture's slot.
-            api.post("/api/appointments/" + vars.get("appointmentId") + "/cancel").token(adminToken).send();
+            api.post("/api/appointments/" + vars.get("appointmentId") + "/cancel")
+                    .token(adminToken)
+                    .send();
         }
         Instant start = BASE.plus(round * 4L, ChronoUnit.HOURS);
         vars.put("start", start.toString());
         vars.put("end", start.plus(30, ChronoUnit.MINUTES).toString());
         vars.put("laterStart", start.plus(2, ChronoUnit.HOURS).toString());
         vars.put("laterEnd", start.plus(150, ChronoUnit.MINUTES).toString());
-        vars.put("uniq", UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase());
+        vars.put(
+                "uniq",
+                UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase());
         String patientId = vars.get("patientId");
-        vars.put("visitId", created(api.post("/api/patients/" + patientId + "/visits").token(token("linked_doctor"))
-                .json(fill("{\"visitedAt\":\"${past}\",\"notes\":\"check-up\"}")).send()));
-        vars.put("appointmentId", created(api.post("/api/appointments").token(token("patient"))
-                .json(fill("{\"doctorId\":\"${linkedDoctorId}\",\"patientId\":\"${patientId}\","
-                        + "\"startsAt\":\"${start}\",\"endsAt\":\"${end}\",\"reason\":\"check\"}")).send()));
+        vars.put(
+                "visitId",
+                created(api.post("/api/patients/" + patientId + "/visits")
+                        .token(token("linked_doctor"))
+                        .json(fill("{\"visitedAt\":\"${past}\",\"notes\":\"check-up\"}"))
+                        .send()));
+        vars.put(
+                "appointmentId",
+                created(api.post("/api/appointments")
+                        .token(token("patient"))
+                        .json(fill("{\"doctorId\":\"${linkedDoctorId}\",\"patientId\":\"${patientId}\","
+                                + "\"startsAt\":\"${start}\",\"endsAt\":\"${end}\",\"reason\":\"check\"}"))
+                        .send()));
         byte[] png = TestFiles.png(3000 + round);
         vars.put("imageSha", sha256(png));
-        vars.put("imageId", created(api.post("/api/patients/" + patientId + "/images").token(token("patient"))
-                .header("X-Filename", "scan.png").bytes(png, "image/png").send()));
-        vars.put("resultId", created(api.post("/api/images/" + vars.get("imageId") + "/results")
-                .token(token("analysis_service")).json(fill(RESULT)).send()));
-        JsonNode notifications = api.get("/api/notifications").token(token("patient")).send().json();
+        vars.put(
+                "imageId",
+                created(api.post("/api/patients/" + patientId + "/images")
+                        .token(token("patient"))
+                        .header("X-Filename", "scan.png")
+                        .bytes(png, "image/png")
+                        .send()));
+        vars.put(
+                "resultId",
+                created(api.post("/api/images/" + vars.get("imageId") + "/results")
+                        .token(token("analysis_service"))
+                        .json(fill(RESULT))
+                        .send()));
+        JsonNode notifications =
+                api.get("/api/notifications").token(token("patient")).send().json();
         JsonNode first = notifications.path("items").path(0);
-        vars.put("notificationId", first.isMissingNode() ? UUID.randomUUID().toString() : first.path("id").asString());
-        vars.put("roleId", created(api.post("/api/admin/roles").token(adminToken)
-                .json(fill("{\"name\":\"R_${uniq}\",\"permissions\":[\"users:read\"]}")).send()));
-        vars.put("specializationId", created(api.post("/api/admin/specializations").token(adminToken)
-                .json(fill("{\"name\":\"Spec ${uniq}\"}")).send()));
+        vars.put(
+                "notificationId",
+                first.isMissingNode()
+                        ? UUID.randomUUID().toString()
+                        : first.path("id").asString());
+        vars.put(
+                "roleId",
+                created(api.post("/api/admin/roles")
+                        .token(adminToken)
+                        .json(fill("{\"name\":\"R_${uniq}\",\"permissions\":[\"users:read\"]}"))
+                        .send()));
+        vars.put(
+                "specializationId",
+                created(api.post("/api/admin/specializations")
+                        .token(adminToken)
+                        .json(fill("{\"name\":\"Spec ${uniq}\"}"))
+                        .send()));
     }
 
     String token(String role) {
@@ -142,26 +194,29 @@ final class MatrixWorld {
             case "{patientId}" -> "patientId";
             case "{imageId}" -> "imageId";
             case "{doctorId}" -> "linkedDoctorId";
-            default -> switch (collection) {
-                case "patients" -> "patientId";
-                case "visits" -> "visitId";
-                case "appointments" -> "appointmentId";
-                case "images" -> "imageId";
-                case "doctors" -> "linkedDoctorId";
-                case "users" -> "victimUserId";
-                case "roles" -> "roleId";
-                case "specializations" -> "specializationId";
-                case "results" -> "resultId";
-                case "notifications" -> "notificationId";
-                default -> null;
-            };
+            default ->
+                switch (collection) {
+                    case "patients" -> "patientId";
+                    case "visits" -> "visitId";
+                    case "appointments" -> "appointmentId";
+                    case "images" -> "imageId";
+                    case "doctors" -> "linkedDoctorId";
+                    case "users" -> "victimUserId";
+                    case "roles" -> "roleId";
+                    case "specializations" -> "specializationId";
+                    case "results" -> "resultId";
+                    case "notifications" -> "notificationId";
+                    default -> null;
+                };
         };
         return key == null ? UUID.randomUUID().toString() : vars.get(key);
     }
 
     private static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

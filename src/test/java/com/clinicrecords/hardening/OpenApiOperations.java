@@ -44,7 +44,10 @@ final class OpenApiOperations {
         }
 
         JsonNode jsonBodySchema() {
-            return resolve(node.path("requestBody").path("content").path("application/json").path("schema"));
+            return resolve(node.path("requestBody")
+                    .path("content")
+                    .path("application/json")
+                    .path("schema"));
         }
 
         List<JsonNode> parameters(String in) {

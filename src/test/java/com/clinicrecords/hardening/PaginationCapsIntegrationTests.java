@@ -35,15 +35,20 @@ class PaginationCapsIntegrationTests extends IntegrationTest {
                     continue;
                 }
                 String role = List.of("admin", "linked_doctor", "patient").stream()
-                        .filter(r -> MatrixTable.matches(matrix.get(op.key()).get(r), 200)).findFirst().orElseThrow();
+                        .filter(r -> MatrixTable.matches(matrix.get(op.key()).get(r), 200))
+                        .findFirst()
+                        .orElseThrow();
                 String query = MatrixCalls.requiredQuery(world, op);
                 String path = world.path(op.path()) + (query.isEmpty() ? "?" : query + "&");
-                ApiResponse ok = api.get(path + name + "=100").token(world.token(role)).send();
-                ApiResponse tooBig = api.get(path + name + "=100000").token(world.token(role)).send();
+                ApiResponse ok =
+                        api.get(path + name + "=100").token(world.token(role)).send();
+                ApiResponse tooBig = api.get(path + name + "=100000")
+                        .token(world.token(role))
+                        .send();
                 checked.add(op.key());
                 if (ok.status() != 200 || !(tooBig.status() == 400 || clamped(tooBig))) {
-                    failures.add(op.key() + " as " + role + ": " + name + "=100 -> " + ok.status() + ", "
-                            + name + "=100000 -> " + tooBig);
+                    failures.add(op.key() + " as " + role + ": " + name + "=100 -> " + ok.status() + ", " + name
+                            + "=100000 -> " + tooBig);
                 }
             }
         }
@@ -52,8 +57,12 @@ class PaginationCapsIntegrationTests extends IntegrationTest {
     }
 
     private static boolean clamped(ApiResponse response) {
-        var items = response.json().has("items") ? response.json().path("items") : response.json().path("content");
-        return response.status() == 200 && items.isArray() && items.size() <= 100
+        var items = response.json().has("items")
+                ? response.json().path("items")
+                : response.json().path("content");
+        return response.status() == 200
+                && items.isArray()
+                && items.size() <= 100
                 && response.json().path("size").asInt(0) <= 100;
     }
 }

@@ -30,10 +30,16 @@ class ProdProfileStartupTests {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         // Command-line arguments: they outrank application.yml, like the environment does in a deployment.
-        app = new SpringApplicationBuilder(ClinicRecordsApplication.class).profiles("prod").run(
-                "--server.port=0", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(), "--spring.mail.host=127.0.0.1", "--spring.mail.port=1",
-                "--clinic.security.jwt.secret=" + Base64.getEncoder().encodeToString(key));
+        app = new SpringApplicationBuilder(ClinicRecordsApplication.class)
+                .profiles("prod")
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + db.url(),
+                        "--spring.datasource.username=" + db.username(),
+                        "--spring.datasource.password=" + db.password(),
+                        "--spring.mail.host=127.0.0.1",
+                        "--spring.mail.port=1",
+                        "--clinic.security.jwt.secret=" + Base64.getEncoder().encodeToString(key));
         api = new ApiClient(((WebServerApplicationContext) app).getWebServer().getPort());
     }
 
@@ -61,9 +67,13 @@ class ProdProfileStartupTests {
 
     @Test
     void shouldSendHstsWhenTheTrustedProxyTerminatedTls() {
-        ApiResponse viaTls = api.get("/api/users/me").header("X-Forwarded-Proto", "https").send();
+        ApiResponse viaTls =
+                api.get("/api/users/me").header("X-Forwarded-Proto", "https").send();
         assertThat(viaTls.status()).isEqualTo(401);
-        assertThat(viaTls.header("Strict-Transport-Security")).contains("max-age=31536000").contains("includeSubDomains");
-        assertThat(api.get("/api/users/me").send().header("Strict-Transport-Security")).isNull();
+        assertThat(viaTls.header("Strict-Transport-Security"))
+                .contains("max-age=31536000")
+                .contains("includeSubDomains");
+        assertThat(api.get("/api/users/me").send().header("Strict-Transport-Security"))
+                .isNull();
     }
 }

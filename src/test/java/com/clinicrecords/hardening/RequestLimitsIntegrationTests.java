@@ -17,7 +17,8 @@ class RequestLimitsIntegrationTests extends IntegrationTest {
     @Test
     void shouldRefuseJsonBodyOverTheLimitWith413() {
         String token = users.patient().accessToken();
-        ApiResponse response = api.put("/api/users/me").token(token).json(bigJson()).send();
+        ApiResponse response =
+                api.put("/api/users/me").token(token).json(bigJson()).send();
 
         assertThat(response.status()).as(response.toString()).isEqualTo(413);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -28,8 +29,11 @@ class RequestLimitsIntegrationTests extends IntegrationTest {
     void shouldRefuseChunkedJsonBodyOverTheLimitWith413() {
         String token = users.patient().accessToken();
         byte[] body = bigJson().getBytes(StandardCharsets.UTF_8);
-        ApiResponse response = api.put("/api/users/me").token(token)
-                .body(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), "application/json")
+        ApiResponse response = api.put("/api/users/me")
+                .token(token)
+                .body(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
+                        "application/json")
                 .send();
 
         assertThat(response.status()).as(response.toString()).isEqualTo(413);
@@ -44,8 +48,10 @@ class RequestLimitsIntegrationTests extends IntegrationTest {
     @Test
     void shouldStillAcceptNormalBodies() {
         String token = users.patient().accessToken();
-        ApiResponse response = api.put("/api/users/me").token(token)
-                .json("{\"firstName\":\"Ann\",\"lastName\":\"Lee\"}").send();
+        ApiResponse response = api.put("/api/users/me")
+                .token(token)
+                .json("{\"firstName\":\"Ann\",\"lastName\":\"Lee\"}")
+                .send();
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 

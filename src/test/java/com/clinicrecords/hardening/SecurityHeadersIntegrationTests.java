@@ -28,10 +28,13 @@ class SecurityHeadersIntegrationTests extends IntegrationTest {
         assertThat(notFound.status()).isEqualTo(404);
         assertThat(badRequest.status()).isEqualTo(400);
         for (ApiResponse response : new ApiResponse[] {ok, unauthorized, notFound, badRequest}) {
-            assertThat(response.header("X-Content-Type-Options")).as(response.toString()).isEqualTo("nosniff");
+            assertThat(response.header("X-Content-Type-Options"))
+                    .as(response.toString())
+                    .isEqualTo("nosniff");
             assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
             assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
-            assertThat(response.header("Content-Security-Policy")).contains("default-src 'none'")
+            assertThat(response.header("Content-Security-Policy"))
+                    .contains("default-src 'none'")
                     .contains("frame-ancestors 'none'");
             assertThat(response.header("Cache-Control")).contains("no-store");
             // HSTS only over https (see ProdProfileStartupTests); never on plain http where it means nothing.
@@ -64,16 +67,21 @@ class SecurityHeadersIntegrationTests extends IntegrationTest {
             assertThat(preflight.status()).as(origin).isEqualTo(403);
             assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
         }
-        ApiResponse simple = api.get("/api/users/me").header("Origin", "https://evil.example").send();
+        ApiResponse simple = api.get("/api/users/me")
+                .header("Origin", "https://evil.example")
+                .send();
         assertThat(simple.header("Access-Control-Allow-Origin")).isNull();
     }
 
     @Test
     void shouldRefuseTraceWithoutEchoingTheRequest() throws Exception {
-        HttpResponse<String> trace = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/users/me"))
-                .method("TRACE", HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "Bearer secret-token-value").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> trace = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/users/me"))
+                                .method("TRACE", HttpRequest.BodyPublishers.noBody())
+                                .header("Authorization", "Bearer secret-token-value")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(trace.statusCode()).isEqualTo(405);
         assertThat(trace.body()).doesNotContain("secret-token-value");
     }
@@ -88,7 +96,8 @@ class SecurityHeadersIntegrationTests extends IntegrationTest {
         assertThat(api.get("/actuator/health/liveness").send().status()).isEqualTo(200);
         assertThat(api.get("/actuator/health/readiness").send().status()).isEqualTo(200);
         String admin = users.admin().accessToken();
-        for (String hidden : new String[] {"/actuator/env", "/actuator/heapdump", "/actuator/beans", "/actuator/loggers"}) {
+        for (String hidden :
+                new String[] {"/actuator/env", "/actuator/heapdump", "/actuator/beans", "/actuator/loggers"}) {
             assertThat(api.get(hidden).send().status()).as(hidden).isEqualTo(401);
             assertThat(api.get(hidden).token(admin).send().status()).as(hidden).isEqualTo(404);
         }
@@ -98,17 +107,28 @@ class SecurityHeadersIntegrationTests extends IntegrationTest {
     void shouldDescribeBearerAndPasswordFlowAndProblemsInTheOpenApiDocument() {
         ApiResponse docs = api.get("/v3/api-docs").send();
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.json().at("/components/securitySchemes/bearer-jwt/scheme").asString()).isEqualTo("bearer");
-        assertThat(docs.json().at("/components/securitySchemes/oauth2-password/flows/password/tokenUrl").asString())
+        assertThat(docs.json()
+                        .at("/components/securitySchemes/bearer-jwt/scheme")
+                        .asString())
+                .isEqualTo("bearer");
+        assertThat(docs.json()
+                        .at("/components/securitySchemes/oauth2-password/flows/password/tokenUrl")
+                        .asString())
                 .isEqualTo("/api/auth/token");
-        assertThat(docs.json().at("/paths/~1api~1users~1me/get/responses/401/content")
-                .has("application/problem+json")).isTrue();
-        assertThat(docs.json().at("/components/schemas/Problem/properties").has("requestId")).as(docs.json().at("/components").toString()).isTrue();
+        assertThat(docs.json()
+                        .at("/paths/~1api~1users~1me/get/responses/401/content")
+                        .has("application/problem+json"))
+                .isTrue();
+        assertThat(docs.json().at("/components/schemas/Problem/properties").has("requestId"))
+                .as(docs.json().at("/components").toString())
+                .isTrue();
     }
 
     private ApiResponse preflight(String origin) {
-        return api.options("/api/auth/login").header("Origin", origin)
+        return api.options("/api/auth/login")
+                .header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type").send();
+                .header("Access-Control-Request-Headers", "content-type")
+                .send();
     }
 }

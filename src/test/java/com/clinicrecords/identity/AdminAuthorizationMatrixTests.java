@@ -2,11 +2,11 @@ package com.clinicrecords.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicrecords.shared.security.Roles;
 import com.clinicrecords.support.ApiClient;
 import com.clinicrecords.support.ApiResponse;
 import com.clinicrecords.support.IntegrationTest;
 import com.clinicrecords.support.TestUsers;
-import com.clinicrecords.shared.security.Roles;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,14 +43,28 @@ class AdminAuthorizationMatrixTests extends IntegrationTest {
         return List.of(
                 new Endpoint("GET", "/api/admin/roles", null, 200),
                 new Endpoint("GET", "/api/admin/permissions", null, 200),
-                new Endpoint("POST", "/api/admin/roles", Map.of("name", roleName, "permissions",
-                        List.of("users:read")), 201),
+                new Endpoint(
+                        "POST",
+                        "/api/admin/roles",
+                        Map.of("name", roleName, "permissions", List.of("users:read")),
+                        201),
                 new Endpoint("PUT", "/api/admin/roles/" + roleId, Map.of("permissions", List.of("audit:read")), 200),
                 new Endpoint("DELETE", "/api/admin/roles/" + deletableRoleId, null, 204),
                 new Endpoint("GET", "/api/admin/users", null, 200),
                 new Endpoint("GET", "/api/admin/users/" + target, null, 200),
-                new Endpoint("POST", "/api/admin/users", Map.of("email", "staff-" + UUID.randomUUID() + "@example.test",
-                        "firstName", "S", "lastName", "T", "roles", List.of("DOCTOR")), 201),
+                new Endpoint(
+                        "POST",
+                        "/api/admin/users",
+                        Map.of(
+                                "email",
+                                "staff-" + UUID.randomUUID() + "@example.test",
+                                "firstName",
+                                "S",
+                                "lastName",
+                                "T",
+                                "roles",
+                                List.of("DOCTOR")),
+                        201),
                 new Endpoint("PUT", "/api/admin/users/" + target + "/roles", Map.of("roles", List.of("PATIENT")), 200),
                 new Endpoint("POST", "/api/admin/users/" + target + "/temporary-password", null, 204),
                 new Endpoint("POST", "/api/admin/users/" + target + "/disable", null, 200),
@@ -62,7 +76,8 @@ class AdminAuthorizationMatrixTests extends IntegrationTest {
         String token = users.admin().accessToken();
         for (Endpoint endpoint : endpoints(token)) {
             ApiResponse response = endpoint.call(api, token);
-            assertThat(response.status()).as("%s %s: %s", endpoint.method(), endpoint.path(), response)
+            assertThat(response.status())
+                    .as("%s %s: %s", endpoint.method(), endpoint.path(), response)
                     .isEqualTo(endpoint.adminStatus());
         }
     }
@@ -73,7 +88,9 @@ class AdminAuthorizationMatrixTests extends IntegrationTest {
         TestUsers.Account caller = users.withRoles(role);
         for (Endpoint endpoint : endpoints(null)) {
             ApiResponse response = endpoint.call(api, caller.accessToken());
-            assertThat(response.status()).as("%s as %s %s", role, endpoint.method(), endpoint.path()).isEqualTo(403);
+            assertThat(response.status())
+                    .as("%s as %s %s", role, endpoint.method(), endpoint.path())
+                    .isEqualTo(403);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
     }
@@ -82,13 +99,18 @@ class AdminAuthorizationMatrixTests extends IntegrationTest {
     void shouldRequireAuthenticationForEveryAdminEndpoint() {
         for (Endpoint endpoint : endpoints(null)) {
             ApiResponse response = endpoint.call(api, null);
-            assertThat(response.status()).as("anonymous %s %s", endpoint.method(), endpoint.path()).isEqualTo(401);
+            assertThat(response.status())
+                    .as("anonymous %s %s", endpoint.method(), endpoint.path())
+                    .isEqualTo(401);
             assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
         }
     }
 
     private String customRole(String adminToken) {
-        return api.post("/api/admin/roles").token(adminToken).json(Map.of("name",
-                AdminRolesIntegrationTests.uniqueName("M"), "permissions", List.of("users:read"))).send().text("id");
+        return api.post("/api/admin/roles")
+                .token(adminToken)
+                .json(Map.of("name", AdminRolesIntegrationTests.uniqueName("M"), "permissions", List.of("users:read")))
+                .send()
+                .text("id");
     }
 }

@@ -18,64 +18,113 @@ class AdminRolesIntegrationTests extends IntegrationTest {
     void shouldCreateUpdateAndDeleteACustomRole() {
         TestUsers.Account admin = users.admin();
         String name = uniqueName("RECEPTION");
-        ApiResponse created = api.post("/api/admin/roles").token(admin.accessToken()).json(Map.of("name", name,
-                "description", "Front desk", "permissions", List.of("appointments:book", "users:read"))).send();
+        ApiResponse created = api.post("/api/admin/roles")
+                .token(admin.accessToken())
+                .json(Map.of(
+                        "name",
+                        name,
+                        "description",
+                        "Front desk",
+                        "permissions",
+                        List.of("appointments:book", "users:read")))
+                .send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.text("id");
         assertThat(created.header("Location")).isEqualTo("/api/admin/roles/" + id);
         assertThat(created.json().path("builtIn").asBoolean()).isFalse();
 
-        ApiResponse updated = api.put("/api/admin/roles/" + id).token(admin.accessToken())
-                .json(Map.of("description", "Reception desk", "permissions", List.of("appointments:book"))).send();
+        ApiResponse updated = api.put("/api/admin/roles/" + id)
+                .token(admin.accessToken())
+                .json(Map.of("description", "Reception desk", "permissions", List.of("appointments:book")))
+                .send();
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json().path("permissions").toString()).isEqualTo("[\"appointments:book\"]");
 
-        ApiResponse list = api.get("/api/admin/roles").token(admin.accessToken()).send();
+        ApiResponse list =
+                api.get("/api/admin/roles").token(admin.accessToken()).send();
         assertThat(list.raw()).contains(name).contains("ADMIN").contains("DOCTOR");
 
-        assertThat(api.delete("/api/admin/roles/" + id).token(admin.accessToken()).send().status()).isEqualTo(204);
-        assertThat(api.delete("/api/admin/roles/" + id).token(admin.accessToken()).send().status()).isEqualTo(404);
+        assertThat(api.delete("/api/admin/roles/" + id)
+                        .token(admin.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.delete("/api/admin/roles/" + id)
+                        .token(admin.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void shouldListAllPermissions() {
-        ApiResponse response = api.get("/api/admin/permissions").token(users.admin().accessToken()).send();
+        ApiResponse response = api.get("/api/admin/permissions")
+                .token(users.admin().accessToken())
+                .send();
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.raw()).contains("roles:manage").contains("users:manage").contains("patients:care");
+        assertThat(response.raw())
+                .contains("roles:manage")
+                .contains("users:manage")
+                .contains("patients:care");
     }
 
     @Test
     void shouldRejectInvalidRoleDefinitions() {
         TestUsers.Account admin = users.admin();
-        assertField(api.post("/api/admin/roles").token(admin.accessToken())
-                .json(Map.of("name", "lower_case", "permissions", List.of())).send(), "name");
-        assertField(api.post("/api/admin/roles").token(admin.accessToken())
-                .json(Map.of("name", "AB", "permissions", List.of())).send(), "name");
-        assertField(api.post("/api/admin/roles").token(admin.accessToken())
-                .json(Map.of("name", uniqueName("X"), "permissions", List.of("everything:all"))).send(), "permissions");
-        assertField(api.post("/api/admin/roles").token(admin.accessToken())
-                .json(Map.of("name", uniqueName("X"))).send(), "permissions");
-        assertField(api.post("/api/admin/roles").token(admin.accessToken())
-                .json(Map.of("name", uniqueName("X"), "description", "d".repeat(256), "permissions", List.of()))
-                .send(), "description");
+        assertField(
+                api.post("/api/admin/roles")
+                        .token(admin.accessToken())
+                        .json(Map.of("name", "lower_case", "permissions", List.of()))
+                        .send(),
+                "name");
+        assertField(
+                api.post("/api/admin/roles")
+                        .token(admin.accessToken())
+                        .json(Map.of("name", "AB", "permissions", List.of()))
+                        .send(),
+                "name");
+        assertField(
+                api.post("/api/admin/roles")
+                        .token(admin.accessToken())
+                        .json(Map.of("name", uniqueName("X"), "permissions", List.of("everything:all")))
+                        .send(),
+                "permissions");
+        assertField(
+                api.post("/api/admin/roles")
+                        .token(admin.accessToken())
+                        .json(Map.of("name", uniqueName("X")))
+                        .send(),
+                "permissions");
+        assertField(
+                api.post("/api/admin/roles")
+                        .token(admin.accessToken())
+                        .json(Map.of("name", uniqueName("X"), "description", "d".repeat(256), "permissions", List.of()))
+                        .send(),
+                "description");
     }
 
     @Test
     void shouldRejectDuplicateNames() {
         TestUsers.Account admin = users.admin();
-        ApiResponse duplicate = api.post("/api/admin/roles").token(admin.accessToken())
-                .json(Map.of("name", "DOCTOR", "permissions", List.of())).send();
+        ApiResponse duplicate = api.post("/api/admin/roles")
+                .token(admin.accessToken())
+                .json(Map.of("name", "DOCTOR", "permissions", List.of()))
+                .send();
         assertThat(duplicate.status()).isEqualTo(409);
     }
 
     @Test
     void shouldProtectBuiltInRoles() {
         TestUsers.Account admin = users.admin();
-        ApiResponse delete = api.delete("/api/admin/roles/" + BUILT_IN_DOCTOR).token(admin.accessToken()).send();
+        ApiResponse delete = api.delete("/api/admin/roles/" + BUILT_IN_DOCTOR)
+                .token(admin.accessToken())
+                .send();
         assertThat(delete.status()).isEqualTo(409);
         assertThat(delete.text("type")).isEqualTo("/problems/built-in-role");
-        ApiResponse update = api.put("/api/admin/roles/" + BUILT_IN_DOCTOR).token(admin.accessToken())
-                .json(Map.of("permissions", List.of("roles:manage"))).send();
+        ApiResponse update = api.put("/api/admin/roles/" + BUILT_IN_DOCTOR)
+                .token(admin.accessToken())
+                .json(Map.of("permissions", List.of("roles:manage")))
+                .send();
         assertThat(update.status()).isEqualTo(409);
     }
 
@@ -83,12 +132,16 @@ class AdminRolesIntegrationTests extends IntegrationTest {
     void shouldRefuseToDeleteARoleInUseAndSayHowOften() {
         TestUsers.Account admin = users.admin();
         String name = uniqueName("NURSE");
-        String id = api.post("/api/admin/roles").token(admin.accessToken())
-                .json(Map.of("name", name, "permissions", List.of("appointments:book"))).send().text("id");
+        String id = api.post("/api/admin/roles")
+                .token(admin.accessToken())
+                .json(Map.of("name", name, "permissions", List.of("appointments:book")))
+                .send()
+                .text("id");
         users.withRoles(name);
         users.withRoles(name);
 
-        ApiResponse response = api.delete("/api/admin/roles/" + id).token(admin.accessToken()).send();
+        ApiResponse response =
+                api.delete("/api/admin/roles/" + id).token(admin.accessToken()).send();
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.text("type")).isEqualTo("/problems/role-in-use");
         assertThat(response.json().path("userCount").asInt()).isEqualTo(2);
@@ -99,27 +152,45 @@ class AdminRolesIntegrationTests extends IntegrationTest {
     void shouldNotLetACustomRoleManagerGrantWhatItDoesNotHold() {
         TestUsers.Account admin = users.admin();
         String managerRole = uniqueName("ROLE_MANAGER");
-        api.post("/api/admin/roles").token(admin.accessToken()).json(Map.of("name", managerRole,
-                "permissions", List.of("roles:manage", "users:manage", "users:read", "appointments:book"))).send();
+        api.post("/api/admin/roles")
+                .token(admin.accessToken())
+                .json(Map.of(
+                        "name",
+                        managerRole,
+                        "permissions",
+                        List.of("roles:manage", "users:manage", "users:read", "appointments:book")))
+                .send();
         TestUsers.Account manager = users.withRoles(managerRole);
 
-        ApiResponse escalate = api.post("/api/admin/roles").token(manager.accessToken()).json(Map.of(
-                "name", uniqueName("SNEAKY"), "permissions", List.of("audit:read"))).send();
+        ApiResponse escalate = api.post("/api/admin/roles")
+                .token(manager.accessToken())
+                .json(Map.of("name", uniqueName("SNEAKY"), "permissions", List.of("audit:read")))
+                .send();
         assertThat(escalate.status()).isEqualTo(403);
         assertThat(escalate.text("type")).isEqualTo("/problems/privilege-escalation");
 
-        ApiResponse selfAdmin = api.put("/api/admin/users/" + manager.id() + "/roles").token(manager.accessToken())
-                .json(Map.of("roles", List.of("ADMIN"))).send();
+        ApiResponse selfAdmin = api.put("/api/admin/users/" + manager.id() + "/roles")
+                .token(manager.accessToken())
+                .json(Map.of("roles", List.of("ADMIN")))
+                .send();
         assertThat(selfAdmin.status()).isEqualTo(403);
-        ApiResponse doctor = api.put("/api/admin/users/" + manager.id() + "/roles").token(manager.accessToken())
-                .json(Map.of("roles", List.of(managerRole, "DOCTOR"))).send();
-        assertThat(doctor.status()).as("DOCTOR holds permissions the manager lacks").isEqualTo(403);
-        ApiResponse editBuiltIn = api.put("/api/admin/users/" + admin.id() + "/roles").token(manager.accessToken())
-                .json(Map.of("roles", List.of(managerRole))).send();
+        ApiResponse doctor = api.put("/api/admin/users/" + manager.id() + "/roles")
+                .token(manager.accessToken())
+                .json(Map.of("roles", List.of(managerRole, "DOCTOR")))
+                .send();
+        assertThat(doctor.status())
+                .as("DOCTOR holds permissions the manager lacks")
+                .isEqualTo(403);
+        ApiResponse editBuiltIn = api.put("/api/admin/users/" + admin.id() + "/roles")
+                .token(manager.accessToken())
+                .json(Map.of("roles", List.of(managerRole)))
+                .send();
         assertThat(editBuiltIn.status()).as("cannot demote an admin").isEqualTo(403);
 
-        ApiResponse allowed = api.post("/api/admin/roles").token(manager.accessToken()).json(Map.of(
-                "name", uniqueName("BOOKER"), "permissions", List.of("appointments:book"))).send();
+        ApiResponse allowed = api.post("/api/admin/roles")
+                .token(manager.accessToken())
+                .json(Map.of("name", uniqueName("BOOKER"), "permissions", List.of("appointments:book")))
+                .send();
         assertThat(allowed.status()).isEqualTo(201);
 
         ApiResponse me = api.get("/api/users/me").token(manager.accessToken()).send();
@@ -127,7 +198,8 @@ class AdminRolesIntegrationTests extends IntegrationTest {
     }
 
     static String uniqueName(String prefix) {
-        return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+        return prefix + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
     }
 
     private static void assertField(ApiResponse response, String field) {

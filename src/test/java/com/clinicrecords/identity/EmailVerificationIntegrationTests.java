@@ -25,8 +25,10 @@ class EmailVerificationIntegrationTests extends IntegrationTest {
         TestUsers.Account patient = users.patient();
         assertThat(send(patient).status()).isEqualTo(202);
         String code = Mailbox.extract(Mailbox.awaitBody(patient.email(), 1), CODE);
-        String stored = jdbc.queryForObject("select code_hash from email_verification_codes where user_id = ?",
-                String.class, patient.id().toString());
+        String stored = jdbc.queryForObject(
+                "select code_hash from email_verification_codes where user_id = ?",
+                String.class,
+                patient.id().toString());
         assertThat(stored).doesNotContain(code).hasSize(64);
 
         assertThat(confirm(patient, code).status()).isEqualTo(204);
@@ -58,7 +60,9 @@ class EmailVerificationIntegrationTests extends IntegrationTest {
             assertThat(response.status()).isEqualTo(400);
             assertThat(response.text("type")).isEqualTo("/problems/invalid-verification-code");
         }
-        assertThat(confirm(patient, code).status()).as("burned after 5 wrong guesses").isEqualTo(400);
+        assertThat(confirm(patient, code).status())
+                .as("burned after 5 wrong guesses")
+                .isEqualTo(400);
     }
 
     @Test
@@ -66,8 +70,10 @@ class EmailVerificationIntegrationTests extends IntegrationTest {
         TestUsers.Account patient = users.patient();
         send(patient);
         String code = Mailbox.extract(Mailbox.awaitBody(patient.email(), 1), CODE);
-        jdbc.update("update email_verification_codes set expires_at = ? where user_id = ?",
-                Timestamp.from(Instant.now().minusSeconds(1)), patient.id().toString());
+        jdbc.update(
+                "update email_verification_codes set expires_at = ? where user_id = ?",
+                Timestamp.from(Instant.now().minusSeconds(1)),
+                patient.id().toString());
         assertThat(confirm(patient, code).status()).isEqualTo(400);
     }
 
@@ -77,7 +83,8 @@ class EmailVerificationIntegrationTests extends IntegrationTest {
         send(patient);
         String code = Mailbox.extract(Mailbox.awaitBody(patient.email(), 1), CODE);
         ApiResponse response = api.post("/api/auth/password/reset")
-                .json(Map.of("token", code, "newPassword", "some long new passphrase")).send();
+                .json(Map.of("token", code, "newPassword", "some long new passphrase"))
+                .send();
         assertThat(response.status()).isEqualTo(400);
     }
 
@@ -85,19 +92,26 @@ class EmailVerificationIntegrationTests extends IntegrationTest {
     void shouldValidateTheCodeFormat() {
         TestUsers.Account patient = users.patient();
         for (Object bad : new Object[] {"12345", "abcdef", "1234567"}) {
-            ApiResponse response = api.post("/api/users/me/email-verification/confirm").token(patient.accessToken())
-                    .json(Map.of("code", bad)).send();
+            ApiResponse response = api.post("/api/users/me/email-verification/confirm")
+                    .token(patient.accessToken())
+                    .json(Map.of("code", bad))
+                    .send();
             assertThat(response.status()).isEqualTo(400);
-            assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("code");
+            assertThat(response.json().path("errors").get(0).path("field").asString())
+                    .isEqualTo("code");
         }
     }
 
     private ApiResponse send(TestUsers.Account account) {
-        return api.post("/api/users/me/email-verification").token(account.accessToken()).send();
+        return api.post("/api/users/me/email-verification")
+                .token(account.accessToken())
+                .send();
     }
 
     private ApiResponse confirm(TestUsers.Account account, String code) {
-        return api.post("/api/users/me/email-verification/confirm").token(account.accessToken())
-                .json(Map.of("code", code)).send();
+        return api.post("/api/users/me/email-verification/confirm")
+                .token(account.accessToken())
+                .json(Map.of("code", code))
+                .send();
     }
 }

@@ -33,7 +33,8 @@ class LoginSecurityIntegrationTests extends IntegrationTest {
     void shouldThrottleAnAccountAfterTenFailuresEvenForTheRightPassword() {
         TestUsers.Account patient = users.patient();
         for (int i = 0; i < 10; i++) {
-            assertThat(login(patient.email(), "wrong password number " + i).status()).isEqualTo(401);
+            assertThat(login(patient.email(), "wrong password number " + i).status())
+                    .isEqualTo(401);
         }
         ApiResponse throttled = login(patient.email(), patient.password());
         assertThat(throttled.status()).isEqualTo(429);
@@ -42,9 +43,12 @@ class LoginSecurityIntegrationTests extends IntegrationTest {
         assertThat(throttled.text("type")).isEqualTo("/problems/too-many-requests");
 
         TestUsers.Account other = users.patient();
-        assertThat(login(other.email(), other.password()).status()).as("other accounts unaffected").isEqualTo(200);
+        assertThat(login(other.email(), other.password()).status())
+                .as("other accounts unaffected")
+                .isEqualTo(200);
         assertThat(api.get("/api/users/me").token(patient.accessToken()).send().status())
-                .as("existing sessions unaffected").isEqualTo(200);
+                .as("existing sessions unaffected")
+                .isEqualTo(200);
     }
 
     @Test
@@ -60,8 +64,9 @@ class LoginSecurityIntegrationTests extends IntegrationTest {
     void shouldThrottleTheOAuthTokenEndpointToo() {
         TestUsers.Account patient = users.patient();
         for (int i = 0; i < 10; i++) {
-            api.post("/api/auth/token").form(Map.of("grant_type", "password", "username", patient.email(),
-                    "password", "wrong " + i)).send();
+            api.post("/api/auth/token")
+                    .form(Map.of("grant_type", "password", "username", patient.email(), "password", "wrong " + i))
+                    .send();
         }
         assertThat(login(patient.email(), patient.password()).status()).isEqualTo(429);
     }
@@ -82,17 +87,24 @@ class LoginSecurityIntegrationTests extends IntegrationTest {
     void shouldRecordLoginsAndFailuresInTheAuditTrail() {
         TestUsers.Account patient = users.patient();
         login(patient.email(), "not the password at all");
-        List<String> actions = jdbc.queryForList("select action from audit_events where actor_user_id = ? "
-                + "order by id", String.class, patient.id().toString());
+        List<String> actions = jdbc.queryForList(
+                "select action from audit_events where actor_user_id = ? " + "order by id",
+                String.class,
+                patient.id().toString());
         assertThat(actions).containsSubsequence("LOGIN", "LOGIN_FAILED");
-        assertThat(jdbc.queryForList("select detail from audit_events where actor_user_id = ?", String.class,
-                patient.id().toString())).noneMatch(d -> d != null && d.contains("not the password"));
+        assertThat(jdbc.queryForList(
+                        "select detail from audit_events where actor_user_id = ?",
+                        String.class,
+                        patient.id().toString()))
+                .noneMatch(d -> d != null && d.contains("not the password"));
     }
 
     @Test
     void shouldNeverAcceptANoopPasswordHash() {
         TestUsers.Account patient = users.patient();
-        jdbc.update("update users set password_hash = ? where id = ?", "{noop}plain text password",
+        jdbc.update(
+                "update users set password_hash = ? where id = ?",
+                "{noop}plain text password",
                 patient.id().toString());
         assertThat(login(patient.email(), "plain text password").status()).isEqualTo(401);
     }
@@ -100,7 +112,9 @@ class LoginSecurityIntegrationTests extends IntegrationTest {
     @Test
     void shouldStoreArgon2idHashesWithAsvsParameters() {
         TestUsers.Account patient = users.patient();
-        String hash = jdbc.queryForObject("select password_hash from users where id = ?", String.class,
+        String hash = jdbc.queryForObject(
+                "select password_hash from users where id = ?",
+                String.class,
                 patient.id().toString());
         assertThat(hash).matches("^\\{argon2id-v1}\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$.+");
     }
@@ -117,19 +131,32 @@ class LoginSecurityIntegrationTests extends IntegrationTest {
         String password = "🦷 zahnärztliche Praxis – lange Passphrase mit Leerzeichen 😀 und Emoji 🎉!";
         assertThat(password.codePointCount(0, password.length())).isGreaterThanOrEqualTo(64);
         String email = "unicode-" + UUID.randomUUID() + "@example.test";
-        ApiResponse registered = api.post("/api/auth/register").json(Map.of("email", email, "password", password,
-                "firstName", "Uni", "lastName", "Code")).send();
+        ApiResponse registered = api.post("/api/auth/register")
+                .json(Map.of("email", email, "password", password, "firstName", "Uni", "lastName", "Code"))
+                .send();
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         assertThat(login(email, password).status()).isEqualTo(200);
-        assertThat(login(email, password.substring(0, password.length() - 1)).status()).isEqualTo(401);
+        assertThat(login(email, password.substring(0, password.length() - 1)).status())
+                .isEqualTo(401);
     }
 
     private ApiResponse register(String password) {
-        return api.post("/api/auth/register").json(Map.of("email", "p-" + UUID.randomUUID() + "@example.test",
-                "password", password, "firstName", "P", "lastName", "Q")).send();
+        return api.post("/api/auth/register")
+                .json(Map.of(
+                        "email",
+                        "p-" + UUID.randomUUID() + "@example.test",
+                        "password",
+                        password,
+                        "firstName",
+                        "P",
+                        "lastName",
+                        "Q"))
+                .send();
     }
 
     private ApiResponse login(String email, String password) {
-        return api.post("/api/auth/login").json(Map.of("email", email, "password", password)).send();
+        return api.post("/api/auth/login")
+                .json(Map.of("email", email, "password", password))
+                .send();
     }
 }

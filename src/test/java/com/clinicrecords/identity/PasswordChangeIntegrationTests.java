@@ -17,14 +17,24 @@ class PasswordChangeIntegrationTests extends IntegrationTest {
         TestUsers.Account patient = users.patient();
         TestUsers.Account otherDevice = users.login(patient.id(), patient.email(), patient.password());
 
-        ApiResponse changed = api.post("/api/users/me/password").token(patient.accessToken())
-                .json(Map.of("currentPassword", patient.password(), "newPassword", NEW_PASSWORD)).send();
+        ApiResponse changed = api.post("/api/users/me/password")
+                .token(patient.accessToken())
+                .json(Map.of("currentPassword", patient.password(), "newPassword", NEW_PASSWORD))
+                .send();
         assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
 
-        assertThat(api.get("/api/users/me").token(patient.accessToken()).send().status()).isEqualTo(200);
-        assertThat(api.get("/api/users/me").token(otherDevice.accessToken()).send().status()).isEqualTo(401);
-        assertThat(api.post("/api/auth/refresh").json(Map.of("refreshToken", otherDevice.refreshToken())).send()
-                .status()).isEqualTo(401);
+        assertThat(api.get("/api/users/me").token(patient.accessToken()).send().status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/users/me")
+                        .token(otherDevice.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(401);
+        assertThat(api.post("/api/auth/refresh")
+                        .json(Map.of("refreshToken", otherDevice.refreshToken()))
+                        .send()
+                        .status())
+                .isEqualTo(401);
         assertThat(login(patient.email(), patient.password())).isEqualTo(401);
         assertThat(login(patient.email(), NEW_PASSWORD)).isEqualTo(200);
     }
@@ -34,18 +44,31 @@ class PasswordChangeIntegrationTests extends IntegrationTest {
         TestUsers.Account patient = users.patient();
         TestUsers.Account otherDevice = users.login(patient.id(), patient.email(), patient.password());
 
-        ApiResponse changed = api.post("/api/users/me/password").token(patient.accessToken())
-                .json(Map.of("currentPassword", patient.password(), "newPassword", NEW_PASSWORD,
-                        "logoutOtherSessions", false)).send();
+        ApiResponse changed = api.post("/api/users/me/password")
+                .token(patient.accessToken())
+                .json(Map.of(
+                        "currentPassword",
+                        patient.password(),
+                        "newPassword",
+                        NEW_PASSWORD,
+                        "logoutOtherSessions",
+                        false))
+                .send();
         assertThat(changed.status()).isEqualTo(204);
-        assertThat(api.get("/api/users/me").token(otherDevice.accessToken()).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/users/me")
+                        .token(otherDevice.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void shouldRejectWrongCurrentPassword() {
         TestUsers.Account patient = users.patient();
-        ApiResponse response = api.post("/api/users/me/password").token(patient.accessToken())
-                .json(Map.of("currentPassword", "not my password at all", "newPassword", NEW_PASSWORD)).send();
+        ApiResponse response = api.post("/api/users/me/password")
+                .token(patient.accessToken())
+                .json(Map.of("currentPassword", "not my password at all", "newPassword", NEW_PASSWORD))
+                .send();
         assertThat(response.status()).isEqualTo(403);
         assertThat(response.text("type")).isEqualTo("/problems/wrong-password");
         assertThat(login(patient.email(), patient.password())).isEqualTo(200);
@@ -55,8 +78,10 @@ class PasswordChangeIntegrationTests extends IntegrationTest {
     void shouldRejectWeakNewPasswords() {
         TestUsers.Account patient = users.patient();
         for (String weak : new String[] {"elevenchars", "Password1234", "qwertyuiop12", patient.email()}) {
-            ApiResponse response = api.post("/api/users/me/password").token(patient.accessToken())
-                    .json(Map.of("currentPassword", patient.password(), "newPassword", weak)).send();
+            ApiResponse response = api.post("/api/users/me/password")
+                    .token(patient.accessToken())
+                    .json(Map.of("currentPassword", patient.password(), "newPassword", weak))
+                    .send();
             assertThat(response.status()).as(weak).isEqualTo(400);
             assertThat(response.contentType()).startsWith("application/problem+json");
         }
@@ -65,8 +90,10 @@ class PasswordChangeIntegrationTests extends IntegrationTest {
     @Test
     void shouldRequireTheCurrentPassword() {
         TestUsers.Account patient = users.patient();
-        ApiResponse response = api.post("/api/users/me/password").token(patient.accessToken())
-                .json(Map.of("newPassword", NEW_PASSWORD)).send();
+        ApiResponse response = api.post("/api/users/me/password")
+                .token(patient.accessToken())
+                .json(Map.of("newPassword", NEW_PASSWORD))
+                .send();
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("errors").toString()).contains("currentPassword");
     }
@@ -77,15 +104,21 @@ class PasswordChangeIntegrationTests extends IntegrationTest {
         String unicode = "🔐 Grüße aus Zürich – ein sehr langes Passwort mit Leerzeichen 🙂 und 日本語 ";
         assertThat(unicode.codePointCount(0, unicode.length())).isGreaterThanOrEqualTo(64);
 
-        ApiResponse changed = api.post("/api/users/me/password").token(patient.accessToken())
-                .json(Map.of("currentPassword", patient.password(), "newPassword", unicode)).send();
+        ApiResponse changed = api.post("/api/users/me/password")
+                .token(patient.accessToken())
+                .json(Map.of("currentPassword", patient.password(), "newPassword", unicode))
+                .send();
         assertThat(changed.status()).as(changed.toString()).isEqualTo(204);
         assertThat(login(patient.email(), unicode)).isEqualTo(200);
-        assertThat(login(patient.email(), unicode.substring(0, unicode.length() - 1))).isEqualTo(401);
+        assertThat(login(patient.email(), unicode.substring(0, unicode.length() - 1)))
+                .isEqualTo(401);
         assertThat(login(patient.email(), unicode.trim())).isEqualTo(401);
     }
 
     private int login(String email, String password) {
-        return api.post("/api/auth/login").json(Map.of("email", email, "password", password)).send().status();
+        return api.post("/api/auth/login")
+                .json(Map.of("email", email, "password", password))
+                .send()
+                .status();
     }
 }

@@ -36,11 +36,14 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         TestUsers.Account patient = users.patient();
         forgot(patient.email());
         String token = Mailbox.extract(Mailbox.awaitBody(patient.email(), 1), CODE);
-        assertThat(jdbc.queryForObject("select count(*) from password_reset_tokens where token_hash = ?",
-                Integer.class, token)).as("only the hash is stored").isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from password_reset_tokens where token_hash = ?", Integer.class, token))
+                .as("only the hash is stored")
+                .isZero();
 
         assertThat(reset(token, NEW_PASSWORD).status()).isEqualTo(204);
-        assertThat(api.get("/api/users/me").token(patient.accessToken()).send().status()).isEqualTo(401);
+        assertThat(api.get("/api/users/me").token(patient.accessToken()).send().status())
+                .isEqualTo(401);
         assertThat(login(patient.email(), NEW_PASSWORD)).isEqualTo(200);
 
         ApiResponse reused = reset(token, "yet another long passphrase");
@@ -67,8 +70,10 @@ class PasswordResetIntegrationTests extends IntegrationTest {
         TestUsers.Account patient = users.patient();
         forgot(patient.email());
         String token = Mailbox.extract(Mailbox.awaitBody(patient.email(), 1), CODE);
-        jdbc.update("update password_reset_tokens set expires_at = ? where user_id = ?",
-                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)), patient.id().toString());
+        jdbc.update(
+                "update password_reset_tokens set expires_at = ? where user_id = ?",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)),
+                patient.id().toString());
         assertThat(reset(token, NEW_PASSWORD).status()).isEqualTo(400);
     }
 
@@ -95,24 +100,35 @@ class PasswordResetIntegrationTests extends IntegrationTest {
 
     @Test
     void shouldValidateTheRequestBodies() {
-        ApiResponse badEmail = api.post("/api/auth/password/forgot").json(Map.of("email", "not-an-email")).send();
+        ApiResponse badEmail = api.post("/api/auth/password/forgot")
+                .json(Map.of("email", "not-an-email"))
+                .send();
         assertThat(badEmail.status()).isEqualTo(400);
         assertThat(badEmail.json().path("errors").toString()).contains("email");
 
-        ApiResponse missing = api.post("/api/auth/password/reset").json(Map.of("token", "abc")).send();
+        ApiResponse missing = api.post("/api/auth/password/reset")
+                .json(Map.of("token", "abc"))
+                .send();
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().path("errors").toString()).contains("newPassword");
     }
 
     private ApiResponse forgot(String email) {
-        return api.post("/api/auth/password/forgot").json(Map.of("email", email)).send();
+        return api.post("/api/auth/password/forgot")
+                .json(Map.of("email", email))
+                .send();
     }
 
     private ApiResponse reset(String token, String password) {
-        return api.post("/api/auth/password/reset").json(Map.of("token", token, "newPassword", password)).send();
+        return api.post("/api/auth/password/reset")
+                .json(Map.of("token", token, "newPassword", password))
+                .send();
     }
 
     private int login(String email, String password) {
-        return api.post("/api/auth/login").json(Map.of("email", email, "password", password)).send().status();
+        return api.post("/api/auth/login")
+                .json(Map.of("email", email, "password", password))
+                .send()
+                .status();
     }
 }

@@ -15,10 +15,13 @@ class SessionsIntegrationTests extends IntegrationTest {
     @Test
     void shouldListOpenSessionsAndMarkTheCurrentOne() {
         TestUsers.Account patient = users.patient();
-        api.post("/api/auth/login").header("User-Agent", "PhoneApp/1.0")
-                .json(Map.of("email", patient.email(), "password", patient.password())).send();
+        api.post("/api/auth/login")
+                .header("User-Agent", "PhoneApp/1.0")
+                .json(Map.of("email", patient.email(), "password", patient.password()))
+                .send();
 
-        ApiResponse response = api.get("/api/users/me/sessions").token(patient.accessToken()).send();
+        ApiResponse response =
+                api.get("/api/users/me/sessions").token(patient.accessToken()).send();
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().size()).isEqualTo(2);
         long current = 0;
@@ -39,22 +42,31 @@ class SessionsIntegrationTests extends IntegrationTest {
         TestUsers.Account phone = users.login(patient.id(), patient.email(), patient.password());
         String phoneSession = sessionIdOf(phone);
 
-        ApiResponse deleted = api.delete("/api/users/me/sessions/" + phoneSession).token(patient.accessToken()).send();
+        ApiResponse deleted = api.delete("/api/users/me/sessions/" + phoneSession)
+                .token(patient.accessToken())
+                .send();
         assertThat(deleted.status()).isEqualTo(204);
-        assertThat(api.get("/api/users/me").token(phone.accessToken()).send().status()).isEqualTo(401);
-        assertThat(api.get("/api/users/me").token(patient.accessToken()).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/users/me").token(phone.accessToken()).send().status())
+                .isEqualTo(401);
+        assertThat(api.get("/api/users/me").token(patient.accessToken()).send().status())
+                .isEqualTo(200);
     }
 
     @Test
     void shouldAnswer404ForSomeoneElsesSession() {
         TestUsers.Account alice = users.patient();
         TestUsers.Account bob = users.patient();
-        ApiResponse response = api.delete("/api/users/me/sessions/" + sessionIdOf(bob)).token(alice.accessToken())
+        ApiResponse response = api.delete("/api/users/me/sessions/" + sessionIdOf(bob))
+                .token(alice.accessToken())
                 .send();
         assertThat(response.status()).isEqualTo(404);
-        assertThat(api.get("/api/users/me").token(bob.accessToken()).send().status()).isEqualTo(200);
-        assertThat(api.delete("/api/users/me/sessions/" + UUID.randomUUID()).token(alice.accessToken()).send()
-                .status()).isEqualTo(404);
+        assertThat(api.get("/api/users/me").token(bob.accessToken()).send().status())
+                .isEqualTo(200);
+        assertThat(api.delete("/api/users/me/sessions/" + UUID.randomUUID())
+                        .token(alice.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -63,10 +75,17 @@ class SessionsIntegrationTests extends IntegrationTest {
         TestUsers.Account phone = users.login(patient.id(), patient.email(), patient.password());
         TestUsers.Account tablet = users.login(patient.id(), patient.email(), patient.password());
 
-        assertThat(api.delete("/api/users/me/sessions").token(patient.accessToken()).send().status()).isEqualTo(204);
-        assertThat(api.get("/api/users/me").token(phone.accessToken()).send().status()).isEqualTo(401);
-        assertThat(api.get("/api/users/me").token(tablet.accessToken()).send().status()).isEqualTo(401);
-        ApiResponse remaining = api.get("/api/users/me/sessions").token(patient.accessToken()).send();
+        assertThat(api.delete("/api/users/me/sessions")
+                        .token(patient.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        assertThat(api.get("/api/users/me").token(phone.accessToken()).send().status())
+                .isEqualTo(401);
+        assertThat(api.get("/api/users/me").token(tablet.accessToken()).send().status())
+                .isEqualTo(401);
+        ApiResponse remaining =
+                api.get("/api/users/me/sessions").token(patient.accessToken()).send();
         assertThat(remaining.json().size()).isEqualTo(1);
     }
 
@@ -79,7 +98,10 @@ class SessionsIntegrationTests extends IntegrationTest {
     }
 
     private String sessionIdOf(TestUsers.Account account) {
-        for (JsonNode s : api.get("/api/users/me/sessions").token(account.accessToken()).send().json()) {
+        for (JsonNode s : api.get("/api/users/me/sessions")
+                .token(account.accessToken())
+                .send()
+                .json()) {
             if (s.path("current").asBoolean()) {
                 return s.path("id").asString();
             }

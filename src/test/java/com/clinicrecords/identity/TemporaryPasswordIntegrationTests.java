@@ -27,7 +27,8 @@ class TemporaryPasswordIntegrationTests extends IntegrationTest {
         TestUsers.Account patient = users.patient();
         assertThat(issue(admin, patient).status()).isEqualTo(204);
         assertThat(api.get("/api/users/me").token(patient.accessToken()).send().status())
-                .as("existing sessions end").isEqualTo(401);
+                .as("existing sessions end")
+                .isEqualTo(401);
 
         String temporary = Mailbox.extract(Mailbox.awaitBody(patient.email(), 1), TEMP);
         assertThat(login(patient.email(), patient.password()).status()).isEqualTo(401);
@@ -39,13 +40,20 @@ class TemporaryPasswordIntegrationTests extends IntegrationTest {
         ApiResponse blocked = api.get("/api/users/me/sessions").token(token).send();
         assertThat(blocked.status()).isEqualTo(403);
         assertThat(blocked.text("type")).isEqualTo("/problems/password-change-required");
-        assertThat(api.put("/api/users/me").token(token).json(Map.of("firstName", "A", "lastName", "B")).send()
-                .status()).isEqualTo(403);
+        assertThat(api.put("/api/users/me")
+                        .token(token)
+                        .json(Map.of("firstName", "A", "lastName", "B"))
+                        .send()
+                        .status())
+                .isEqualTo(403);
 
-        ApiResponse changed = api.post("/api/users/me/password").token(token)
-                .json(Map.of("currentPassword", temporary, "newPassword", NEW_PASSWORD)).send();
+        ApiResponse changed = api.post("/api/users/me/password")
+                .token(token)
+                .json(Map.of("currentPassword", temporary, "newPassword", NEW_PASSWORD))
+                .send();
         assertThat(changed.status()).isEqualTo(204);
-        assertThat(api.get("/api/users/me/sessions").token(token).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/users/me/sessions").token(token).send().status())
+                .isEqualTo(200);
         assertThat(login(patient.email(), temporary).status()).isEqualTo(401);
         assertThat(login(patient.email(), NEW_PASSWORD).status()).isEqualTo(200);
     }
@@ -66,18 +74,24 @@ class TemporaryPasswordIntegrationTests extends IntegrationTest {
         TestUsers.Account patient = users.patient();
         issue(admin, patient);
         String temporary = Mailbox.extract(Mailbox.awaitBody(patient.email(), 1), TEMP);
-        jdbc.update("update users set temp_password_expires_at = ? where id = ?",
-                Timestamp.from(Instant.now().minusSeconds(1)), patient.id().toString());
+        jdbc.update(
+                "update users set temp_password_expires_at = ? where id = ?",
+                Timestamp.from(Instant.now().minusSeconds(1)),
+                patient.id().toString());
         ApiResponse expired = login(patient.email(), temporary);
         assertThat(expired.status()).isEqualTo(401);
         assertThat(expired.text("type")).isEqualTo("/problems/invalid-credentials");
     }
 
     private ApiResponse issue(TestUsers.Account admin, TestUsers.Account target) {
-        return api.post("/api/admin/users/" + target.id() + "/temporary-password").token(admin.accessToken()).send();
+        return api.post("/api/admin/users/" + target.id() + "/temporary-password")
+                .token(admin.accessToken())
+                .send();
     }
 
     private ApiResponse login(String email, String password) {
-        return api.post("/api/auth/login").json(Map.of("email", email, "password", password)).send();
+        return api.post("/api/auth/login")
+                .json(Map.of("email", email, "password", password))
+                .send();
     }
 }

@@ -58,8 +58,12 @@ class TokenTamperingIntegrationTests extends IntegrationTest {
     void shouldRejectExpiredTokens() {
         TestUsers.Account patient = users.patient();
         Instant past = Instant.now().minusSeconds(3600);
-        assertRejected(token(patient, signingKey.key(), b -> b.issuedAt(Date.from(past.minusSeconds(600)))
-                .notBefore(Date.from(past.minusSeconds(600))).expiration(Date.from(past))));
+        assertRejected(token(
+                patient,
+                signingKey.key(),
+                b -> b.issuedAt(Date.from(past.minusSeconds(600)))
+                        .notBefore(Date.from(past.minusSeconds(600)))
+                        .expiration(Date.from(past))));
     }
 
     @Test
@@ -71,8 +75,10 @@ class TokenTamperingIntegrationTests extends IntegrationTest {
     @Test
     void shouldRejectWrongTypeIssuerOrAudience() {
         TestUsers.Account patient = users.patient();
-        assertRejected(token(patient, signingKey.key(), b -> b.header().type("JWT").and()));
-        assertRejected(token(patient, signingKey.key(), b -> b.header().type("rt+jwt").and()));
+        assertRejected(
+                token(patient, signingKey.key(), b -> b.header().type("JWT").and()));
+        assertRejected(
+                token(patient, signingKey.key(), b -> b.header().type("rt+jwt").and()));
         assertRejected(token(patient, signingKey.key(), b -> b.issuer("someone-else")));
         assertRejected(token(patient, signingKey.key(), b -> b.audience().single("other-api")));
     }
@@ -82,7 +88,8 @@ class TokenTamperingIntegrationTests extends IntegrationTest {
         TestUsers.Account patient = users.patient();
         assertRejected(token(patient, signingKey.key(), b -> b.expiration(null)));
         assertRejected(token(patient, signingKey.key(), b -> b.claim("sid", null)));
-        assertRejected(token(patient, signingKey.key(), b -> b.claim("sid", UUID.randomUUID().toString())));
+        assertRejected(token(
+                patient, signingKey.key(), b -> b.claim("sid", UUID.randomUUID().toString())));
     }
 
     @Test
@@ -90,7 +97,8 @@ class TokenTamperingIntegrationTests extends IntegrationTest {
         TestUsers.Account patient = users.patient();
         assertRejected(patient.refreshToken());
         ApiResponse refreshWithAccess = api.post("/api/auth/refresh")
-                .json(Map.of("refreshToken", patient.accessToken())).send();
+                .json(Map.of("refreshToken", patient.accessToken()))
+                .send();
         assertThat(refreshWithAccess.status()).isEqualTo(401);
     }
 
@@ -105,9 +113,13 @@ class TokenTamperingIntegrationTests extends IntegrationTest {
         String sid = sessionOf(account);
         Instant now = Instant.now();
         JwtBuilder builder = Jwts.builder()
-                .header().type("at+jwt").and()
+                .header()
+                .type("at+jwt")
+                .and()
                 .issuer(props.issuer())
-                .audience().add(props.audience()).and()
+                .audience()
+                .add(props.audience())
+                .and()
                 .subject(account.id().toString())
                 .id(UUID.randomUUID().toString())
                 .issuedAt(Date.from(now))
@@ -118,8 +130,8 @@ class TokenTamperingIntegrationTests extends IntegrationTest {
     }
 
     private String sessionOf(TestUsers.Account account) {
-        String payload = new String(Base64.getUrlDecoder().decode(account.accessToken().split("\\.")[1]),
-                StandardCharsets.UTF_8);
+        String payload = new String(
+                Base64.getUrlDecoder().decode(account.accessToken().split("\\.")[1]), StandardCharsets.UTF_8);
         return payload.replaceAll(".*\"sid\":\"([^\"]+)\".*", "$1");
     }
 
@@ -128,7 +140,9 @@ class TokenTamperingIntegrationTests extends IntegrationTest {
     }
 
     private void assertRejected(String token) {
-        ApiResponse response = api.get("/api/users/me").header("Authorization", "Bearer " + token).send();
+        ApiResponse response = api.get("/api/users/me")
+                .header("Authorization", "Bearer " + token)
+                .send();
         assertThat(response.status()).as(token).isEqualTo(401);
         assertThat(response.text("type")).isEqualTo("/problems/unauthorized");
     }

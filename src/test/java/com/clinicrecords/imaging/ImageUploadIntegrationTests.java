@@ -1,8 +1,8 @@
 package com.clinicrecords.imaging;
 
-import com.clinicrecords.patients.ClinicFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicrecords.patients.ClinicFixtures;
 import com.clinicrecords.support.ApiResponse;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
@@ -22,8 +22,15 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
         var doctor = clinic.linkedDoctor(patient);
         byte[] dicom = TestFiles.dicom("CT", "CHEST", "20260115", false, 20_000);
 
-        ApiResponse response = uploadMultipart(doctor.token(), patient.patientId(), dicom, "../../scans/thorax.dcm",
-                "description", "Follow-up, 3 months", "bodyPart", "THORAX");
+        ApiResponse response = uploadMultipart(
+                doctor.token(),
+                patient.patientId(),
+                dicom,
+                "../../scans/thorax.dcm",
+                "description",
+                "Follow-up, 3 months",
+                "bodyPart",
+                "THORAX");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         assertThat(response.header("Location")).isEqualTo("/api/images/" + response.text("id"));
@@ -37,30 +44,36 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
         assertThat(response.json().path("sizeBytes").asLong()).isEqualTo(dicom.length);
         assertThat(response.text("sha256")).isEqualTo(sha256(dicom));
         assertThat(response.text("uploadedBy")).isEqualTo(doctor.account().id().toString());
-        String key = jdbc.queryForObject("select storage_key from images where id = ?", String.class, response.text("id"));
+        String key =
+                jdbc.queryForObject("select storage_key from images where id = ?", String.class, response.text("id"));
         assertThat(key).doesNotContain("thorax").startsWith("images/");
         assertThat(Files.exists(STORAGE.resolve(key))).isTrue();
         HttpResponse<byte[]> download = api.get("/api/images/" + response.text("id") + "/content")
-                .token(doctor.token()).sendForBytes();
+                .token(doctor.token())
+                .sendForBytes();
         assertThat(download.body()).isEqualTo(dicom);
     }
 
     @Test
     void shouldDetectTypeFromBytesWhenPatientUploadsRawBodies() {
         var patient = clinic.patient();
-        String[][] cases = {{"image/png", "a.bin"}, {"image/jpeg", "b"}, {"application/pdf", "c.pdf"},
-            {"image/tiff", "d.tif"}};
+        String[][] cases = {
+            {"image/png", "a.bin"}, {"image/jpeg", "b"}, {"application/pdf", "c.pdf"}, {"image/tiff", "d.tif"}
+        };
         byte[][] files = {TestFiles.png(3000), TestFiles.jpeg(3000), TestFiles.pdf(3000), TestFiles.tiff(3000)};
         for (int i = 0; i < files.length; i++) {
             ApiResponse response = uploadRaw(patient.token(), patient.patientId(), files[i], cases[i][1]);
             assertThat(response.status()).as(response.toString()).isEqualTo(201);
             assertThat(response.text("contentType")).isEqualTo(cases[i][0]);
-            assertThat(response.text("uploadedBy")).isEqualTo(patient.account().id().toString());
+            assertThat(response.text("uploadedBy"))
+                    .isEqualTo(patient.account().id().toString());
         }
-        ApiResponse dicom = api.post("/api/patients/" + patient.patientId() + "/images").token(patient.token())
+        ApiResponse dicom = api.post("/api/patients/" + patient.patientId() + "/images")
+                .token(patient.token())
                 .header("Content-Disposition", "attachment; filename*=UTF-8''R%C3%B6ntgen.dcm")
                 .header("X-Description", "Knie%20links")
-                .bytes(TestFiles.dicom("MR", "KNEE", "20250301", true, 5000), "application/dicom").send();
+                .bytes(TestFiles.dicom("MR", "KNEE", "20250301", true, 5000), "application/dicom")
+                .send();
         assertThat(dicom.status()).as(dicom.toString()).isEqualTo(201);
         assertThat(dicom.text("filename")).isEqualTo("Röntgen.dcm");
         assertThat(dicom.text("modality")).isEqualTo("MR");
@@ -73,10 +86,16 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
         var patient = clinic.patient();
         long tempBefore = tempFiles();
 
-        ApiResponse raw = api.post("/api/patients/" + patient.patientId() + "/images").token(patient.token())
-                .header("X-Filename", "photo.png").bytes(TestFiles.text(10_000), "image/png").send();
-        ApiResponse multipart = uploadMultipart(patient.token(), patient.patientId(),
-                "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "x.png");
+        ApiResponse raw = api.post("/api/patients/" + patient.patientId() + "/images")
+                .token(patient.token())
+                .header("X-Filename", "photo.png")
+                .bytes(TestFiles.text(10_000), "image/png")
+                .send();
+        ApiResponse multipart = uploadMultipart(
+                patient.token(),
+                patient.patientId(),
+                "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8),
+                "x.png");
 
         assertThat(raw.status()).isEqualTo(415);
         assertThat(raw.contentType()).startsWith("application/problem+json");
@@ -93,10 +112,12 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
         // The server answers from the headers alone, so the client never has to send the file.
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /api/patients/" + patient.patientId() + "/images HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1\r\nAuthorization: Bearer " + patient.token() + "\r\n"
-                    + "Content-Type: application/octet-stream\r\nExpect: 100-continue\r\n"
-                    + "Content-Length: " + (5 * 1024 * 1024 + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /api/patients/" + patient.patientId() + "/images HTTP/1.1\r\n"
+                                    + "Host: 127.0.0.1\r\nAuthorization: Bearer " + patient.token() + "\r\n"
+                                    + "Content-Type: application/octet-stream\r\nExpect: 100-continue\r\n"
+                                    + "Content-Length: " + (5 * 1024 * 1024 + 1) + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             String response = new String(socket.getInputStream().readNBytes(400), StandardCharsets.ISO_8859_1);
 
@@ -111,9 +132,11 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
         long tempBefore = tempFiles();
         byte[] big = TestFiles.png(5 * 1024 * 1024 + 200_000);
 
-        ApiResponse response = api.post("/api/patients/" + patient.patientId() + "/images").token(patient.token())
+        ApiResponse response = api.post("/api/patients/" + patient.patientId() + "/images")
+                .token(patient.token())
                 .header("X-Filename", "big.png")
-                .body(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)),
+                .body(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)),
                         "application/octet-stream")
                 .send();
 
@@ -140,7 +163,8 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
         assertThat(tempFiles()).isEqualTo(tempBefore);
         // the same bytes for another patient are a different image
         var other = clinic.patient();
-        assertThat(uploadRaw(other.token(), other.patientId(), png, "one.png").status()).isEqualTo(201);
+        assertThat(uploadRaw(other.token(), other.patientId(), png, "one.png").status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -179,10 +203,16 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
         String key = "upload-" + UUID.randomUUID();
         byte[] png = TestFiles.png(4000);
 
-        ApiResponse first = api.post("/api/patients/" + patient.patientId() + "/images").token(patient.token())
-                .header("Idempotency-Key", key).bytes(png, "image/png").send();
-        ApiResponse replay = api.post("/api/patients/" + patient.patientId() + "/images").token(patient.token())
-                .header("Idempotency-Key", key).bytes(png, "image/png").send();
+        ApiResponse first = api.post("/api/patients/" + patient.patientId() + "/images")
+                .token(patient.token())
+                .header("Idempotency-Key", key)
+                .bytes(png, "image/png")
+                .send();
+        ApiResponse replay = api.post("/api/patients/" + patient.patientId() + "/images")
+                .token(patient.token())
+                .header("Idempotency-Key", key)
+                .bytes(png, "image/png")
+                .send();
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(replay.status()).isEqualTo(201);
@@ -192,8 +222,11 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
         var otherPatient = clinic.patient();
         clinic.link(other, otherPatient);
         // the key belongs to the patient's account; reusing it for another patient's record is refused
-        ApiResponse misuse = api.post("/api/patients/" + otherPatient.patientId() + "/images").token(patient.token())
-                .header("Idempotency-Key", key).bytes(png, "image/png").send();
+        ApiResponse misuse = api.post("/api/patients/" + otherPatient.patientId() + "/images")
+                .token(patient.token())
+                .header("Idempotency-Key", key)
+                .bytes(png, "image/png")
+                .send();
         assertThat(misuse.status()).isEqualTo(404);
     }
 
@@ -204,7 +237,10 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
         TestFiles.Multipart multipart = TestFiles.multipart("cut.png", "image/png", TestFiles.png(3_000_000));
 
         sendAndHangUp(patient, "application/octet-stream", 4_000_000, TestFiles.png(1_000_000));
-        sendAndHangUp(patient, multipart.contentType(), multipart.body().length,
+        sendAndHangUp(
+                patient,
+                multipart.contentType(),
+                multipart.body().length,
                 java.util.Arrays.copyOf(multipart.body(), 1_000_000));
         Thread.sleep(1500);
 
@@ -218,8 +254,8 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/patients/" + patient.patientId() + "/images HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer " + patient.token() + "\r\nContent-Type: " + contentType + "\r\n"
-                    + "X-Filename: cut.png\r\nContent-Length: " + declared + "\r\n\r\n")
+                            + "Authorization: Bearer " + patient.token() + "\r\nContent-Type: " + contentType + "\r\n"
+                            + "X-Filename: cut.png\r\nContent-Length: " + declared + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(sent);
             out.flush();
@@ -231,14 +267,22 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
     void shouldAuditCreationReadsAndChangesWithThePatientId() {
         var patient = clinic.patient();
         var doctor = clinic.linkedDoctor(patient);
-        String id = uploadRaw(doctor.token(), patient.patientId(), TestFiles.png(3000), "a.png").text("id");
+        String id = uploadRaw(doctor.token(), patient.patientId(), TestFiles.png(3000), "a.png")
+                .text("id");
         api.get("/api/images/" + id).token(patient.token()).send();
-        api.patch("/api/images/" + id).token(doctor.token()).json(java.util.Map.of("description", "x")).send();
+        api.patch("/api/images/" + id)
+                .token(doctor.token())
+                .json(java.util.Map.of("description", "x"))
+                .send();
         api.get("/api/images/" + id + "/content").token(doctor.token()).sendForBytes();
         api.delete("/api/images/" + id).token(doctor.token()).send();
 
-        var actions = jdbc.queryForList("select action from audit_events where resource_id = ? and patient_id = ? "
-                + "and outcome = 'ALLOW' order by id", String.class, id, patient.patientId().toString());
+        var actions = jdbc.queryForList(
+                "select action from audit_events where resource_id = ? and patient_id = ? "
+                        + "and outcome = 'ALLOW' order by id",
+                String.class,
+                id,
+                patient.patientId().toString());
         assertThat(actions).containsExactly("CREATE", "READ", "UPDATE", "DOWNLOAD", "DELETE");
     }
 
@@ -247,11 +291,21 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
         var patient = clinic.patient();
         TestFiles.Multipart noFile = new TestFiles.Multipart(
                 "--b\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\nx\r\n--b--\r\n"
-                        .getBytes(StandardCharsets.UTF_8), "multipart/form-data; boundary=b");
-        ApiResponse missing = api.post("/api/patients/" + patient.patientId() + "/images").token(patient.token())
-                .bytes(noFile.body(), noFile.contentType()).send();
-        ApiResponse badField = uploadMultipart(patient.token(), patient.patientId(), TestFiles.png(2000), "a.png",
-                "modality", "X".repeat(40), "studyDate", "yesterday");
+                        .getBytes(StandardCharsets.UTF_8),
+                "multipart/form-data; boundary=b");
+        ApiResponse missing = api.post("/api/patients/" + patient.patientId() + "/images")
+                .token(patient.token())
+                .bytes(noFile.body(), noFile.contentType())
+                .send();
+        ApiResponse badField = uploadMultipart(
+                patient.token(),
+                patient.patientId(),
+                TestFiles.png(2000),
+                "a.png",
+                "modality",
+                "X".repeat(40),
+                "studyDate",
+                "yesterday");
         ApiResponse empty = uploadRaw(patient.token(), patient.patientId(), new byte[0], "a.png");
 
         assertThat(missing.status()).isEqualTo(400);
@@ -266,8 +320,12 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
     void shouldDocumentBothUploadFormatsWhenOpenApiIsRequested() {
         ApiResponse docs = api.get("/v3/api-docs").send();
 
-        var content = docs.json().path("paths").path("/api/patients/{patientId}/images").path("post")
-                .path("requestBody").path("content");
+        var content = docs.json()
+                .path("paths")
+                .path("/api/patients/{patientId}/images")
+                .path("post")
+                .path("requestBody")
+                .path("content");
         assertThat(content.has("multipart/form-data")).isTrue();
         assertThat(content.has("application/octet-stream")).isTrue();
     }

@@ -32,15 +32,20 @@ public abstract class ImagingTestSupport extends IntegrationTest {
     }
 
     protected ApiResponse uploadRaw(String token, UUID patientId, byte[] content, String filename) {
-        return api.post("/api/patients/" + patientId + "/images").token(token).header("X-Filename", filename)
-                .bytes(content, "application/octet-stream").send();
+        return api.post("/api/patients/" + patientId + "/images")
+                .token(token)
+                .header("X-Filename", filename)
+                .bytes(content, "application/octet-stream")
+                .send();
     }
 
-    protected ApiResponse uploadMultipart(String token, UUID patientId, byte[] content, String filename,
-            String... fields) {
+    protected ApiResponse uploadMultipart(
+            String token, UUID patientId, byte[] content, String filename, String... fields) {
         TestFiles.Multipart multipart = TestFiles.multipart(filename, "application/octet-stream", content, fields);
-        return api.post("/api/patients/" + patientId + "/images").token(token)
-                .bytes(multipart.body(), multipart.contentType()).send();
+        return api.post("/api/patients/" + patientId + "/images")
+                .token(token)
+                .bytes(multipart.body(), multipart.contentType())
+                .send();
     }
 
     /** Uploads a fresh PNG as a linked doctor and returns its id. */
@@ -53,8 +58,8 @@ public abstract class ImagingTestSupport extends IntegrationTest {
     }
 
     protected int imageRows(UUID patientId) {
-        return jdbc.queryForObject("select count(*) from images where patient_id = ?", Integer.class,
-                patientId.toString());
+        return jdbc.queryForObject(
+                "select count(*) from images where patient_id = ?", Integer.class, patientId.toString());
     }
 
     protected static long tempFiles() {

@@ -12,13 +12,14 @@ public final class TestFiles {
     private TestFiles() {}
 
     public static byte[] png(int size) {
-        return withHead(size, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n',
-                0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+        return withHead(
+                size, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
     }
 
     public static byte[] jpeg(int size) {
-        return withHead(size, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16,
-                'J', 'F', 'I', 'F', 0, 1, 1, 0});
+        return withHead(
+                size,
+                new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0});
     }
 
     public static byte[] pdf(int size) {
@@ -44,8 +45,13 @@ public final class TestFiles {
         out.writeBytes(new byte[128]);
         out.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
         element(out, 0x0002, 0x0001, "OB", new byte[] {0, 1}, false);
-        element(out, 0x0002, 0x0010, "UI",
-                ascii(implicitVr ? "1.2.840.10008.1.2" : "1.2.840.10008.1.2.1", (byte) 0), false);
+        element(
+                out,
+                0x0002,
+                0x0010,
+                "UI",
+                ascii(implicitVr ? "1.2.840.10008.1.2" : "1.2.840.10008.1.2.1", (byte) 0),
+                false);
         element(out, 0x0008, 0x0020, "DA", ascii(studyDate, (byte) ' '), implicitVr);
         element(out, 0x0008, 0x0060, "CS", ascii(modality, (byte) ' '), implicitVr);
         element(out, 0x0010, 0x0010, "PN", ascii("Doe^Jane", (byte) ' '), implicitVr);
@@ -56,15 +62,17 @@ public final class TestFiles {
         return out.toByteArray();
     }
 
-    private static void element(ByteArrayOutputStream out, int group, int element, String vr, byte[] value,
-            boolean implicitVr) {
+    private static void element(
+            ByteArrayOutputStream out, int group, int element, String vr, byte[] value, boolean implicitVr) {
         boolean longLength = vr.equals("OB") || vr.equals("OW") || vr.equals("SQ") || vr.equals("UN");
         ByteBuffer header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
         header.putShort((short) group).putShort((short) element);
         if (implicitVr) {
             header.putInt(value.length);
         } else if (longLength) {
-            header.put(vr.getBytes(StandardCharsets.US_ASCII)).putShort((short) 0).putInt(value.length);
+            header.put(vr.getBytes(StandardCharsets.US_ASCII))
+                    .putShort((short) 0)
+                    .putInt(value.length);
         } else {
             header.put(vr.getBytes(StandardCharsets.US_ASCII)).putShort((short) value.length);
         }
@@ -95,11 +103,13 @@ public final class TestFiles {
         String boundary = "----clinic" + System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i + 1 < fields.length; i += 2) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i]
-                    + "\"\r\n\r\n" + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+                            + fields[i + 1] + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: " + partType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: " + partType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         out.writeBytes(content);
         out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return new Multipart(out.toByteArray(), "multipart/form-data; boundary=" + boundary);

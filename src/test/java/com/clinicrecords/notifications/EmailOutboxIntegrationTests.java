@@ -34,7 +34,9 @@ class EmailOutboxIntegrationTests extends IntegrationTest {
     @Test
     void shouldDeliverEmailQueuedByAUserAction() throws Exception {
         TestUsers.Account patient = users.patient();
-        ApiResponse response = api.post("/api/auth/password/forgot").json(Map.of("email", patient.email())).send();
+        ApiResponse response = api.post("/api/auth/password/forgot")
+                .json(Map.of("email", patient.email()))
+                .send();
         assertThat(response.status()).isEqualTo(202);
 
         String body = Mailbox.awaitBody(patient.email(), 1);
@@ -54,8 +56,9 @@ class EmailOutboxIntegrationTests extends IntegrationTest {
         relay.relayDue();
         Mailbox.sleep(500);
         assertThat(Mailbox.to(recipient)).isEmpty();
-        assertThat(jdbc.queryForObject("select count(*) from email_outbox where recipient = ?", Integer.class,
-                recipient)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from email_outbox where recipient = ?", Integer.class, recipient))
+                .isZero();
     }
 
     @Test
@@ -64,8 +67,11 @@ class EmailOutboxIntegrationTests extends IntegrationTest {
         TestMail.get().stop();
         try {
             ApiResponse response = api.post("/api/auth/password/forgot")
-                    .json(Map.of("email", patient.email())).send();
-            assertThat(response.status()).as("the action succeeds although mail is down").isEqualTo(202);
+                    .json(Map.of("email", patient.email()))
+                    .send();
+            assertThat(response.status())
+                    .as("the action succeeds although mail is down")
+                    .isEqualTo(202);
             awaitAttempt(patient.email());
             Map<String, Object> row = row(patient.email());
             assertThat(row.get("status")).isEqualTo("PENDING");
@@ -124,8 +130,10 @@ class EmailOutboxIntegrationTests extends IntegrationTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
             relay.relayDue();
-            Integer attempts = jdbc.queryForObject("select coalesce(max(attempts), 0) from email_outbox "
-                    + "where recipient = ?", Integer.class, recipient);
+            Integer attempts = jdbc.queryForObject(
+                    "select coalesce(max(attempts), 0) from email_outbox " + "where recipient = ?",
+                    Integer.class,
+                    recipient);
             if (attempts != null && attempts > 0) {
                 return;
             }
@@ -149,7 +157,9 @@ class EmailOutboxIntegrationTests extends IntegrationTest {
     }
 
     private Map<String, Object> row(String recipient) {
-        return jdbc.queryForMap("select status, attempts, last_error from email_outbox where recipient = ? "
-                + "order by created_at desc limit 1", recipient);
+        return jdbc.queryForMap(
+                "select status, attempts, last_error from email_outbox where recipient = ? "
+                        + "order by created_at desc limit 1",
+                recipient);
     }
 }

@@ -30,8 +30,10 @@ public final class ClinicFixtures {
 
     public DoctorAccount doctor() {
         Account account = users.doctor();
-        ApiResponse created = api.post("/api/admin/doctors").token(admin().accessToken())
-                .json(Map.of("userId", account.id().toString())).send();
+        ApiResponse created = api.post("/api/admin/doctors")
+                .token(admin().accessToken())
+                .json(Map.of("userId", account.id().toString()))
+                .send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return new DoctorAccount(account, UUID.fromString(created.text("id")));
     }
@@ -39,7 +41,8 @@ public final class ClinicFixtures {
     /** A self-registered style patient whose record is created by the first GET /api/patients/me. */
     public PatientAccount patient() {
         Account account = users.patient();
-        ApiResponse me = api.get("/api/patients/me").token(account.accessToken()).send();
+        ApiResponse me =
+                api.get("/api/patients/me").token(account.accessToken()).send();
         assertThat(me.status()).as(me.toString()).isEqualTo(200);
         return new PatientAccount(account, UUID.fromString(me.text("id")));
     }
@@ -52,15 +55,21 @@ public final class ClinicFixtures {
     }
 
     public void link(DoctorAccount doctor, PatientAccount patient) {
-        ApiResponse linked = api.post("/api/admin/links").token(admin().accessToken())
-                .json(Map.of("doctorId", doctor.doctorId().toString(), "patientId", patient.patientId().toString()))
+        ApiResponse linked = api.post("/api/admin/links")
+                .token(admin().accessToken())
+                .json(Map.of(
+                        "doctorId",
+                        doctor.doctorId().toString(),
+                        "patientId",
+                        patient.patientId().toString()))
                 .send();
         assertThat(linked.status()).as(linked.toString()).isEqualTo(201);
     }
 
     public void unlink(DoctorAccount doctor, PatientAccount patient) {
         ApiResponse removed = api.delete("/api/admin/links/" + doctor.doctorId() + "/" + patient.patientId())
-                .token(admin().accessToken()).send();
+                .token(admin().accessToken())
+                .send();
         assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
     }
 

@@ -32,23 +32,55 @@ class ClinicalAuditIntegrationTests extends IntegrationTest {
 
         api.get("/api/patients/" + pid).token(doctor.token()).send();
         api.get("/api/patients/" + pid).token(stranger.token()).send();
-        api.post("/api/patients/" + pid + "/visits").token(doctor.token())
-                .json(Map.of("visitedAt", Instant.now().minusSeconds(60).toString(), "notes", "n", "diagnosis", "d")).send();
+        api.post("/api/patients/" + pid + "/visits")
+                .token(doctor.token())
+                .json(Map.of("visitedAt", Instant.now().minusSeconds(60).toString(), "notes", "n", "diagnosis", "d"))
+                .send();
         Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofDays(3));
-        ApiResponse booked = api.post("/api/appointments").token(patient.token()).json(Map.of(
-                "doctorId", doctor.doctorId().toString(), "patientId", pid, "startsAt", start.toString(),
-                "endsAt", start.plusSeconds(1800).toString())).send();
+        ApiResponse booked = api.post("/api/appointments")
+                .token(patient.token())
+                .json(Map.of(
+                        "doctorId",
+                        doctor.doctorId().toString(),
+                        "patientId",
+                        pid,
+                        "startsAt",
+                        start.toString(),
+                        "endsAt",
+                        start.plusSeconds(1800).toString()))
+                .send();
         api.get("/api/appointments/" + booked.text("id")).token(doctor.token()).send();
-        api.post("/api/appointments/" + booked.text("id") + "/cancel").token(patient.token()).send();
+        api.post("/api/appointments/" + booked.text("id") + "/cancel")
+                .token(patient.token())
+                .send();
         fx.unlink(doctor, patient);
-        api.delete("/api/patients/" + pid).token(fx.admin().accessToken()).json(Map.of("reason", "test")).send();
+        api.delete("/api/patients/" + pid)
+                .token(fx.admin().accessToken())
+                .json(Map.of("reason", "test"))
+                .send();
 
-        List<String> events = jdbc.queryForList("select concat(resource_type, ':', action, ':', outcome) "
-                + "from audit_events where patient_id = ? order by id", String.class, pid);
-        assertThat(events).contains("DoctorPatientLink:LINK:ALLOW", "Patient:READ:ALLOW", "Patient:READ:DENY",
-                "Visit:CREATE:ALLOW", "Patient:UPDATE:ALLOW", "Appointment:CREATE:ALLOW", "Appointment:READ:ALLOW",
-                "Appointment:UPDATE:ALLOW", "DoctorPatientLink:UNLINK:ALLOW", "Patient:DELETE:ALLOW");
-        assertThat(jdbc.queryForObject("select actor_user_id from audit_events where patient_id = ? and outcome = 'DENY'"
-                + " order by id limit 1", String.class, pid)).isEqualTo(stranger.account().id().toString());
+        List<String> events = jdbc.queryForList(
+                "select concat(resource_type, ':', action, ':', outcome) "
+                        + "from audit_events where patient_id = ? order by id",
+                String.class,
+                pid);
+        assertThat(events)
+                .contains(
+                        "DoctorPatientLink:LINK:ALLOW",
+                        "Patient:READ:ALLOW",
+                        "Patient:READ:DENY",
+                        "Visit:CREATE:ALLOW",
+                        "Patient:UPDATE:ALLOW",
+                        "Appointment:CREATE:ALLOW",
+                        "Appointment:READ:ALLOW",
+                        "Appointment:UPDATE:ALLOW",
+                        "DoctorPatientLink:UNLINK:ALLOW",
+                        "Patient:DELETE:ALLOW");
+        assertThat(jdbc.queryForObject(
+                        "select actor_user_id from audit_events where patient_id = ? and outcome = 'DENY'"
+                                + " order by id limit 1",
+                        String.class,
+                        pid))
+                .isEqualTo(stranger.account().id().toString());
     }
 }

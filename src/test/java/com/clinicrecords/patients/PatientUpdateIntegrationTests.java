@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 /** PUT /api/patients/{id}: field-group ownership, If-Match optimistic locking, validation, mass assignment. */
 class PatientUpdateIntegrationTests extends CareTeamTest {
 
-
     @Test
     void shouldLetOnlyOwnersChangeTheirFieldGroupWhenUpdating() {
-        ApiResponse current = api.get("/api/patients/" + patientA.patientId()).token(patientA.token()).send();
+        ApiResponse current = api.get("/api/patients/" + patientA.patientId())
+                .token(patientA.token())
+                .send();
         Map<String, Object> body = body(current);
         body.put("insuranceNumber", "INS-1");
         ApiResponse byPatient = put(patientA.token(), current.header("ETag"), body);
@@ -24,22 +25,28 @@ class PatientUpdateIntegrationTests extends CareTeamTest {
 
         Map<String, Object> clinical = body(byPatient);
         clinical.put("diagnosis", "Flu");
-        assertThat(put(patientA.token(), byPatient.header("ETag"), clinical).status()).isEqualTo(403);
+        assertThat(put(patientA.token(), byPatient.header("ETag"), clinical).status())
+                .isEqualTo(403);
         ApiResponse byDoctor = put(linked.token(), byPatient.header("ETag"), clinical);
         assertThat(byDoctor.status()).as(byDoctor.toString()).isEqualTo(200);
         assertThat(byDoctor.text("diagnosis")).isEqualTo("Flu");
 
         Map<String, Object> rename = body(byDoctor);
         rename.put("firstName", "Changed");
-        assertThat(put(linked.token(), byDoctor.header("ETag"), rename).status()).isEqualTo(403);
-        assertThat(put(fx.admin().accessToken(), byDoctor.header("ETag"), rename).status()).isEqualTo(200);
+        assertThat(put(linked.token(), byDoctor.header("ETag"), rename).status())
+                .isEqualTo(403);
+        assertThat(put(fx.admin().accessToken(), byDoctor.header("ETag"), rename)
+                        .status())
+                .isEqualTo(200);
         assertNotFound(put(unlinked.token(), byDoctor.header("ETag"), rename));
         assertNotFound(put(patientB.token(), byDoctor.header("ETag"), rename));
     }
 
     @Test
     void shouldRejectLostUpdateWhenIfMatchIsStaleOrMissing() {
-        ApiResponse current = api.get("/api/patients/" + patientA.patientId()).token(patientA.token()).send();
+        ApiResponse current = api.get("/api/patients/" + patientA.patientId())
+                .token(patientA.token())
+                .send();
         String etag = current.header("ETag");
         Map<String, Object> first = body(current);
         first.put("insuranceNumber", "FIRST");
@@ -49,15 +56,25 @@ class PatientUpdateIntegrationTests extends CareTeamTest {
         ApiResponse stale = put(fx.admin().accessToken(), etag, second);
         assertThat(stale.status()).isEqualTo(412);
         assertThat(stale.text("type")).isEqualTo("/problems/precondition-failed");
-        ApiResponse missing = api.put("/api/patients/" + patientA.patientId()).token(patientA.token()).json(second).send();
+        ApiResponse missing = api.put("/api/patients/" + patientA.patientId())
+                .token(patientA.token())
+                .json(second)
+                .send();
         assertThat(missing.status()).isEqualTo(428);
-        assertThat(api.put("/api/patients/" + patientA.patientId()).token(patientA.token()).header("If-Match", "abc")
-                .json(second).send().status()).isEqualTo(400);
+        assertThat(api.put("/api/patients/" + patientA.patientId())
+                        .token(patientA.token())
+                        .header("If-Match", "abc")
+                        .json(second)
+                        .send()
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
     void shouldRejectInvalidFieldsWhenUpdating() {
-        ApiResponse current = api.get("/api/patients/" + patientA.patientId()).token(linked.token()).send();
+        ApiResponse current = api.get("/api/patients/" + patientA.patientId())
+                .token(linked.token())
+                .send();
         String etag = current.header("ETag");
         Map<String, Object> valid = body(current);
         Map<String, Object[]> invalid = new java.util.LinkedHashMap<>();
@@ -81,7 +98,9 @@ class PatientUpdateIntegrationTests extends CareTeamTest {
 
     @Test
     void shouldIgnoreReadOnlyFieldsWhenUpdating() {
-        ApiResponse current = api.get("/api/patients/" + patientA.patientId()).token(patientA.token()).send();
+        ApiResponse current = api.get("/api/patients/" + patientA.patientId())
+                .token(patientA.token())
+                .send();
         Map<String, Object> body = body(current);
         body.put("userId", patientB.account().id().toString());
         body.put("id", patientB.patientId().toString());
@@ -95,14 +114,27 @@ class PatientUpdateIntegrationTests extends CareTeamTest {
     }
 
     private ApiResponse put(String token, String etag, Map<String, Object> body) {
-        return api.put("/api/patients/" + patientA.patientId()).token(token).header("If-Match", etag).json(body).send();
+        return api.put("/api/patients/" + patientA.patientId())
+                .token(token)
+                .header("If-Match", etag)
+                .json(body)
+                .send();
     }
 
     /** What a client sends back: the editable fields of a GET response. */
     static Map<String, Object> body(ApiResponse current) {
         Map<String, Object> body = new HashMap<>();
-        for (String f : new String[] {"firstName", "lastName", "dateOfBirth", "gender", "insuranceNumber", "room",
-                "bed", "diagnosis", "prescribedMedicine"}) {
+        for (String f : new String[] {
+            "firstName",
+            "lastName",
+            "dateOfBirth",
+            "gender",
+            "insuranceNumber",
+            "room",
+            "bed",
+            "diagnosis",
+            "prescribedMedicine"
+        }) {
             if (current.json().hasNonNull(f)) {
                 body.put(f, current.json().path(f).asString());
             }

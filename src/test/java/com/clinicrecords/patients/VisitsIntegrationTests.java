@@ -10,35 +10,52 @@ import org.junit.jupiter.api.Test;
 
 class VisitsIntegrationTests extends CareTeamTest {
 
-
     @Test
     void shouldLetOnlyLinkedDoctorRecordVisitAndUpdateDiagnosis() {
         Map<String, Object> visit = visit(Instant.now().minusSeconds(3600));
         String path = "/api/patients/" + patientA.patientId() + "/visits";
         assertThat(api.post(path).json(visit).send().status()).isEqualTo(401);
-        assertThat(api.post(path).token(patientA.token()).json(visit).send().status()).isEqualTo(403);
-        assertThat(api.post(path).token(fx.admin().accessToken()).json(visit).send().status()).isEqualTo(403);
-        assertThat(api.post(path).token(unlinked.token()).json(visit).send().status()).isEqualTo(404);
+        assertThat(api.post(path).token(patientA.token()).json(visit).send().status())
+                .isEqualTo(403);
+        assertThat(api.post(path)
+                        .token(fx.admin().accessToken())
+                        .json(visit)
+                        .send()
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.post(path).token(unlinked.token()).json(visit).send().status())
+                .isEqualTo(404);
         ApiResponse created = api.post(path).token(linked.token()).json(visit).send();
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo("/api/visits/" + created.text("id"));
-        assertThat(api.get("/api/patients/" + patientA.patientId()).token(patientA.token()).send().text("diagnosis"))
+        assertThat(api.get("/api/patients/" + patientA.patientId())
+                        .token(patientA.token())
+                        .send()
+                        .text("diagnosis"))
                 .isEqualTo("Bronchitis");
     }
 
     @Test
     void shouldApplyReadMatrixToVisitsNewestFirst() {
         String path = "/api/patients/" + patientA.patientId() + "/visits";
-        api.post(path).token(linked.token()).json(visit(Instant.now().minusSeconds(7200))).send();
-        String newest = api.post(path).token(linked.token()).json(visit(Instant.now().minusSeconds(60))).send()
+        api.post(path)
+                .token(linked.token())
+                .json(visit(Instant.now().minusSeconds(7200)))
+                .send();
+        String newest = api.post(path)
+                .token(linked.token())
+                .json(visit(Instant.now().minusSeconds(60)))
+                .send()
                 .text("id");
         ApiResponse list = api.get(path).token(patientA.token()).send();
         assertThat(list.json().path("totalElements").asInt()).isEqualTo(2);
         assertThat(list.json().path("content").get(0).path("id").asString()).isEqualTo(newest);
-        assertThat(api.get(path).token(fx.admin().accessToken()).send().status()).isEqualTo(200);
+        assertThat(api.get(path).token(fx.admin().accessToken()).send().status())
+                .isEqualTo(200);
         assertThat(api.get(path).token(patientB.token()).send().status()).isEqualTo(404);
         assertThat(api.get(path).token(unlinked.token()).send().status()).isEqualTo(404);
-        assertThat(api.get(path + "?size=101").token(patientA.token()).send().status()).isEqualTo(400);
+        assertThat(api.get(path + "?size=101").token(patientA.token()).send().status())
+                .isEqualTo(400);
         String one = "/api/visits/" + newest;
         assertThat(api.get(one).token(linked.token()).send().status()).isEqualTo(200);
         assertThat(api.get(one).token(patientB.token()).send().status()).isEqualTo(404);
@@ -52,7 +69,8 @@ class VisitsIntegrationTests extends CareTeamTest {
     void shouldRejectInvalidVisitFields() {
         String path = "/api/patients/" + patientA.patientId() + "/visits";
         Map<String, Object> valid = visit(Instant.now().minusSeconds(60));
-        assertInvalid(path, with(valid, "visitedAt", Instant.now().plusSeconds(3600).toString()), "visitedAt");
+        assertInvalid(
+                path, with(valid, "visitedAt", Instant.now().plusSeconds(3600).toString()), "visitedAt");
         assertInvalid(path, with(valid, "visitedAt", null), "visitedAt");
         assertInvalid(path, with(valid, "visitedAt", "yesterday"), "visitedAt");
         assertInvalid(path, with(valid, "notes", ""), "notes");

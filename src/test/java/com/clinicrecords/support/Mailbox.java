@@ -17,7 +17,9 @@ public final class Mailbox {
     private Mailbox() {}
 
     public static List<MimeMessage> to(String recipient) {
-        return Arrays.stream(TestMail.get().getReceivedMessages()).filter(m -> isTo(m, recipient)).toList();
+        return Arrays.stream(TestMail.get().getReceivedMessages())
+                .filter(m -> isTo(m, recipient))
+                .toList();
     }
 
     /** Waits (the outbox relay runs in the background) until exactly {@code count} emails reached the address. */

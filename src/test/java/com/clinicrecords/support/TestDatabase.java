@@ -38,8 +38,11 @@ public final class TestDatabase {
     }
 
     private static Server mysql() {
-        MySQLContainer container = new MySQLContainer("mysql:8.4").withDatabaseName("clinic")
-                .withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
+        MySQLContainer container = new MySQLContainer("mysql:8.4")
+                .withDatabaseName("clinic")
+                .withCommand(
+                        "--character-set-server=utf8mb4",
+                        "--collation-server=utf8mb4_unicode_ci",
                         // binary logging is on in MySQL 8.4: a non-SUPER user may only create triggers with this
                         "--log-bin-trust-function-creators=1");
         container.start();

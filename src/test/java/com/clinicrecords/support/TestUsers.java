@@ -46,7 +46,8 @@ public class TestUsers {
 
     public Account login(UUID id, String email, String password) {
         ApiResponse response = api().post("/api/auth/login")
-                .json(Map.of("email", email, "password", password)).send();
+                .json(Map.of("email", email, "password", password))
+                .send();
         assertThat(response.status()).as("login of %s: %s", email, response).isEqualTo(200);
         return new Account(id, email, password, response.text("access_token"), response.text("refresh_token"));
     }

@@ -40,8 +40,14 @@ public class AnalysisResult {
 
     protected AnalysisResult() {}
 
-    public AnalysisResult(UUID imageId, UUID patientId, String imageSha256, String algorithmName,
-            String algorithmVersion, UUID createdBy, Instant now) {
+    public AnalysisResult(
+            UUID imageId,
+            UUID patientId,
+            String imageSha256,
+            String algorithmName,
+            String algorithmVersion,
+            UUID createdBy,
+            Instant now) {
         this.id = UUID.randomUUID();
         this.imageId = imageId;
         this.patientId = patientId;

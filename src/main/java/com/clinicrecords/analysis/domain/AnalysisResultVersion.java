@@ -32,8 +32,15 @@ public class AnalysisResultVersion {
 
     protected AnalysisResultVersion() {}
 
-    public AnalysisResultVersion(UUID resultId, int versionNo, ResultStatus status, String regionsJson,
-            String findings, String amendReason, UUID authorUserId, Instant now) {
+    public AnalysisResultVersion(
+            UUID resultId,
+            int versionNo,
+            ResultStatus status,
+            String regionsJson,
+            String findings,
+            String amendReason,
+            UUID authorUserId,
+            Instant now) {
         this.id = UUID.randomUUID();
         this.resultId = resultId;
         this.versionNo = versionNo;

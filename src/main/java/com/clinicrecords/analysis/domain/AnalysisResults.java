@@ -39,8 +39,14 @@ public class AnalysisResults {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public AnalysisResults(AnalysisResultRepository results, AnalysisResultVersionRepository versions,
-            ResultAccess access, ImageService images, ResultMapper mapper, ResultRelease release, AuditTrail audit,
+    public AnalysisResults(
+            AnalysisResultRepository results,
+            AnalysisResultVersionRepository versions,
+            ResultAccess access,
+            ImageService images,
+            ResultMapper mapper,
+            ResultRelease release,
+            AuditTrail audit,
             Clock clock) {
         this.results = results;
         this.versions = versions;
@@ -58,17 +64,30 @@ public class AnalysisResults {
         boolean service = access.isAnalysisService(me);
         access.requireWriter(me, image.patientId(), imageId);
         if (!image.sha256().equalsIgnoreCase(cmd.imageSha256())) {
-            throw new ConflictException("image-hash-mismatch",
+            throw new ConflictException(
+                    "image-hash-mismatch",
                     "The image's SHA-256 does not match imageSha256: the result was computed on other bytes");
         }
         if (service && (blank(cmd.algorithmName()) || blank(cmd.algorithmVersion()))) {
-            throw new RuleViolationException("algorithm-required",
-                    "Results from the analysis service must name the algorithm and its version");
+            throw new RuleViolationException(
+                    "algorithm-required", "Results from the analysis service must name the algorithm and its version");
         }
-        AnalysisResult result = results.save(new AnalysisResult(imageId, image.patientId(), image.sha256(),
-                cmd.algorithmName(), cmd.algorithmVersion(), me.userId(), clock.instant()));
-        AnalysisResultVersion first = versions.save(new AnalysisResultVersion(result.getId(), 1,
-                ResultStatus.PRELIMINARY, mapper.toJson(cmd.regions()), cmd.findings(), null, me.userId(),
+        AnalysisResult result = results.save(new AnalysisResult(
+                imageId,
+                image.patientId(),
+                image.sha256(),
+                cmd.algorithmName(),
+                cmd.algorithmVersion(),
+                me.userId(),
+                clock.instant()));
+        AnalysisResultVersion first = versions.save(new AnalysisResultVersion(
+                result.getId(),
+                1,
+                ResultStatus.PRELIMINARY,
+                mapper.toJson(cmd.regions()),
+                cmd.findings(),
+                null,
+                me.userId(),
                 clock.instant()));
         results.flush();
         audit.record(AuditEntry.allowed(AuditAction.CREATE, ResultAccess.RESOURCE, result.getId(), image.patientId()));
@@ -87,8 +106,11 @@ public class AnalysisResults {
     public List<ResultView> forImage(AuthenticatedUser me, UUID imageId) {
         ImageView image = images.requireReadable(me, imageId);
         audit.record(AuditEntry.allowed(AuditAction.LIST, ResultAccess.RESOURCE, null, image.patientId()));
-        return results.findByImageIdAndStatusInOrderByCreatedAtDesc(imageId, access.visibleStatuses(me, image.patientId()))
-                .stream().map(this::current).toList();
+        return results
+                .findByImageIdAndStatusInOrderByCreatedAtDesc(imageId, access.visibleStatuses(me, image.patientId()))
+                .stream()
+                .map(this::current)
+                .toList();
     }
 
     @Transactional
@@ -125,12 +147,19 @@ public class AnalysisResults {
         AnalysisResult result = access.readable(me, resultId, AuditAction.UPDATE);
         access.requireSignOff(me, result);
         if (!result.getStatus().isReleased()) {
-            throw new ConflictException("result-not-final",
-                    "Only a final result can be amended; finalize the preliminary result first");
+            throw new ConflictException(
+                    "result-not-final", "Only a final result can be amended; finalize the preliminary result first");
         }
         int next = result.amend(clock.instant());
-        versions.save(new AnalysisResultVersion(resultId, next, ResultStatus.AMENDED, mapper.toJson(cmd.regions()),
-                cmd.findings(), cmd.reason(), me.userId(), clock.instant()));
+        versions.save(new AnalysisResultVersion(
+                resultId,
+                next,
+                ResultStatus.AMENDED,
+                mapper.toJson(cmd.regions()),
+                cmd.findings(),
+                cmd.reason(),
+                me.userId(),
+                clock.instant()));
         results.saveAndFlush(result);
         audit.record(AuditEntry.allowed(AuditAction.UPDATE, ResultAccess.RESOURCE, resultId, result.getPatientId())
                 .withDetail("amended to version " + next));
@@ -139,7 +168,11 @@ public class AnalysisResults {
     }
 
     private ResultView current(AnalysisResult r) {
-        return mapper.view(r, versions.findByResultIdAndVersionNo(r.getId(), r.getCurrentVersion()).orElseThrow(), null);
+        return mapper.view(
+                r,
+                versions.findByResultIdAndVersionNo(r.getId(), r.getCurrentVersion())
+                        .orElseThrow(),
+                null);
     }
 
     private static boolean blank(String s) {

@@ -60,19 +60,20 @@ class ResultAccess {
     }
 
     void requireWriter(AuthenticatedUser me, UUID patientId, UUID imageId) {
-        boolean allowed = me.can(Permissions.ANALYSIS_WRITE)
-                && (isAnalysisService(me) || patients.isLinkedDoctor(me, patientId));
+        boolean allowed =
+                me.can(Permissions.ANALYSIS_WRITE) && (isAnalysisService(me) || patients.isLinkedDoctor(me, patientId));
         if (!allowed) {
             audit.recordDenied(AuditEntry.denied(AuditAction.CREATE, RESOURCE, imageId, patientId));
-            throw new ForbiddenException("result-write-not-allowed",
-                    "Only the analysis service or a linked doctor may add results");
+            throw new ForbiddenException(
+                    "result-write-not-allowed", "Only the analysis service or a linked doctor may add results");
         }
     }
 
     void requireSignOff(AuthenticatedUser me, AnalysisResult result) {
         if (!me.can(Permissions.ANALYSIS_WRITE) || !patients.isLinkedDoctor(me, result.getPatientId())) {
             audit.recordDenied(AuditEntry.denied(AuditAction.UPDATE, RESOURCE, result.getId(), result.getPatientId()));
-            throw new ForbiddenException("result-sign-off-not-allowed",
+            throw new ForbiddenException(
+                    "result-sign-off-not-allowed",
                     "Only a doctor linked to the patient may finalize or amend a result");
         }
     }

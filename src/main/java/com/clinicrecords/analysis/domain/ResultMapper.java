@@ -28,15 +28,33 @@ class ResultMapper {
     }
 
     ResultView view(AnalysisResult r, AnalysisResultVersion current, List<AnalysisResultVersion> history) {
-        return new ResultView(r.getId(), r.getImageId(), r.getPatientId(), r.getImageSha256(), r.getStatus(),
-                r.getCurrentVersion(), r.getAlgorithmName(), r.getAlgorithmVersion(), r.getCreatedBy(),
-                r.getCreatedAt(), r.getFinalizedAt(), r.getFinalizedBy(), regions(current.getRegionsJson()),
-                current.getFindings(), r.getVersion(),
+        return new ResultView(
+                r.getId(),
+                r.getImageId(),
+                r.getPatientId(),
+                r.getImageSha256(),
+                r.getStatus(),
+                r.getCurrentVersion(),
+                r.getAlgorithmName(),
+                r.getAlgorithmVersion(),
+                r.getCreatedBy(),
+                r.getCreatedAt(),
+                r.getFinalizedAt(),
+                r.getFinalizedBy(),
+                regions(current.getRegionsJson()),
+                current.getFindings(),
+                r.getVersion(),
                 history == null ? null : history.stream().map(this::version).toList());
     }
 
     VersionView version(AnalysisResultVersion v) {
-        return new VersionView(v.getVersionNo(), v.getStatus(), regions(v.getRegionsJson()), v.getFindings(),
-                v.getAmendReason(), v.getAuthorUserId(), v.getCreatedAt());
+        return new VersionView(
+                v.getVersionNo(),
+                v.getStatus(),
+                regions(v.getRegionsJson()),
+                v.getFindings(),
+                v.getAmendReason(),
+                v.getAuthorUserId(),
+                v.getCreatedAt());
     }
 }

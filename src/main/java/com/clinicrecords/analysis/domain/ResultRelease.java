@@ -34,8 +34,12 @@ class ResultRelease {
     private final EmailOutbox email;
     private final ApplicationEventPublisher events;
 
-    ResultRelease(PatientRepository patients, UserRepository users, InAppNotifications notifications,
-            EmailOutbox email, ApplicationEventPublisher events) {
+    ResultRelease(
+            PatientRepository patients,
+            UserRepository users,
+            InAppNotifications notifications,
+            EmailOutbox email,
+            ApplicationEventPublisher events) {
         this.patients = patients;
         this.users = users;
         this.notifications = notifications;
@@ -44,18 +48,22 @@ class ResultRelease {
     }
 
     void released(AnalysisResult result, boolean amendment) {
-        patients.findLive(result.getPatientId()).map(Patient::getUserId).flatMap(users::findById)
+        patients.findLive(result.getPatientId())
+                .map(Patient::getUserId)
+                .flatMap(users::findById)
                 .filter(user -> user.getStatus() == UserStatus.ACTIVE)
                 .ifPresent(user -> tell(user, result, amendment));
     }
 
     private void tell(User user, AnalysisResult result, boolean amendment) {
-        notifications.notify(user.getId(), CATEGORY,
+        notifications.notify(
+                user.getId(),
+                CATEGORY,
                 amendment ? "An updated result is available" : "A new result is available",
                 "A new result is available in your records. Log in to view it.",
                 "/api/results/" + result.getId());
         email.enqueue(user.getEmail(), EMAIL_SUBJECT, EMAIL_BODY);
-        events.publishEvent(new ResultReleasedEvent(result.getId(), result.getPatientId(), user.getId(),
-                result.getCurrentVersion(), amendment));
+        events.publishEvent(new ResultReleasedEvent(
+                result.getId(), result.getPatientId(), user.getId(), result.getCurrentVersion(), amendment));
     }
 }

@@ -13,6 +13,6 @@ public interface AnalysisResultRepository extends JpaRepository<AnalysisResult, 
 
     List<AnalysisResult> findByImageIdAndStatusInOrderByCreatedAtDesc(UUID imageId, Collection<ResultStatus> statuses);
 
-    Page<AnalysisResult> findByPatientIdAndStatusIn(UUID patientId, Collection<ResultStatus> statuses,
-            Pageable pageable);
+    Page<AnalysisResult> findByPatientIdAndStatusIn(
+            UUID patientId, Collection<ResultStatus> statuses, Pageable pageable);
 }

@@ -37,10 +37,19 @@ class AnalysisResultController {
 
     @PostMapping("/api/images/{imageId}/results")
     @Operation(summary = "Attach a PRELIMINARY result to an image (analysis service or linked doctor; analysis:write)")
-    ResponseEntity<ResultView> create(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID imageId,
+    ResponseEntity<ResultView> create(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID imageId,
             @Valid @RequestBody ResultRequests.CreateResultBody body) {
-        ResultView view = results.create(me, imageId, new CreateResult(body.imageSha256(), body.algorithmName(),
-                body.algorithmVersion(), ResultRequests.regions(body.regions()), body.findings()));
+        ResultView view = results.create(
+                me,
+                imageId,
+                new CreateResult(
+                        body.imageSha256(),
+                        body.algorithmName(),
+                        body.algorithmVersion(),
+                        ResultRequests.regions(body.regions()),
+                        body.findings()));
         return ResponseEntity.created(URI.create("/api/results/" + view.id())).body(view);
     }
 
@@ -64,15 +73,19 @@ class AnalysisResultController {
 
     @PostMapping("/api/results/{id}/amend")
     @Operation(summary = "Correct a FINAL/AMENDED result as a new AMENDED version (linked doctor)")
-    ResultView amend(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+    ResultView amend(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID id,
             @Valid @RequestBody ResultRequests.AmendResultBody body) {
-        return results.amend(me, id, new AmendResult(ResultRequests.regions(body.regions()), body.findings(),
-                body.reason()));
+        return results.amend(
+                me, id, new AmendResult(ResultRequests.regions(body.regions()), body.findings(), body.reason()));
     }
 
     @GetMapping("/api/patients/{patientId}/results")
     @Operation(summary = "A patient's results, newest first (patient: released only)")
-    PageView<ResultView> forPatient(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID patientId,
+    PageView<ResultView> forPatient(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID patientId,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return PageView.of(results.forPatient(me, patientId, page, size));

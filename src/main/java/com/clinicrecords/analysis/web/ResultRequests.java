@@ -16,8 +16,11 @@ final class ResultRequests {
 
     private ResultRequests() {}
 
-    record RegionBody(@NotNull @PositiveOrZero Double x, @NotNull @PositiveOrZero Double y,
-            @NotNull @Positive Double width, @NotNull @Positive Double height,
+    record RegionBody(
+            @NotNull @PositiveOrZero Double x,
+            @NotNull @PositiveOrZero Double y,
+            @NotNull @Positive Double width,
+            @NotNull @Positive Double height,
             @NotBlank @Size(max = 100) String label,
             @NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double score) {
 
@@ -29,12 +32,16 @@ final class ResultRequests {
     /** {@code imageSha256} must be the hash of the bytes the result was computed on. */
     record CreateResultBody(
             @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a hex SHA-256") String imageSha256,
-            @Size(max = 100) String algorithmName, @Size(max = 50) String algorithmVersion,
+
+            @Size(max = 100) String algorithmName,
+            @Size(max = 50) String algorithmVersion,
             @NotNull @Size(max = 1000) List<@NotNull @Valid RegionBody> regions,
             @Size(max = 20000) String findings) {}
 
-    record AmendResultBody(@NotNull @Size(max = 1000) List<@NotNull @Valid RegionBody> regions,
-            @Size(max = 20000) String findings, @NotBlank @Size(max = 500) String reason) {}
+    record AmendResultBody(
+            @NotNull @Size(max = 1000) List<@NotNull @Valid RegionBody> regions,
+            @Size(max = 20000) String findings,
+            @NotBlank @Size(max = 500) String reason) {}
 
     static List<Region> regions(List<RegionBody> bodies) {
         return bodies.stream().map(RegionBody::toRegion).toList();

@@ -42,7 +42,13 @@ public class Appointment {
 
     protected Appointment() {}
 
-    public Appointment(UUID doctorId, UUID patientId, Instant startsAt, Instant endsAt, String reason, UUID createdBy,
+    public Appointment(
+            UUID doctorId,
+            UUID patientId,
+            Instant startsAt,
+            Instant endsAt,
+            String reason,
+            UUID createdBy,
             Instant now) {
         this.id = UUID.randomUUID();
         this.doctorId = doctorId;
@@ -88,8 +94,10 @@ public class Appointment {
     }
 
     private ConflictException illegal(String what) {
-        return new ConflictException("illegal-status-transition",
-                "A " + status + " appointment cannot be " + what, Map.of("status", status.name()));
+        return new ConflictException(
+                "illegal-status-transition",
+                "A " + status + " appointment cannot be " + what,
+                Map.of("status", status.name()));
     }
 
     public UUID getId() {

@@ -40,7 +40,8 @@ class AppointmentActors {
     Parties requireMayBook(AuthenticatedUser user, UUID doctorId, UUID patientId) {
         Person doctor = directory.doctor(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
         if (user.isAdmin()) {
-            return new Parties(doctor, directory.livePatient(patientId).orElseThrow(() -> NotFoundException.of("Patient")));
+            return new Parties(
+                    doctor, directory.livePatient(patientId).orElseThrow(() -> NotFoundException.of("Patient")));
         }
         Person ownPatient = directory.patientOfUser(user.userId()).orElse(null);
         if (ownPatient != null && ownPatient.id().equals(patientId)) {
@@ -51,8 +52,8 @@ class AppointmentActors {
         }
         access.requireRead(user, patientId, RESOURCE);
         if (!doctor.userId().equals(user.userId()) || !access.isLinkedDoctor(user, patientId)) {
-            throw new ForbiddenException("booking-not-allowed",
-                    "Doctors book only in their own schedule, for patients linked to them");
+            throw new ForbiddenException(
+                    "booking-not-allowed", "Doctors book only in their own schedule, for patients linked to them");
         }
         return new Parties(doctor, directory.livePatient(patientId).orElseThrow(() -> NotFoundException.of("Patient")));
     }
@@ -77,15 +78,22 @@ class AppointmentActors {
     }
 
     boolean isOwnDoctor(AuthenticatedUser user, Appointment a) {
-        return directory.doctor(a.getDoctorId()).map(d -> d.userId().equals(user.userId())).orElse(false);
+        return directory
+                .doctor(a.getDoctorId())
+                .map(d -> d.userId().equals(user.userId()))
+                .orElse(false);
     }
 
     boolean isOwnPatient(AuthenticatedUser user, Appointment a) {
-        return directory.livePatient(a.getPatientId()).map(p -> user.userId().equals(p.userId())).orElse(false);
+        return directory
+                .livePatient(a.getPatientId())
+                .map(p -> user.userId().equals(p.userId()))
+                .orElse(false);
     }
 
     Parties parties(Appointment a) {
-        return new Parties(directory.doctor(a.getDoctorId()).orElseThrow(() -> NotFoundException.of("Doctor")),
+        return new Parties(
+                directory.doctor(a.getDoctorId()).orElseThrow(() -> NotFoundException.of("Doctor")),
                 directory.livePatient(a.getPatientId()).orElseThrow(() -> NotFoundException.of(RESOURCE)));
     }
 

@@ -30,8 +30,13 @@ public class AppointmentBookingService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public AppointmentBookingService(AppointmentRepository appointments, AppointmentActors actors, BookingGuard guard,
-            AppointmentNotifier notifier, AuditTrail audit, Clock clock) {
+    public AppointmentBookingService(
+            AppointmentRepository appointments,
+            AppointmentActors actors,
+            BookingGuard guard,
+            AppointmentNotifier notifier,
+            AuditTrail audit,
+            Clock clock) {
         this.appointments = appointments;
         this.actors = actors;
         this.guard = guard;
@@ -47,18 +52,18 @@ public class AppointmentBookingService {
         Parties parties = actors.requireMayBook(user, cmd.doctorId(), cmd.patientId());
         guard.lockAndCheck(cmd.doctorId(), cmd.patientId(), cmd.startsAt(), cmd.endsAt(), null);
         guard.checkPatientCap(cmd.patientId(), now);
-        Appointment appointment = appointments.saveAndFlush(new Appointment(cmd.doctorId(), cmd.patientId(),
-                cmd.startsAt(), cmd.endsAt(), cmd.reason(), user.userId(), now));
-        audit.record(AuditEntry.allowed(AuditAction.CREATE, AppointmentActors.RESOURCE, appointment.getId(),
-                cmd.patientId()));
+        Appointment appointment = appointments.saveAndFlush(new Appointment(
+                cmd.doctorId(), cmd.patientId(), cmd.startsAt(), cmd.endsAt(), cmd.reason(), user.userId(), now));
+        audit.record(AuditEntry.allowed(
+                AuditAction.CREATE, AppointmentActors.RESOURCE, appointment.getId(), cmd.patientId()));
         notifier.booked(appointment, parties);
         return AppointmentView.of(appointment);
     }
 
     /** Moves an open appointment; {@code expectedVersion} comes from If-Match (stale -> 412). */
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public AppointmentView reschedule(AuthenticatedUser user, UUID id, long expectedVersion, Instant startsAt,
-            Instant endsAt, String reason) {
+    public AppointmentView reschedule(
+            AuthenticatedUser user, UUID id, long expectedVersion, Instant startsAt, Instant endsAt, String reason) {
         Appointment appointment = appointments.findById(id).orElseThrow(() -> NotFoundException.of("Appointment"));
         actors.requireSee(user, appointment);
         actors.requireParticipant(user, appointment);
@@ -70,7 +75,8 @@ public class AppointmentBookingService {
         guard.lockAndCheck(appointment.getDoctorId(), appointment.getPatientId(), startsAt, endsAt, id);
         appointment.reschedule(startsAt, endsAt, reason, now);
         appointments.saveAndFlush(appointment);
-        audit.record(AuditEntry.allowed(AuditAction.UPDATE, AppointmentActors.RESOURCE, id, appointment.getPatientId()));
+        audit.record(
+                AuditEntry.allowed(AuditAction.UPDATE, AppointmentActors.RESOURCE, id, appointment.getPatientId()));
         notifier.rescheduled(appointment, actors.parties(appointment));
         return AppointmentView.of(appointment);
     }

@@ -27,8 +27,12 @@ public class AppointmentLifecycleService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public AppointmentLifecycleService(AppointmentRepository appointments, AppointmentActors actors,
-            AppointmentNotifier notifier, AuditTrail audit, Clock clock) {
+    public AppointmentLifecycleService(
+            AppointmentRepository appointments,
+            AppointmentActors actors,
+            AppointmentNotifier notifier,
+            AuditTrail audit,
+            Clock clock) {
         this.appointments = appointments;
         this.actors = actors;
         this.notifier = notifier;
@@ -45,7 +49,8 @@ public class AppointmentLifecycleService {
         Instant now = clock.instant();
         if ((target == AppointmentStatus.COMPLETED || target == AppointmentStatus.NO_SHOW)
                 && appointment.getStartsAt().isAfter(now)) {
-            throw new RuleViolationException("appointment-not-started",
+            throw new RuleViolationException(
+                    "appointment-not-started",
                     "An appointment can be completed or marked no-show only once it has started");
         }
         appointment.transitionTo(target, user.userId(), now);

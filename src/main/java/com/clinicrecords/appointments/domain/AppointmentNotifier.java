@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AppointmentNotifier {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final InAppNotifications notifications;
 
@@ -36,7 +36,10 @@ class AppointmentNotifier {
 
     /** Only the doctor is told, e.g. when the patient's record no longer exists. */
     void cancelledForDoctor(Appointment a, java.util.UUID doctorUserId) {
-        notifications.notify(doctorUserId, "APPOINTMENT_CANCELLED", "Appointment cancelled",
+        notifications.notify(
+                doctorUserId,
+                "APPOINTMENT_CANCELLED",
+                "Appointment cancelled",
                 "The appointment on %s was cancelled.".formatted(TIME.format(a.getStartsAt())),
                 "/api/appointments/" + a.getId());
     }

@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param zone               time zone in which doctors' working hours are given
  */
 @ConfigurationProperties("clinic.appointments")
-public record AppointmentProperties(boolean allowAnyDoctor, Integer maxOpenPerPatient, Duration maxDuration,
-        Integer maxRangeDays, ZoneId zone) {
+public record AppointmentProperties(
+        boolean allowAnyDoctor, Integer maxOpenPerPatient, Duration maxDuration, Integer maxRangeDays, ZoneId zone) {
 
     public AppointmentProperties {
         maxOpenPerPatient = maxOpenPerPatient == null ? 10 : maxOpenPerPatient;

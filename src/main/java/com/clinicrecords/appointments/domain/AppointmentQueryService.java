@@ -28,8 +28,13 @@ public class AppointmentQueryService {
     private final AppointmentProperties props;
     private final AuditTrail audit;
 
-    public AppointmentQueryService(AppointmentRepository appointments, AppointmentActors actors,
-            AppointmentScope scope, ClinicDirectory directory, AppointmentProperties props, AuditTrail audit) {
+    public AppointmentQueryService(
+            AppointmentRepository appointments,
+            AppointmentActors actors,
+            AppointmentScope scope,
+            ClinicDirectory directory,
+            AppointmentProperties props,
+            AuditTrail audit) {
         this.appointments = appointments;
         this.actors = actors;
         this.scope = scope;
@@ -61,11 +66,16 @@ public class AppointmentQueryService {
     @Transactional
     public List<AppointmentView> myCalendar(AuthenticatedUser user, Instant from, Instant to) {
         requireRange(from, to, props.maxRangeDays());
-        UUID doctorId = directory.doctorOfUser(user.userId()).orElseThrow(() -> NotFoundException.of("Doctor profile"))
+        UUID doctorId = directory
+                .doctorOfUser(user.userId())
+                .orElseThrow(() -> NotFoundException.of("Doctor profile"))
                 .id();
         audit.record(AuditEntry.allowed(AuditAction.LIST, AppointmentActors.RESOURCE, null, null));
-        return appointments.findByDoctorIdAndStartsAtGreaterThanEqualAndStartsAtLessThanOrderByStartsAt(doctorId, from,
-                to).stream().map(AppointmentView::of).toList();
+        return appointments
+                .findByDoctorIdAndStartsAtGreaterThanEqualAndStartsAtLessThanOrderByStartsAt(doctorId, from, to)
+                .stream()
+                .map(AppointmentView::of)
+                .toList();
     }
 
     static void requireRange(Instant from, Instant to, int maxDays) {

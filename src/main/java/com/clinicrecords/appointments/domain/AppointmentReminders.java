@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AppointmentReminders {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final AppointmentRepository appointments;
     private final ClinicDirectory directory;
@@ -31,8 +31,13 @@ public class AppointmentReminders {
     private final Clock clock;
     private final Duration lead;
 
-    public AppointmentReminders(AppointmentRepository appointments, ClinicDirectory directory, UserRepository users,
-            EmailOutbox outbox, Clock clock, @Value("${clinic.appointments.reminder-lead:24h}") Duration lead) {
+    public AppointmentReminders(
+            AppointmentRepository appointments,
+            ClinicDirectory directory,
+            UserRepository users,
+            EmailOutbox outbox,
+            Clock clock,
+            @Value("${clinic.appointments.reminder-lead:24h}") Duration lead) {
         this.appointments = appointments;
         this.directory = directory;
         this.users = users;
@@ -48,12 +53,16 @@ public class AppointmentReminders {
         int queued = 0;
         for (Appointment a : appointments.lockDueForReminder(now, now.plus(lead))) {
             a.markReminderSent(now);
-            var email = directory.livePatient(a.getPatientId())
+            var email = directory
+                    .livePatient(a.getPatientId())
                     .flatMap(p -> p.userId() == null ? java.util.Optional.empty() : users.findById(p.userId()))
                     .map(com.clinicrecords.identity.domain.User::getEmail);
             if (email.isPresent()) {
-                outbox.enqueue(email.get(), "Appointment reminder", "Hello,\n\nthis is a reminder of your appointment on "
-                        + TIME.format(a.getStartsAt()) + ".\nSign in to Clinic Records to see the details or to cancel.\n");
+                outbox.enqueue(
+                        email.get(),
+                        "Appointment reminder",
+                        "Hello,\n\nthis is a reminder of your appointment on " + TIME.format(a.getStartsAt())
+                                + ".\nSign in to Clinic Records to see the details or to cancel.\n");
                 queued++;
             }
         }

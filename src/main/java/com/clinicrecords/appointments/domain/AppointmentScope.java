@@ -29,9 +29,15 @@ class AppointmentScope {
     }
 
     Specification<Appointment> visibleTo(AuthenticatedUser user, AppointmentSearch f) {
-        UUID ownPatient = directory.patientOfUser(user.userId()).map(ClinicDirectory.Person::id).orElse(null);
+        UUID ownPatient = directory
+                .patientOfUser(user.userId())
+                .map(ClinicDirectory.Person::id)
+                .orElse(null);
         UUID ownDoctor = user.hasRole(Roles.DOCTOR) && user.can(Permissions.PATIENTS_CARE)
-                ? directory.doctorOfUser(user.userId()).map(ClinicDirectory.Person::id).orElse(null)
+                ? directory
+                        .doctorOfUser(user.userId())
+                        .map(ClinicDirectory.Person::id)
+                        .orElse(null)
                 : null;
         return (root, query, cb) -> {
             List<Predicate> where = filters(root, cb, f);
@@ -62,8 +68,8 @@ class AppointmentScope {
         return where;
     }
 
-    private static Predicate visibility(Root<Appointment> a, Subquery<Integer> linked, CriteriaBuilder cb,
-            UUID ownPatient, UUID ownDoctor) {
+    private static Predicate visibility(
+            Root<Appointment> a, Subquery<Integer> linked, CriteriaBuilder cb, UUID ownPatient, UUID ownDoctor) {
         List<Predicate> anyOf = new ArrayList<>();
         if (ownPatient != null) {
             anyOf.add(cb.equal(a.get("patientId"), ownPatient));
@@ -71,8 +77,11 @@ class AppointmentScope {
         if (ownDoctor != null) {
             anyOf.add(cb.equal(a.get("doctorId"), ownDoctor));
             Root<DoctorPatientLink> l = linked.from(DoctorPatientLink.class);
-            linked.select(cb.literal(1)).where(cb.equal(l.get("id").get("doctorId"), ownDoctor),
-                    cb.equal(l.get("id").get("patientId"), a.get("patientId")), cb.isNull(l.get("removedAt")));
+            linked.select(cb.literal(1))
+                    .where(
+                            cb.equal(l.get("id").get("doctorId"), ownDoctor),
+                            cb.equal(l.get("id").get("patientId"), a.get("patientId")),
+                            cb.isNull(l.get("removedAt")));
             anyOf.add(cb.exists(linked));
         }
         return anyOf.isEmpty() ? cb.disjunction() : cb.or(anyOf.toArray(Predicate[]::new));

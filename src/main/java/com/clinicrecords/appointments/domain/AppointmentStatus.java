@@ -5,7 +5,11 @@ import java.util.Set;
 
 /** BOOKED -> CONFIRMED -> COMPLETED | NO_SHOW; BOOKED or CONFIRMED -> CANCELLED. Terminal states stay put. */
 public enum AppointmentStatus {
-    BOOKED, CONFIRMED, COMPLETED, CANCELLED, NO_SHOW;
+    BOOKED,
+    CONFIRMED,
+    COMPLETED,
+    CANCELLED,
+    NO_SHOW;
 
     /** Statuses that still hold their time slot and count as "open" when in the future. */
     public static final Set<AppointmentStatus> OPEN = EnumSet.of(BOOKED, CONFIRMED);

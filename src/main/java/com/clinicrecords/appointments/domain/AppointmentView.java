@@ -4,12 +4,31 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An appointment as its patient, its doctor, linked doctors and admins see it; version is also the ETag. */
-public record AppointmentView(UUID id, UUID doctorId, UUID patientId, Instant startsAt, Instant endsAt,
-        AppointmentStatus status, String reason, Instant createdAt, Instant updatedAt, Instant cancelledAt,
+public record AppointmentView(
+        UUID id,
+        UUID doctorId,
+        UUID patientId,
+        Instant startsAt,
+        Instant endsAt,
+        AppointmentStatus status,
+        String reason,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant cancelledAt,
         long version) {
 
     static AppointmentView of(Appointment a) {
-        return new AppointmentView(a.getId(), a.getDoctorId(), a.getPatientId(), a.getStartsAt(), a.getEndsAt(),
-                a.getStatus(), a.getReason(), a.getCreatedAt(), a.getUpdatedAt(), a.getCancelledAt(), a.getVersion());
+        return new AppointmentView(
+                a.getId(),
+                a.getDoctorId(),
+                a.getPatientId(),
+                a.getStartsAt(),
+                a.getEndsAt(),
+                a.getStatus(),
+                a.getReason(),
+                a.getCreatedAt(),
+                a.getUpdatedAt(),
+                a.getCancelledAt(),
+                a.getVersion());
     }
 }

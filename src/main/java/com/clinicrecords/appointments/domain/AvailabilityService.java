@@ -27,8 +27,12 @@ public class AvailabilityService {
     private final AppointmentProperties props;
     private final Clock clock;
 
-    public AvailabilityService(WorkingHoursRepository hours, AppointmentRepository appointments,
-            ClinicDirectory directory, AppointmentProperties props, Clock clock) {
+    public AvailabilityService(
+            WorkingHoursRepository hours,
+            AppointmentRepository appointments,
+            ClinicDirectory directory,
+            AppointmentProperties props,
+            Clock clock) {
         this.hours = hours;
         this.appointments = appointments;
         this.directory = directory;
@@ -55,14 +59,19 @@ public class AvailabilityService {
         return free;
     }
 
-    private void addSlots(List<FreeSlot> free, LocalDate day, WorkingHours h, Instant earliest, Instant to,
-            List<Appointment> busy) {
-        for (LocalTime t = h.getStartTime(); !t.plusMinutes(h.getSlotMinutes()).isAfter(h.getEndTime())
-                && t.plusMinutes(h.getSlotMinutes()).isAfter(t); t = t.plusMinutes(h.getSlotMinutes())) {
+    private void addSlots(
+            List<FreeSlot> free, LocalDate day, WorkingHours h, Instant earliest, Instant to, List<Appointment> busy) {
+        for (LocalTime t = h.getStartTime();
+                !t.plusMinutes(h.getSlotMinutes()).isAfter(h.getEndTime())
+                        && t.plusMinutes(h.getSlotMinutes()).isAfter(t);
+                t = t.plusMinutes(h.getSlotMinutes())) {
             Instant start = day.atTime(t).atZone(props.zone()).toInstant();
             Instant end = start.plusSeconds(h.getSlotMinutes() * 60L);
-            if (!start.isBefore(earliest) && !end.isAfter(to) && busy.stream()
-                    .noneMatch(a -> a.getStartsAt().isBefore(end) && a.getEndsAt().isAfter(start))) {
+            if (!start.isBefore(earliest)
+                    && !end.isAfter(to)
+                    && busy.stream()
+                            .noneMatch(a -> a.getStartsAt().isBefore(end)
+                                    && a.getEndsAt().isAfter(start))) {
                 free.add(new FreeSlot(start, end));
             }
         }

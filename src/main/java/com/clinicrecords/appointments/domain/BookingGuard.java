@@ -58,7 +58,8 @@ class BookingGuard {
     /** 422 when the patient already has the maximum number of open future appointments. */
     void checkPatientCap(UUID patientId, Instant now) {
         if (appointments.countOpenFuture(patientId, AppointmentStatus.OPEN, now) >= props.maxOpenPerPatient()) {
-            throw new RuleViolationException("too-many-open-appointments",
+            throw new RuleViolationException(
+                    "too-many-open-appointments",
                     "A patient may have at most " + props.maxOpenPerPatient() + " open future appointments");
         }
     }

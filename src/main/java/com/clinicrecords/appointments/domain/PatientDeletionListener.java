@@ -24,8 +24,12 @@ class PatientDeletionListener {
     private final AuditTrail audit;
     private final Clock clock;
 
-    PatientDeletionListener(AppointmentRepository appointments, ClinicDirectory directory,
-            AppointmentNotifier notifier, AuditTrail audit, Clock clock) {
+    PatientDeletionListener(
+            AppointmentRepository appointments,
+            ClinicDirectory directory,
+            AppointmentNotifier notifier,
+            AuditTrail audit,
+            Clock clock) {
         this.appointments = appointments;
         this.directory = directory;
         this.notifier = notifier;
@@ -36,8 +40,8 @@ class PatientDeletionListener {
     @EventListener
     void on(PatientDeletedEvent event) {
         Instant now = clock.instant();
-        for (Appointment a : appointments.findByPatientIdAndStatusInAndStartsAtAfter(event.patientId(),
-                AppointmentStatus.OPEN, now)) {
+        for (Appointment a : appointments.findByPatientIdAndStatusInAndStartsAtAfter(
+                event.patientId(), AppointmentStatus.OPEN, now)) {
             a.transitionTo(AppointmentStatus.CANCELLED, event.deletedBy(), now);
             audit.record(AuditEntry.allowed(AuditAction.UPDATE, AppointmentActors.RESOURCE, a.getId(), a.getPatientId())
                     .withDetail("status=CANCELLED (patient record deleted)"));

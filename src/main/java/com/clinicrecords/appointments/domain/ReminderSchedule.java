@@ -17,7 +17,8 @@ class ReminderSchedule {
         this.reminders = reminders;
     }
 
-    @Scheduled(fixedDelayString = "${clinic.appointments.reminder-interval:5m}",
+    @Scheduled(
+            fixedDelayString = "${clinic.appointments.reminder-interval:5m}",
             initialDelayString = "${clinic.appointments.reminder-interval:5m}")
     void run() {
         try {

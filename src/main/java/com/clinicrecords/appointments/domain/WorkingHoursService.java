@@ -34,7 +34,9 @@ public class WorkingHoursService {
     @Transactional(readOnly = true)
     public List<WorkingHoursEntry> get(UUID doctorId) {
         directory.doctor(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
-        return hours.findByDoctorIdOrderByWeekdayAscStartTimeAsc(doctorId).stream().map(WorkingHoursEntry::of).toList();
+        return hours.findByDoctorIdOrderByWeekdayAscStartTimeAsc(doctorId).stream()
+                .map(WorkingHoursEntry::of)
+                .toList();
     }
 
     @Transactional
@@ -45,8 +47,9 @@ public class WorkingHoursService {
         }
         checkNoOverlap(entries);
         hours.deleteByDoctor(doctorId);
-        hours.saveAll(entries.stream().map(e -> new WorkingHours(doctorId, e.weekday(), e.startTime(), e.endTime(),
-                e.slotMinutes())).toList());
+        hours.saveAll(entries.stream()
+                .map(e -> new WorkingHours(doctorId, e.weekday(), e.startTime(), e.endTime(), e.slotMinutes()))
+                .toList());
         hours.flush();
         audit.record(AuditEntry.allowed(AuditAction.UPDATE, "WorkingHours", doctorId, null));
         return get(doctorId);

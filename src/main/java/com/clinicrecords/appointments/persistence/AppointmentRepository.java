@@ -14,41 +14,53 @@ import org.springframework.data.repository.query.Param;
 public interface AppointmentRepository extends JpaRepository<Appointment, UUID>, JpaSpecificationExecutor<Appointment> {
 
     /** Whether the doctor has a slot-holding appointment overlapping [start, end), other than {@code exclude}. */
-    @Query("select count(a) > 0 from Appointment a where a.doctorId = :doctorId and a.status <> com.clinicrecords.appointments.domain.AppointmentStatus.CANCELLED "
-            + "and a.startsAt < :end and a.endsAt > :start and a.id <> :exclude")
-    boolean doctorBusy(@Param("doctorId") UUID doctorId, @Param("start") Instant start, @Param("end") Instant end,
+    @Query(
+            "select count(a) > 0 from Appointment a where a.doctorId = :doctorId and a.status <> com.clinicrecords.appointments.domain.AppointmentStatus.CANCELLED "
+                    + "and a.startsAt < :end and a.endsAt > :start and a.id <> :exclude")
+    boolean doctorBusy(
+            @Param("doctorId") UUID doctorId,
+            @Param("start") Instant start,
+            @Param("end") Instant end,
             @Param("exclude") UUID exclude);
 
     /** Same for the patient. */
-    @Query("select count(a) > 0 from Appointment a where a.patientId = :patientId and a.status <> com.clinicrecords.appointments.domain.AppointmentStatus.CANCELLED "
-            + "and a.startsAt < :end and a.endsAt > :start and a.id <> :exclude")
-    boolean patientBusy(@Param("patientId") UUID patientId, @Param("start") Instant start, @Param("end") Instant end,
+    @Query(
+            "select count(a) > 0 from Appointment a where a.patientId = :patientId and a.status <> com.clinicrecords.appointments.domain.AppointmentStatus.CANCELLED "
+                    + "and a.startsAt < :end and a.endsAt > :start and a.id <> :exclude")
+    boolean patientBusy(
+            @Param("patientId") UUID patientId,
+            @Param("start") Instant start,
+            @Param("end") Instant end,
             @Param("exclude") UUID exclude);
 
     @Query("select count(a) from Appointment a where a.patientId = :patientId and a.status in :open "
             + "and a.startsAt > :now")
-    long countOpenFuture(@Param("patientId") UUID patientId, @Param("open") Collection<AppointmentStatus> open,
+    long countOpenFuture(
+            @Param("patientId") UUID patientId,
+            @Param("open") Collection<AppointmentStatus> open,
             @Param("now") Instant now);
 
-    List<Appointment> findByPatientIdAndStatusInAndStartsAtAfter(UUID patientId, Collection<AppointmentStatus> statuses,
-            Instant after);
+    List<Appointment> findByPatientIdAndStatusInAndStartsAtAfter(
+            UUID patientId, Collection<AppointmentStatus> statuses, Instant after);
 
     /** A doctor's slot-holding appointments overlapping [from, to), in time order. */
-    @Query("select a from Appointment a where a.doctorId = :doctorId and a.status <> com.clinicrecords.appointments.domain.AppointmentStatus.CANCELLED "
-            + "and a.startsAt < :to and a.endsAt > :from order by a.startsAt")
-    List<Appointment> findDoctorSchedule(@Param("doctorId") UUID doctorId, @Param("from") Instant from,
-            @Param("to") Instant to);
+    @Query(
+            "select a from Appointment a where a.doctorId = :doctorId and a.status <> com.clinicrecords.appointments.domain.AppointmentStatus.CANCELLED "
+                    + "and a.startsAt < :to and a.endsAt > :from order by a.startsAt")
+    List<Appointment> findDoctorSchedule(
+            @Param("doctorId") UUID doctorId, @Param("from") Instant from, @Param("to") Instant to);
 
     /**
      * Claims open appointments starting in (now, until] that have had no reminder yet. SKIP LOCKED lets several
      * application instances run the reminder job side by side without reminding anyone twice.
      */
-    @Query(value = "select * from appointments where status in ('BOOKED', 'CONFIRMED') and reminder_sent_at is null "
-            + "and starts_at > :now and starts_at <= :until order by starts_at limit 50 for update skip locked",
+    @Query(
+            value = "select * from appointments where status in ('BOOKED', 'CONFIRMED') and reminder_sent_at is null "
+                    + "and starts_at > :now and starts_at <= :until order by starts_at limit 50 for update skip locked",
             nativeQuery = true)
     List<Appointment> lockDueForReminder(@Param("now") Instant now, @Param("until") Instant until);
 
     /** All of a doctor's appointments (cancelled too) starting in [from, to), for their calendar. */
-    List<Appointment> findByDoctorIdAndStartsAtGreaterThanEqualAndStartsAtLessThanOrderByStartsAt(UUID doctorId,
-            Instant from, Instant to);
+    List<Appointment> findByDoctorIdAndStartsAtGreaterThanEqualAndStartsAtLessThanOrderByStartsAt(
+            UUID doctorId, Instant from, Instant to);
 }

@@ -38,16 +38,20 @@ class AppointmentController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Book: a patient for themself with a linked doctor, a doctor for a linked patient in their "
-            + "own schedule, an admin for anyone (appointments:book). Overlap -> 409 appointment-conflict")
+    @Operation(
+            summary = "Book: a patient for themself with a linked doctor, a doctor for a linked patient in their "
+                    + "own schedule, an admin for anyone (appointments:book). Overlap -> 409 appointment-conflict")
     @PreAuthorize("hasAuthority('appointments:book')")
     @PostMapping("/api/appointments")
-    ResponseEntity<AppointmentView> book(@AuthenticationPrincipal AuthenticatedUser me,
-            @Valid @RequestBody BookRequest body) {
-        AppointmentView booked = booking.book(me, new BookAppointmentCommand(body.doctorId(), body.patientId(),
-                body.startsAt(), body.endsAt(), body.reason()));
+    ResponseEntity<AppointmentView> book(
+            @AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody BookRequest body) {
+        AppointmentView booked = booking.book(
+                me,
+                new BookAppointmentCommand(
+                        body.doctorId(), body.patientId(), body.startsAt(), body.endsAt(), body.reason()));
         return ResponseEntity.created(URI.create("/api/appointments/" + booked.id()))
-                .eTag(ETags.of(booked.version())).body(booked);
+                .eTag(ETags.of(booked.version()))
+                .body(booked);
     }
 
     @Operation(summary = "One appointment (its patient, its doctor, the patient's linked doctors, admins)")
@@ -57,10 +61,13 @@ class AppointmentController {
         return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
     }
 
-    @Operation(summary = "Reschedule (patient, doctor of the appointment or admin). Requires If-Match: missing "
-            + "428, stale 412; same overlap rules as booking")
+    @Operation(
+            summary = "Reschedule (patient, doctor of the appointment or admin). Requires If-Match: missing "
+                    + "428, stale 412; same overlap rules as booking")
     @PutMapping("/api/appointments/{id}")
-    ResponseEntity<AppointmentView> reschedule(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+    ResponseEntity<AppointmentView> reschedule(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody RescheduleRequest body) {
         long version = ETags.requireVersion(ifMatch);

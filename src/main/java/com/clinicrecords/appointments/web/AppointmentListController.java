@@ -31,23 +31,31 @@ class AppointmentListController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Appointments the caller may see, filtered (patients: own only, a foreign patientId gives "
-            + "an empty page; doctors: own schedule and linked patients; admins: all). size 1..100 (else 400); "
-            + "sort = startsAt|endsAt|createdAt|status[,asc|desc], default startsAt,asc")
+    @Operation(
+            summary = "Appointments the caller may see, filtered (patients: own only, a foreign patientId gives "
+                    + "an empty page; doctors: own schedule and linked patients; admins: all). size 1..100 (else 400); "
+                    + "sort = startsAt|endsAt|createdAt|status[,asc|desc], default startsAt,asc")
     @GetMapping("/api/appointments")
-    PageView<AppointmentView> search(@AuthenticationPrincipal AuthenticatedUser me,
-            @RequestParam(required = false) UUID doctorId, @RequestParam(required = false) UUID patientId,
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-            @RequestParam(required = false) AppointmentStatus status, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
-        return queries.search(me, new AppointmentSearch(doctorId, patientId, from, to, status),
+    PageView<AppointmentView> search(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @RequestParam(required = false) UUID doctorId,
+            @RequestParam(required = false) UUID patientId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) AppointmentStatus status,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort) {
+        return queries.search(
+                me,
+                new AppointmentSearch(doctorId, patientId, from, to, status),
                 PageRequests.of(page, size, sort, SORTABLE, Sort.by("startsAt", "id")));
     }
 
     @Operation(summary = "The signed-in doctor's calendar: appointments starting in [from, to), at most 31 days")
     @GetMapping("/api/doctors/me/appointments")
-    List<AppointmentView> myCalendar(@AuthenticationPrincipal AuthenticatedUser me, @RequestParam Instant from,
-            @RequestParam Instant to) {
+    List<AppointmentView> myCalendar(
+            @AuthenticationPrincipal AuthenticatedUser me, @RequestParam Instant from, @RequestParam Instant to) {
         return queries.myCalendar(me, from, to);
     }
 }

@@ -47,10 +47,16 @@ class AvailabilityController {
 
     @Operation(summary = "Replace a doctor's weekly working hours (the doctor or doctors:manage)")
     @PutMapping("/working-hours")
-    List<WorkingHoursEntry> replace(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+    List<WorkingHoursEntry> replace(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID id,
             @Valid @RequestBody WorkingHoursRequest body) {
-        return workingHours.replace(me, id, body.entries().stream()
-                .map(e -> new WorkingHoursEntry(e.weekday(), e.startTime(), e.endTime(), e.slotMinutes())).toList());
+        return workingHours.replace(
+                me,
+                id,
+                body.entries().stream()
+                        .map(e -> new WorkingHoursEntry(e.weekday(), e.startTime(), e.endTime(), e.slotMinutes()))
+                        .toList());
     }
 
     @Operation(summary = "Free slots in [from, to), at most 31 days (any signed-in user; shows no patient data)")

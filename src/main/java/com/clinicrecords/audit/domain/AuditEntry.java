@@ -7,17 +7,32 @@ import java.util.UUID;
  * {@link AuditTrail} from the request context. {@code detail} must never hold passwords, tokens, codes or
  * medical content.
  */
-public record AuditEntry(AuditAction action, String resourceType, String resourceId, UUID patientId,
-        AuditOutcome outcome, String detail) {
+public record AuditEntry(
+        AuditAction action,
+        String resourceType,
+        String resourceId,
+        UUID patientId,
+        AuditOutcome outcome,
+        String detail) {
 
     public static AuditEntry allowed(AuditAction action, String resourceType, Object resourceId, UUID patientId) {
-        return new AuditEntry(action, resourceType, resourceId == null ? null : resourceId.toString(), patientId,
-                AuditOutcome.ALLOW, null);
+        return new AuditEntry(
+                action,
+                resourceType,
+                resourceId == null ? null : resourceId.toString(),
+                patientId,
+                AuditOutcome.ALLOW,
+                null);
     }
 
     public static AuditEntry denied(AuditAction action, String resourceType, Object resourceId, UUID patientId) {
-        return new AuditEntry(action, resourceType, resourceId == null ? null : resourceId.toString(), patientId,
-                AuditOutcome.DENY, null);
+        return new AuditEntry(
+                action,
+                resourceType,
+                resourceId == null ? null : resourceId.toString(),
+                patientId,
+                AuditOutcome.DENY,
+                null);
     }
 
     public AuditEntry withDetail(String newDetail) {

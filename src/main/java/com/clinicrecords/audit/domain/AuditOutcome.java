@@ -1,5 +1,6 @@
 package com.clinicrecords.audit.domain;
 
 public enum AuditOutcome {
-    ALLOW, DENY
+    ALLOW,
+    DENY
 }

@@ -4,9 +4,9 @@ import com.clinicrecords.shared.security.AuthenticatedUser;
 import com.clinicrecords.shared.security.CurrentUser;
 import com.clinicrecords.shared.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -67,17 +67,35 @@ public class AuditTrail {
     }
 
     private void insertFor(UUID actorUserId, AuditEntry entry) {
-        jdbc.update(INSERT, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), str(actorUserId), null, str(entry.patientId()),
-                entry.resourceType(), entry.resourceId(), entry.action().name(), entry.outcome().name(),
-                MDC.get(RequestIdFilter.MDC_KEY), clientIp(), truncate(entry.detail()));
+        jdbc.update(
+                INSERT,
+                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                str(actorUserId),
+                null,
+                str(entry.patientId()),
+                entry.resourceType(),
+                entry.resourceId(),
+                entry.action().name(),
+                entry.outcome().name(),
+                MDC.get(RequestIdFilter.MDC_KEY),
+                clientIp(),
+                truncate(entry.detail()));
     }
 
     private void insert(AuditEntry entry, Optional<AuthenticatedUser> actor) {
-        jdbc.update(INSERT, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+        jdbc.update(
+                INSERT,
+                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
                 actor.map(a -> a.userId().toString()).orElse(null),
                 actor.map(a -> String.join(",", new TreeSet<>(a.roles()))).orElse(null),
-                str(entry.patientId()), entry.resourceType(), entry.resourceId(), entry.action().name(),
-                entry.outcome().name(), MDC.get(RequestIdFilter.MDC_KEY), clientIp(), truncate(entry.detail()));
+                str(entry.patientId()),
+                entry.resourceType(),
+                entry.resourceId(),
+                entry.action().name(),
+                entry.outcome().name(),
+                MDC.get(RequestIdFilter.MDC_KEY),
+                clientIp(),
+                truncate(entry.detail()));
     }
 
     private static String clientIp() {

@@ -61,12 +61,20 @@ public class AuditEventQueries {
     private static AuditEventView map(ResultSet rs, int row) throws SQLException {
         String first = rs.getString("first_name");
         String name = first == null ? null : (first + " " + rs.getString("last_name")).trim();
-        return new AuditEventView(rs.getLong("id"),
+        return new AuditEventView(
+                rs.getLong("id"),
                 rs.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                uuid(rs.getString("actor_user_id")), name, rs.getString("actor_roles"),
-                uuid(rs.getString("patient_id")), rs.getString("resource_type"), rs.getString("resource_id"),
-                rs.getString("action"), rs.getString("outcome"), rs.getString("request_id"),
-                rs.getString("client_ip"), rs.getString("detail"));
+                uuid(rs.getString("actor_user_id")),
+                name,
+                rs.getString("actor_roles"),
+                uuid(rs.getString("patient_id")),
+                rs.getString("resource_type"),
+                rs.getString("resource_id"),
+                rs.getString("action"),
+                rs.getString("outcome"),
+                rs.getString("request_id"),
+                rs.getString("client_ip"),
+                rs.getString("detail"));
     }
 
     private static UUID uuid(String value) {

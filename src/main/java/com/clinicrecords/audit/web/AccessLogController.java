@@ -26,7 +26,9 @@ class AccessLogController {
 
     @Operation(summary = "Who accessed this patient's record (the patient themself and auditors only)")
     @GetMapping("/api/patients/{patientId}/access-log")
-    AuditResponses.AccessLogPage accessLog(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID patientId,
+    AuditResponses.AccessLogPage accessLog(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID patientId,
             @RequestParam(required = false) @Min(1) Long cursor,
             @RequestParam(required = false) @Min(1) @Max(100) Integer limit) {
         AuditPage page = audit.accessLog(me, patientId, cursor, limit);

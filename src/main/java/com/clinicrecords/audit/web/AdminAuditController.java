@@ -26,13 +26,16 @@ class AdminAuditController {
 
     @Operation(summary = "Search the audit trail (audit:read), newest first; pass nextCursor as cursor for more")
     @GetMapping("/api/admin/audit")
-    AuditResponses.AuditEventPage search(@AuthenticationPrincipal AuthenticatedUser me,
-            @RequestParam(required = false) UUID userId, @RequestParam(required = false) UUID patientId,
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+    AuditResponses.AuditEventPage search(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @RequestParam(required = false) UUID userId,
+            @RequestParam(required = false) UUID patientId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
             @RequestParam(required = false) @Min(1) Long cursor,
             @RequestParam(required = false) @Min(1) @Max(100) Integer limit) {
-        AuditFilter filter = new AuditFilter(userId, patientId, from, to, cursor,
-                limit == null ? AuditFilter.DEFAULT_LIMIT : limit);
+        AuditFilter filter =
+                new AuditFilter(userId, patientId, from, to, cursor, limit == null ? AuditFilter.DEFAULT_LIMIT : limit);
         return AuditResponses.AuditEventPage.of(audit.search(me, filter));
     }
 }

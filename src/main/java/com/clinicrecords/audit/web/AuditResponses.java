@@ -12,30 +12,69 @@ final class AuditResponses {
     private AuditResponses() {}
 
     /** What a patient may see about an access: who, in what role, did what to which record, and when. */
-    record AccessLogEntry(long id, Instant occurredAt, UUID actorId, String actorName, String actorRoles,
-            String action, String resourceType, String resourceId, String outcome) {
+    record AccessLogEntry(
+            long id,
+            Instant occurredAt,
+            UUID actorId,
+            String actorName,
+            String actorRoles,
+            String action,
+            String resourceType,
+            String resourceId,
+            String outcome) {
 
         static AccessLogEntry of(AuditEventView e) {
-            return new AccessLogEntry(e.id(), e.occurredAt(), e.actorUserId(), e.actorName(), e.actorRoles(),
-                    e.action(), e.resourceType(), e.resourceId(), e.outcome());
+            return new AccessLogEntry(
+                    e.id(),
+                    e.occurredAt(),
+                    e.actorUserId(),
+                    e.actorName(),
+                    e.actorRoles(),
+                    e.action(),
+                    e.resourceType(),
+                    e.resourceId(),
+                    e.outcome());
         }
     }
 
     record AccessLogPage(List<AccessLogEntry> items, Long nextCursor) {
 
         static AccessLogPage of(AuditPage page) {
-            return new AccessLogPage(page.items().stream().map(AccessLogEntry::of).toList(), page.nextCursor());
+            return new AccessLogPage(
+                    page.items().stream().map(AccessLogEntry::of).toList(), page.nextCursor());
         }
     }
 
-    record AuditEvent(long id, Instant occurredAt, UUID actorId, String actorName, String actorRoles,
-            UUID patientId, String action, String resourceType, String resourceId, String outcome,
-            String requestId, String clientIp, String detail) {
+    record AuditEvent(
+            long id,
+            Instant occurredAt,
+            UUID actorId,
+            String actorName,
+            String actorRoles,
+            UUID patientId,
+            String action,
+            String resourceType,
+            String resourceId,
+            String outcome,
+            String requestId,
+            String clientIp,
+            String detail) {
 
         static AuditEvent of(AuditEventView e) {
-            return new AuditEvent(e.id(), e.occurredAt(), e.actorUserId(), e.actorName(), e.actorRoles(),
-                    e.patientId(), e.action(), e.resourceType(), e.resourceId(), e.outcome(), e.requestId(),
-                    e.clientIp(), e.detail());
+            return new AuditEvent(
+                    e.id(),
+                    e.occurredAt(),
+                    e.actorUserId(),
+                    e.actorName(),
+                    e.actorRoles(),
+                    e.patientId(),
+                    e.action(),
+                    e.resourceType(),
+                    e.resourceId(),
+                    e.outcome(),
+                    e.requestId(),
+                    e.clientIp(),
+                    e.detail());
         }
     }
 

@@ -8,15 +8,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * few guesses; reset tokens are single use and short-lived.
  */
 @ConfigurationProperties("clinic.security.account")
-public record AccountSecurityProperties(Duration resetTokenTtl, Duration temporaryPasswordTtl,
-        Duration verificationCodeTtl, Duration verificationResendInterval, int verificationMaxAttempts) {
+public record AccountSecurityProperties(
+        Duration resetTokenTtl,
+        Duration temporaryPasswordTtl,
+        Duration verificationCodeTtl,
+        Duration verificationResendInterval,
+        int verificationMaxAttempts) {
 
     public AccountSecurityProperties {
         resetTokenTtl = resetTokenTtl != null ? resetTokenTtl : Duration.ofMinutes(15);
         temporaryPasswordTtl = temporaryPasswordTtl != null ? temporaryPasswordTtl : Duration.ofHours(24);
         verificationCodeTtl = verificationCodeTtl != null ? verificationCodeTtl : Duration.ofMinutes(10);
-        verificationResendInterval = verificationResendInterval != null ? verificationResendInterval
-                : Duration.ofSeconds(60);
+        verificationResendInterval =
+                verificationResendInterval != null ? verificationResendInterval : Duration.ofSeconds(60);
         verificationMaxAttempts = verificationMaxAttempts > 0 ? verificationMaxAttempts : 5;
     }
 }

@@ -24,8 +24,12 @@ public class AccountService {
     private final PasswordPolicy passwordPolicy;
     private final Clock clock;
 
-    public AccountService(UserRepository users, RoleRepository roles, PasswordEncoder passwordEncoder,
-            PasswordPolicy passwordPolicy, Clock clock) {
+    public AccountService(
+            UserRepository users,
+            RoleRepository roles,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy,
+            Clock clock) {
         this.users = users;
         this.roles = roles;
         this.passwordEncoder = passwordEncoder;
@@ -52,8 +56,13 @@ public class AccountService {
             throw new ConflictException("phone-taken", "An account with this phone number already exists");
         }
         Instant now = clock.instant();
-        User user = new User(email, cmd.firstName().trim(), cmd.lastName().trim(), phone,
-                passwordEncoder.encode(cmd.password()), now);
+        User user = new User(
+                email,
+                cmd.firstName().trim(),
+                cmd.lastName().trim(),
+                phone,
+                passwordEncoder.encode(cmd.password()),
+                now);
         var found = roles.findByNameIn(roleNames);
         if (found.size() != new HashSet<>(roleNames).size()) {
             throw new NotFoundException("Role");

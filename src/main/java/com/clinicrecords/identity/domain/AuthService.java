@@ -36,9 +36,16 @@ public class AuthService {
     // Hashing a dummy password for unknown emails keeps their response time equal to a wrong password's.
     private final String dummyHash;
 
-    public AuthService(UserRepository users, AuthSessionRepository sessions, RefreshTokenRepository refreshTokens,
-            PasswordEncoder passwordEncoder, SessionIssuer issuer, JwtProperties props, LoginThrottle throttle,
-            SecurityEvents events, Clock clock) {
+    public AuthService(
+            UserRepository users,
+            AuthSessionRepository sessions,
+            RefreshTokenRepository refreshTokens,
+            PasswordEncoder passwordEncoder,
+            SessionIssuer issuer,
+            JwtProperties props,
+            LoginThrottle throttle,
+            SecurityEvents events,
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -94,7 +101,8 @@ public class AuthService {
             throw new UnauthorizedException("invalid-refresh-token", BAD_REFRESH);
         }
         String hash = OpaqueTokens.sha256Hex(refreshToken);
-        RefreshToken stored = refreshTokens.findById(hash)
+        RefreshToken stored = refreshTokens
+                .findById(hash)
                 .orElseThrow(() -> new UnauthorizedException("invalid-refresh-token", BAD_REFRESH));
         Instant now = clock.instant();
         AuthSession session = sessions.findById(stored.getSessionId())
@@ -129,7 +137,8 @@ public class AuthService {
         if (refreshToken == null || refreshToken.isBlank()) {
             return;
         }
-        refreshTokens.findById(OpaqueTokens.sha256Hex(refreshToken))
+        refreshTokens
+                .findById(OpaqueTokens.sha256Hex(refreshToken))
                 .flatMap(t -> sessions.findById(t.getSessionId()))
                 .ifPresent(s -> {
                     s.revoke(clock.instant(), "LOGOUT");

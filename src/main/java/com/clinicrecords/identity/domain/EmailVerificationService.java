@@ -28,8 +28,14 @@ public class EmailVerificationService {
     private final SecurityEvents events;
     private final Clock clock;
 
-    EmailVerificationService(UserRepository users, EmailVerificationCodeRepository codes, VerificationCodes codec,
-            EmailOutbox outbox, AccountSecurityProperties props, SecurityEvents events, Clock clock) {
+    EmailVerificationService(
+            UserRepository users,
+            EmailVerificationCodeRepository codes,
+            VerificationCodes codec,
+            EmailOutbox outbox,
+            AccountSecurityProperties props,
+            SecurityEvents events,
+            Clock clock) {
         this.users = users;
         this.codes = codes;
         this.codec = codec;
@@ -50,20 +56,21 @@ public class EmailVerificationService {
         codes.findForUpdate(userId).ifPresent(previous -> {
             Instant allowedAt = previous.getCreatedAt().plus(props.verificationResendInterval());
             if (now.isBefore(allowedAt)) {
-                throw new TooManyRequestsException("A code was sent recently; wait before asking again",
-                        Duration.between(now, allowedAt));
+                throw new TooManyRequestsException(
+                        "A code was sent recently; wait before asking again", Duration.between(now, allowedAt));
             }
             codes.delete(previous);
             codes.flush();
         });
         String code = codec.generate();
-        codes.save(new EmailVerificationCode(userId, user.getEmail(), codec.hash(userId, code), now,
-                now.plus(props.verificationCodeTtl())));
+        codes.save(new EmailVerificationCode(
+                userId, user.getEmail(), codec.hash(userId, code), now, now.plus(props.verificationCodeTtl())));
         outbox.enqueue(user.getEmail(), "Your Clinic Records verification code", """
                 Your verification code: %s
 
                 It expires in %d minutes. If you did not ask for it, you can ignore this email.
-                """.formatted(code, props.verificationCodeTtl().toMinutes()));
+                """.formatted(
+                        code, props.verificationCodeTtl().toMinutes()));
     }
 
     /**

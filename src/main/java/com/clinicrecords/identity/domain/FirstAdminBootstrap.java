@@ -38,7 +38,8 @@ class FirstAdminBootstrap implements ApplicationRunner {
             log.warn("No admin account exists. Set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one.");
             return;
         }
-        accounts.create(new RegisterCommand(props.email(), props.password(), "Clinic", "Administrator", null),
+        accounts.create(
+                new RegisterCommand(props.email(), props.password(), "Clinic", "Administrator", null),
                 List.of(Roles.ADMIN));
         log.info("Created the first admin account from ADMIN_EMAIL");
     }

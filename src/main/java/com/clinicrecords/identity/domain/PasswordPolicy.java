@@ -34,8 +34,8 @@ public class PasswordPolicy {
         }
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw new BadRequestException("weak-password",
-                    "Password must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters");
+            throw new BadRequestException(
+                    "weak-password", "Password must be between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (common.contains(lower)) {
@@ -47,10 +47,13 @@ public class PasswordPolicy {
     }
 
     private static Set<String> load(String resource) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
-            return reader.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
+            return reader.lines()
+                    .map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

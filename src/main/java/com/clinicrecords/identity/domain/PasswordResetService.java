@@ -39,9 +39,16 @@ public class PasswordResetService {
     private final ThreadPoolTaskExecutor background;
     private final Clock clock;
 
-    PasswordResetService(UserRepository users, PasswordResetTokenRepository tokens, AuthSessionRepository sessions,
-            PasswordEncoder passwordEncoder, PasswordPolicy policy, ResetTokenIssuer issuer,
-            SecurityEvents events, ThrottleProperties.ForgotPassword throttle, Clock clock) {
+    PasswordResetService(
+            UserRepository users,
+            PasswordResetTokenRepository tokens,
+            AuthSessionRepository sessions,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy policy,
+            ResetTokenIssuer issuer,
+            SecurityEvents events,
+            ThrottleProperties.ForgotPassword throttle,
+            Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -71,7 +78,9 @@ public class PasswordResetService {
                 try {
                     issuer.issue(normalized);
                 } catch (RuntimeException e) {
-                    log.warn("Issuing a password reset token failed: {}", e.getClass().getSimpleName());
+                    log.warn(
+                            "Issuing a password reset token failed: {}",
+                            e.getClass().getSimpleName());
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -87,12 +96,14 @@ public class PasswordResetService {
         }
         String hash = OpaqueTokens.sha256Hex(token);
         Instant now = clock.instant();
-        PasswordResetToken stored = tokens.findById(hash).filter(t -> t.isUsable(now))
+        PasswordResetToken stored = tokens.findById(hash)
+                .filter(t -> t.isUsable(now))
                 .orElseThrow(() -> new BadRequestException("invalid-reset-token", INVALID));
         if (tokens.markUsed(hash, now) == 0) {
             throw new BadRequestException("invalid-reset-token", INVALID);
         }
-        User user = users.findById(stored.getUserId()).filter(User::isActive)
+        User user = users.findById(stored.getUserId())
+                .filter(User::isActive)
                 .orElseThrow(() -> new BadRequestException("invalid-reset-token", INVALID));
         // A rejected password rolls the transaction back, so the token stays usable for a better one.
         policy.check(newPassword, user.getEmail());

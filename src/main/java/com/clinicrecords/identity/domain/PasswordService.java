@@ -25,8 +25,14 @@ public class PasswordService {
     private final SecurityEvents events;
     private final Clock clock;
 
-    PasswordService(UserRepository users, AuthSessionRepository sessions, PasswordResetTokenRepository resetTokens,
-            PasswordEncoder passwordEncoder, PasswordPolicy policy, LoginThrottle throttle, SecurityEvents events,
+    PasswordService(
+            UserRepository users,
+            AuthSessionRepository sessions,
+            PasswordResetTokenRepository resetTokens,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy policy,
+            LoginThrottle throttle,
+            SecurityEvents events,
             Clock clock) {
         this.users = users;
         this.sessions = sessions;
@@ -43,8 +49,13 @@ public class PasswordService {
      * guess the password. Clears a temporary-password requirement and, by default, ends the other sessions.
      */
     @Transactional
-    public void change(UUID userId, UUID currentSessionId, String currentPassword, String newPassword,
-            boolean logoutOtherSessions, String clientIp) {
+    public void change(
+            UUID userId,
+            UUID currentSessionId,
+            String currentPassword,
+            String newPassword,
+            boolean logoutOtherSessions,
+            String clientIp) {
         User user = users.findById(userId).orElseThrow(() -> NotFoundException.of("User"));
         throttle.check(user.getEmail(), clientIp);
         if (!passwordEncoder.matches(currentPassword, user.getPasswordHash())) {

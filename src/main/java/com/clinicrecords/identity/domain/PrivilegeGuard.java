@@ -1,7 +1,7 @@
 package com.clinicrecords.identity.domain;
 
-import com.clinicrecords.shared.domain.InvalidFieldException;
 import com.clinicrecords.shared.domain.ForbiddenException;
+import com.clinicrecords.shared.domain.InvalidFieldException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import com.clinicrecords.shared.security.Permissions;
 import com.clinicrecords.shared.security.Roles;
@@ -18,7 +18,10 @@ import org.springframework.stereotype.Component;
 class PrivilegeGuard {
 
     void requireKnownPermissions(Collection<String> permissions) {
-        List<String> unknown = permissions.stream().filter(p -> !Permissions.ALL.contains(p)).sorted().toList();
+        List<String> unknown = permissions.stream()
+                .filter(p -> !Permissions.ALL.contains(p))
+                .sorted()
+                .toList();
         if (!unknown.isEmpty()) {
             throw new InvalidFieldException("permissions", "unknown permission(s): " + String.join(", ", unknown));
         }
@@ -26,8 +29,8 @@ class PrivilegeGuard {
 
     void requireCanGrant(AuthenticatedUser caller, Collection<String> permissions) {
         if (!caller.isAdmin() && !caller.permissions().containsAll(permissions)) {
-            throw new ForbiddenException("privilege-escalation",
-                    "You cannot grant or manage permissions you do not hold yourself");
+            throw new ForbiddenException(
+                    "privilege-escalation", "You cannot grant or manage permissions you do not hold yourself");
         }
     }
 

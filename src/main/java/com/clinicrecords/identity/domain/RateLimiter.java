@@ -64,10 +64,14 @@ public final class RateLimiter {
                 buckets.clear();
             }
         }
-        return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.period()).build())
-                .build());
+        return buckets.computeIfAbsent(
+                key,
+                k -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(limit.capacity())
+                                .refillGreedy(limit.capacity(), limit.period())
+                                .build())
+                        .build());
     }
 
     private TooManyRequestsException tooMany(long nanosToWait) {
@@ -83,7 +87,8 @@ public final class RateLimiter {
             if (configured == null) {
                 return new Limit(capacity, period);
             }
-            return new Limit(configured.capacity() > 0 ? configured.capacity() : capacity,
+            return new Limit(
+                    configured.capacity() > 0 ? configured.capacity() : capacity,
                     configured.period() != null ? configured.period() : period);
         }
     }

@@ -18,8 +18,12 @@ class ResetTokenIssuer {
     private final AccountSecurityProperties props;
     private final Clock clock;
 
-    ResetTokenIssuer(UserRepository users, PasswordResetTokenRepository tokens, EmailOutbox outbox,
-            AccountSecurityProperties props, Clock clock) {
+    ResetTokenIssuer(
+            UserRepository users,
+            PasswordResetTokenRepository tokens,
+            EmailOutbox outbox,
+            AccountSecurityProperties props,
+            Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.outbox = outbox;
@@ -34,8 +38,8 @@ class ResetTokenIssuer {
             Instant now = clock.instant();
             String token = OpaqueTokens.generate();
             tokens.spendAllForUser(user.getId(), now);
-            tokens.save(new PasswordResetToken(OpaqueTokens.sha256Hex(token), user.getId(), now,
-                    now.plus(props.resetTokenTtl())));
+            tokens.save(new PasswordResetToken(
+                    OpaqueTokens.sha256Hex(token), user.getId(), now, now.plus(props.resetTokenTtl())));
             outbox.enqueue(user.getEmail(), "Reset your Clinic Records password", body(token));
         });
     }

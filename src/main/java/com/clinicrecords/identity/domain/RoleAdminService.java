@@ -68,7 +68,8 @@ public class RoleAdminService {
         guard.requireCanGrant(caller, role.getPermissions());
         long holders = roles.countUsersWithRole(id);
         if (holders > 0) {
-            throw new ConflictException("role-in-use",
+            throw new ConflictException(
+                    "role-in-use",
                     "The role is still assigned to " + holders + " user(s); remove it from them first",
                     Map.of("userCount", holders));
         }

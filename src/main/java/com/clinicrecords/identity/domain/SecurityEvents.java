@@ -27,7 +27,9 @@ class SecurityEvents {
 
     /** Committed on its own: a refused login fails its request but must stay on record. */
     void loginFailed(UUID userId, String reason) {
-        audit.recordFor(userId, AuditEntry.denied(AuditAction.LOGIN_FAILED, USER, userId, null).withDetail(reason));
+        audit.recordFor(
+                userId,
+                AuditEntry.denied(AuditAction.LOGIN_FAILED, USER, userId, null).withDetail(reason));
     }
 
     /**
@@ -44,8 +46,10 @@ class SecurityEvents {
 
     /** A spent refresh token came back: the session is revoked (the caller's transaction still commits). */
     void refreshReused(UUID userId, UUID sessionId) {
-        audit.recordAs(userId, AuditEntry.denied(AuditAction.REFRESH, SESSION, sessionId, null)
-                .withDetail("refresh token reuse; session revoked"));
+        audit.recordAs(
+                userId,
+                AuditEntry.denied(AuditAction.REFRESH, SESSION, sessionId, null)
+                        .withDetail("refresh token reuse; session revoked"));
     }
 
     void loggedOut(UUID userId, UUID sessionId) {

@@ -22,8 +22,8 @@ public class SessionAuthenticator {
     private final JwtProperties props;
     private final Clock clock;
 
-    public SessionAuthenticator(AuthSessionRepository sessions, UserRepository users, JwtProperties props,
-            Clock clock) {
+    public SessionAuthenticator(
+            AuthSessionRepository sessions, UserRepository users, JwtProperties props, Clock clock) {
         this.sessions = sessions;
         this.users = users;
         this.props = props;
@@ -37,7 +37,12 @@ public class SessionAuthenticator {
                 .filter(s -> s.isActive(clock.instant(), props.sessionIdleTimeout()))
                 .flatMap(s -> users.findWithRolesById(userId))
                 .filter(User::isActive)
-                .map(u -> new AuthenticatedUser(u.getId(), sessionId, u.getEmail(), u.roleNames(), u.permissions(),
+                .map(u -> new AuthenticatedUser(
+                        u.getId(),
+                        sessionId,
+                        u.getEmail(),
+                        u.roleNames(),
+                        u.permissions(),
                         u.isPasswordChangeRequired()));
     }
 }

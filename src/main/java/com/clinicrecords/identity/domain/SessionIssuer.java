@@ -19,8 +19,12 @@ class SessionIssuer {
     private final JwtProperties props;
     private final Clock clock;
 
-    SessionIssuer(AuthSessionRepository sessions, RefreshTokenRepository refreshTokens,
-            AccessTokenService accessTokens, JwtProperties props, Clock clock) {
+    SessionIssuer(
+            AuthSessionRepository sessions,
+            RefreshTokenRepository refreshTokens,
+            AccessTokenService accessTokens,
+            JwtProperties props,
+            Clock clock) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
@@ -29,8 +33,8 @@ class SessionIssuer {
     }
 
     IssuedTokens openSession(User user, ClientInfo client) {
-        AuthSession session = sessions.save(new AuthSession(user.getId(), clock.instant(),
-                props.sessionAbsoluteLifetime(), client.userAgent(), client.ip()));
+        AuthSession session = sessions.save(new AuthSession(
+                user.getId(), clock.instant(), props.sessionAbsoluteLifetime(), client.userAgent(), client.ip()));
         return tokensFor(session);
     }
 
@@ -39,8 +43,13 @@ class SessionIssuer {
         Instant now = clock.instant();
         String refresh = OpaqueTokens.generate();
         refreshTokens.save(new RefreshToken(OpaqueTokens.sha256Hex(refresh), session.getId(), now));
-        long maxAge = Math.max(0, Duration.between(now, session.getAbsoluteExpiresAt()).toSeconds());
-        return new IssuedTokens(accessTokens.issue(session.getUserId(), session.getId()), accessTokens.ttlSeconds(),
-                refresh, session.getId(), maxAge);
+        long maxAge = Math.max(
+                0, Duration.between(now, session.getAbsoluteExpiresAt()).toSeconds());
+        return new IssuedTokens(
+                accessTokens.issue(session.getUserId(), session.getId()),
+                accessTokens.ttlSeconds(),
+                refresh,
+                session.getId(),
+                maxAge);
     }
 }

@@ -31,8 +31,13 @@ public class SessionService {
         Instant now = clock.instant();
         return sessions.findOpenByUserId(userId, now).stream()
                 .filter(s -> s.isActive(now, props.sessionIdleTimeout()))
-                .map(s -> new SessionView(s.getId(), s.getCreatedAt(), s.getLastUsedAt(), s.getUserAgent(),
-                        s.getClientIp(), s.getId().equals(currentSessionId)))
+                .map(s -> new SessionView(
+                        s.getId(),
+                        s.getCreatedAt(),
+                        s.getLastUsedAt(),
+                        s.getUserAgent(),
+                        s.getClientIp(),
+                        s.getId().equals(currentSessionId)))
                 .toList();
     }
 

@@ -23,8 +23,8 @@ class TemporaryPasswords {
     private final AccountSecurityProperties props;
     private final Clock clock;
 
-    TemporaryPasswords(PasswordEncoder passwordEncoder, EmailOutbox outbox, AccountSecurityProperties props,
-            Clock clock) {
+    TemporaryPasswords(
+            PasswordEncoder passwordEncoder, EmailOutbox outbox, AccountSecurityProperties props, Clock clock) {
         this.passwordEncoder = passwordEncoder;
         this.outbox = outbox;
         this.props = props;
@@ -43,7 +43,8 @@ class TemporaryPasswords {
                 Temporary password: %s
 
                 Sign in with it within %d hours; you will then be asked to choose your own password.
-                """.formatted(reason, password, props.temporaryPasswordTtl().toHours()));
+                """.formatted(
+                        reason, password, props.temporaryPasswordTtl().toHours()));
     }
 
     static String generate() {

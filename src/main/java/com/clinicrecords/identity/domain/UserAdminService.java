@@ -1,10 +1,10 @@
 package com.clinicrecords.identity.domain;
 
-import com.clinicrecords.shared.domain.InvalidFieldException;
 import com.clinicrecords.identity.persistence.AuthSessionRepository;
 import com.clinicrecords.identity.persistence.RoleRepository;
 import com.clinicrecords.identity.persistence.UserRepository;
 import com.clinicrecords.shared.domain.ConflictException;
+import com.clinicrecords.shared.domain.InvalidFieldException;
 import com.clinicrecords.shared.domain.NotFoundException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import com.clinicrecords.shared.security.Roles;
@@ -30,9 +30,15 @@ public class UserAdminService {
     private final SecurityEvents events;
     private final Clock clock;
 
-    UserAdminService(UserRepository users, RoleRepository roles, AuthSessionRepository sessions,
-            AccountService accounts, TemporaryPasswords temporaryPasswords, PrivilegeGuard guard,
-            SecurityEvents events, Clock clock) {
+    UserAdminService(
+            UserRepository users,
+            RoleRepository roles,
+            AuthSessionRepository sessions,
+            AccountService accounts,
+            TemporaryPasswords temporaryPasswords,
+            PrivilegeGuard guard,
+            SecurityEvents events,
+            Clock clock) {
         this.users = users;
         this.roles = roles;
         this.sessions = sessions;
@@ -48,8 +54,9 @@ public class UserAdminService {
     public UserView createStaff(AuthenticatedUser caller, CreateStaffCommand cmd) {
         guard.requireCanAssign(caller, existingRoles(cmd.roles()));
         // A throw-away random password satisfies the policy; it is replaced by the emailed temporary one.
-        User user = accounts.create(new RegisterCommand(cmd.email(), OpaqueTokens.generate(), cmd.firstName(),
-                cmd.lastName(), cmd.phone()), cmd.roles());
+        User user = accounts.create(
+                new RegisterCommand(cmd.email(), OpaqueTokens.generate(), cmd.firstName(), cmd.lastName(), cmd.phone()),
+                cmd.roles());
         temporaryPasswords.issue(user, "An account was opened for you at Clinic Records.");
         events.accountCreated(user.getId(), cmd.roles());
         return UserView.of(users.saveAndFlush(user));

@@ -27,10 +27,13 @@ public class UserQueryService {
 
     @Transactional(readOnly = true)
     public PageView<UserView> list(String role, Integer page, Integer size, String sort) {
-        Pageable request = PageRequests.of(page, size, sort, SORTABLE, Sort.by("createdAt").descending());
+        Pageable request =
+                PageRequests.of(page, size, sort, SORTABLE, Sort.by("createdAt").descending());
         // The id tie-breaker keeps pages stable when many accounts share a sort value.
-        Pageable stable = PageRequest.of(request.getPageNumber(),
-                request.getPageSize(), request.getSort().and(Sort.by("id")));
+        Pageable stable = PageRequest.of(
+                request.getPageNumber(),
+                request.getPageSize(),
+                request.getSort().and(Sort.by("id")));
         return PageView.of(users.findAllByRole(role == null || role.isBlank() ? null : role, stable), UserView::of);
     }
 

@@ -23,8 +23,8 @@ class VerificationCodes {
 
     VerificationCodes(JwtSigningKey signingKey) {
         // Derived sub-key (HMAC as a KDF with a purpose label): the token key itself never hashes codes.
-        byte[] derived = hmac(new SecretKeySpec(signingKey.key().getEncoded(), "HmacSHA256"),
-                "email-verification-codes/v1");
+        byte[] derived =
+                hmac(new SecretKeySpec(signingKey.key().getEncoded(), "HmacSHA256"), "email-verification-codes/v1");
         this.key = new SecretKeySpec(derived, "HmacSHA256");
     }
 
@@ -37,8 +37,8 @@ class VerificationCodes {
     }
 
     boolean matches(Object userId, String code, String storedHash) {
-        return MessageDigest.isEqual(hash(userId, code).getBytes(StandardCharsets.US_ASCII),
-                storedHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hash(userId, code).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] hmac(SecretKeySpec key, String data) {

@@ -24,6 +24,9 @@ public interface AuthSessionRepository extends JpaRepository<AuthSession, UUID> 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update AuthSession s set s.revokedAt = :now, s.revokeReason = :reason "
             + "where s.userId = :userId and s.revokedAt is null and s.id <> :keep")
-    int revokeAllForUserExcept(@Param("userId") UUID userId, @Param("keep") UUID keep, @Param("now") Instant now,
+    int revokeAllForUserExcept(
+            @Param("userId") UUID userId,
+            @Param("keep") UUID keep,
+            @Param("now") Instant now,
             @Param("reason") String reason);
 }

@@ -38,9 +38,10 @@ public interface UserRepository extends JpaRepository<User, UUID> {
             + "and u.status = com.clinicrecords.identity.domain.UserStatus.ACTIVE")
     long countActiveWithRole(@Param("role") String role);
 
-    @Query(value = "select u from User u where (:role is null or exists "
-            + "(select 1 from User u2 join u2.roles r where u2 = u and r.name = :role))",
+    @Query(
+            value = "select u from User u where (:role is null or exists "
+                    + "(select 1 from User u2 join u2.roles r where u2 = u and r.name = :role))",
             countQuery = "select count(u) from User u where (:role is null or exists "
-            + "(select 1 from User u2 join u2.roles r where u2 = u and r.name = :role))")
+                    + "(select 1 from User u2 join u2.roles r where u2 = u and r.name = :role))")
     Page<User> findAllByRole(@Param("role") String role, Pageable pageable);
 }

@@ -32,8 +32,13 @@ public class AccessTokenService {
         this.clock = clock;
         this.parser = Jwts.parser()
                 .verifyWith(signingKey.key())
-                .sig().clear().add(Jwts.SIG.HS256).and()
-                .zip().clear().and()
+                .sig()
+                .clear()
+                .add(Jwts.SIG.HS256)
+                .and()
+                .zip()
+                .clear()
+                .and()
                 .requireIssuer(props.issuer())
                 .requireAudience(props.audience())
                 .clockSkewSeconds(props.clockSkew().toSeconds())
@@ -44,9 +49,13 @@ public class AccessTokenService {
     public String issue(UUID userId, UUID sessionId) {
         Instant now = clock.instant();
         return Jwts.builder()
-                .header().type(TYPE).and()
+                .header()
+                .type(TYPE)
+                .and()
                 .issuer(props.issuer())
-                .audience().add(props.audience()).and()
+                .audience()
+                .add(props.audience())
+                .and()
                 .subject(userId.toString())
                 .id(UUID.randomUUID().toString())
                 .issuedAt(Date.from(now))
@@ -72,8 +81,8 @@ public class AccessTokenService {
             throw new JwtException("missing required claim");
         }
         try {
-            return new VerifiedAccessToken(UUID.fromString(claims.getSubject()),
-                    UUID.fromString(claims.get(SESSION_CLAIM, String.class)));
+            return new VerifiedAccessToken(
+                    UUID.fromString(claims.getSubject()), UUID.fromString(claims.get(SESSION_CLAIM, String.class)));
         } catch (IllegalArgumentException e) {
             throw new JwtException("malformed claim", e);
         }

@@ -34,8 +34,8 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
     private final SessionAuthenticator authenticator;
     private final ProblemSecurityHandlers entryPoint;
 
-    JwtAuthenticationFilter(AccessTokenService tokens, SessionAuthenticator authenticator,
-            ProblemSecurityHandlers entryPoint) {
+    JwtAuthenticationFilter(
+            AccessTokenService tokens, SessionAuthenticator authenticator, ProblemSecurityHandlers entryPoint) {
         this.tokens = tokens;
         this.authenticator = authenticator;
         this.entryPoint = entryPoint;
@@ -51,7 +51,8 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
         }
         AuthenticatedUser user;
         try {
-            AccessTokenService.VerifiedAccessToken token = tokens.verify(header.substring(BEARER.length()).trim());
+            AccessTokenService.VerifiedAccessToken token =
+                    tokens.verify(header.substring(BEARER.length()).trim());
             user = authenticator.authenticate(token.userId(), token.sessionId()).orElse(null);
         } catch (JwtException | IllegalArgumentException e) {
             user = null;

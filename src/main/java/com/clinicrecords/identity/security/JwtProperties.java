@@ -9,8 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("clinic.security.jwt")
 public record JwtProperties(
-        String secret, String issuer, String audience, Duration accessTokenTtl, Duration sessionIdleTimeout,
-        Duration sessionAbsoluteLifetime, Duration clockSkew) {
+        String secret,
+        String issuer,
+        String audience,
+        Duration accessTokenTtl,
+        Duration sessionIdleTimeout,
+        Duration sessionAbsoluteLifetime,
+        Duration clockSkew) {
 
     public JwtProperties {
         issuer = issuer != null ? issuer : "clinic-records";

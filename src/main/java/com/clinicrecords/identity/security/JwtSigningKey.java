@@ -64,7 +64,10 @@ public class JwtSigningKey {
         if (bytes.length < MIN_BYTES) {
             return "shorter than " + MIN_BYTES + " bytes";
         }
-        long distinct = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).chars().distinct().count();
+        long distinct = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .chars()
+                .distinct()
+                .count();
         if (distinct < MIN_DISTINCT_BYTES) {
             return "too little variety to be random";
         }

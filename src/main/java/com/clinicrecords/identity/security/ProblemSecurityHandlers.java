@@ -40,10 +40,12 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        boolean mustChangePassword = auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> JwtAuthenticationFilter.PASSWORD_CHANGE_REQUIRED.equals(a.getAuthority()));
+        boolean mustChangePassword = auth != null
+                && auth.getAuthorities().stream()
+                        .anyMatch(a -> JwtAuthenticationFilter.PASSWORD_CHANGE_REQUIRED.equals(a.getAuthority()));
         Exception problem = mustChangePassword
-                ? new ForbiddenException("password-change-required",
+                ? new ForbiddenException(
+                        "password-change-required",
                         "Change your temporary password first (POST /api/users/me/password)")
                 : e;
         resolver.resolveException(request, response, null, problem);

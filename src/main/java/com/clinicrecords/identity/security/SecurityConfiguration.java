@@ -39,15 +39,25 @@ class SecurityConfiguration {
 
     /** Routes anyone may call: sign-up, sign-in, token refresh and password recovery, plus health and docs. */
     static final String[] PUBLIC_POST = {
-        "/api/auth/register", "/api/auth/login", "/api/auth/token", "/api/auth/refresh",
-        "/api/auth/password/forgot", "/api/auth/password/reset"
+        "/api/auth/register",
+        "/api/auth/login",
+        "/api/auth/token",
+        "/api/auth/refresh",
+        "/api/auth/password/forgot",
+        "/api/auth/password/reset"
     };
+
     static final String[] PUBLIC_GET = {
-        "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
         "/swagger-ui/**"
     };
     /** What a user holding a temporary password may still do: see who they are, change it, log out. */
     static final String ALLOWED_GET_DURING_PASSWORD_CHANGE = "/api/users/me";
+
     static final String[] ALLOWED_POST_DURING_PASSWORD_CHANGE = {"/api/users/me/password", "/api/auth/logout"};
 
     /** JSON responses never load or embed anything. */
@@ -55,16 +65,20 @@ class SecurityConfiguration {
     /** Swagger UI is a page with its own inline scripts and styles. */
     static final String SWAGGER_UI_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'";
+
     private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, AccessTokenService tokens, SessionAuthenticator authenticator,
-            ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            AccessTokenService tokens,
+            SessionAuthenticator authenticator,
+            ProblemSecurityHandlers problems)
+            throws Exception {
         JwtAuthenticationFilter jwtFilter = new JwtAuthenticationFilter(tokens, authenticator, problems);
-        return http
-                .cors(cors -> {})
+        return http.cors(cors -> {})
                 // Bearer tokens are never sent by a browser on its own; the refresh cookie is SameSite=Strict
                 // and refresh/logout additionally require a custom header (see RefreshCookies).
                 .csrf(AbstractHttpConfigurer::disable)
@@ -75,22 +89,28 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .anonymous(a -> {})
                 // Defaults kept: nosniff, Cache-Control no-store, HSTS (written on https requests only).
-                .headers(h -> h
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
-                                new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CSP)))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
-                                new ContentSecurityPolicyHeaderWriter(API_CSP)))
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                SWAGGER_UI, new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CSP)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(SWAGGER_UI), new ContentSecurityPolicyHeaderWriter(API_CSP)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .frameOptions(f -> f.deny()))
-                .authorizeHttpRequests(auth -> auth
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, PUBLIC_POST).permitAll()
-                        .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
-                        .requestMatchers(HttpMethod.GET, ALLOWED_GET_DURING_PASSWORD_CHANGE).authenticated()
-                        .requestMatchers(HttpMethod.POST, ALLOWED_POST_DURING_PASSWORD_CHANGE).authenticated()
-                        .anyRequest().access(fullyAuthenticated()))
+                .authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, PUBLIC_POST)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, PUBLIC_GET)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, ALLOWED_GET_DURING_PASSWORD_CHANGE)
+                        .authenticated()
+                        .requestMatchers(HttpMethod.POST, ALLOWED_POST_DURING_PASSWORD_CHANGE)
+                        .authenticated()
+                        .anyRequest()
+                        .access(fullyAuthenticated()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(jwtFilter, UsernamePasswordAuthenticationFilter.class)
                 .build();
@@ -99,8 +119,8 @@ class SecurityConfiguration {
     private static AuthorizationManager<RequestAuthorizationContext> fullyAuthenticated() {
         return AuthorizationManagers.allOf(
                 AuthenticatedAuthorizationManager.authenticated(),
-                AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(
-                        JwtAuthenticationFilter.PASSWORD_CHANGE_REQUIRED)));
+                AuthorizationManagers.not(
+                        AuthorityAuthorizationManager.hasAuthority(JwtAuthenticationFilter.PASSWORD_CHANGE_REQUIRED)));
     }
 
     @Bean
@@ -108,13 +128,29 @@ class SecurityConfiguration {
         CorsConfiguration config = new CorsConfiguration();
         config.setAllowedOrigins(props.allowedOrigins());
         config.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-        config.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key",
-                "X-Requested-With", "X-Request-Id",
+        config.setAllowedHeaders(List.of(
+                "Authorization",
+                "Content-Type",
+                "If-Match",
+                "Idempotency-Key",
+                "X-Requested-With",
+                "X-Request-Id",
                 // image uploads (raw body) and ranged downloads
-                "Content-Disposition", "X-Filename", "X-Modality", "X-Body-Part", "X-Study-Date", "X-Description",
+                "Content-Disposition",
+                "X-Filename",
+                "X-Modality",
+                "X-Body-Part",
+                "X-Study-Date",
+                "X-Description",
                 "Range"));
-        config.setExposedHeaders(List.of("Location", "ETag", "Retry-After", "X-Request-Id",
-                "Content-Disposition", "Content-Range", "Accept-Ranges"));
+        config.setExposedHeaders(List.of(
+                "Location",
+                "ETag",
+                "Retry-After",
+                "X-Request-Id",
+                "Content-Disposition",
+                "Content-Range",
+                "Accept-Ranges"));
         config.setAllowCredentials(!props.allowedOrigins().isEmpty());
         config.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

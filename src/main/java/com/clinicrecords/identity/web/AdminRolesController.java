@@ -54,16 +54,19 @@ class AdminRolesController {
     @Operation(summary = "Create a custom role")
     @PostMapping("/roles")
     @PreAuthorize("hasAuthority('roles:manage')")
-    ResponseEntity<RoleView> create(@AuthenticationPrincipal AuthenticatedUser me,
-            @Valid @RequestBody CreateRoleRequest body) {
+    ResponseEntity<RoleView> create(
+            @AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody CreateRoleRequest body) {
         RoleView role = roles.create(me, body.name(), body.description(), body.permissions());
-        return ResponseEntity.created(URI.create("/api/admin/roles/" + role.id())).body(role);
+        return ResponseEntity.created(URI.create("/api/admin/roles/" + role.id()))
+                .body(role);
     }
 
     @Operation(summary = "Change a custom role's description and permissions")
     @PutMapping("/roles/{id}")
     @PreAuthorize("hasAuthority('roles:manage')")
-    RoleView update(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+    RoleView update(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID id,
             @Valid @RequestBody UpdateRoleRequest body) {
         return roles.update(me, id, body.description(), body.permissions());
     }
@@ -77,8 +80,11 @@ class AdminRolesController {
     }
 
     record CreateRoleRequest(
-            @NotBlank @Pattern(regexp = "^[A-Z][A-Z0-9_]{2,63}$",
-                    message = "must be 3-64 upper-case letters, digits or _ starting with a letter") String name,
+            @NotBlank @Pattern(
+                    regexp = "^[A-Z][A-Z0-9_]{2,63}$",
+                    message = "must be 3-64 upper-case letters, digits or _ starting with a letter")
+            String name,
+
             @Size(max = 255) String description,
             @NotNull @Size(max = 64) Set<@NotBlank @Size(max = 64) String> permissions) {}
 

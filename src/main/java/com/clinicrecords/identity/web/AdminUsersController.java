@@ -1,10 +1,10 @@
 package com.clinicrecords.identity.web;
 
 import com.clinicrecords.identity.domain.CreateStaffCommand;
-import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.identity.domain.UserAdminService;
 import com.clinicrecords.identity.domain.UserQueryService;
 import com.clinicrecords.identity.domain.UserView;
+import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,11 +43,15 @@ class AdminUsersController {
         this.admin = admin;
     }
 
-    @Operation(summary = "Accounts, optionally by role; size 1-100 (larger is a 400); sort=email|createdAt|lastName|firstName[,desc]")
+    @Operation(
+            summary =
+                    "Accounts, optionally by role; size 1-100 (larger is a 400); sort=email|createdAt|lastName|firstName[,desc]")
     @GetMapping
     @PreAuthorize("hasAuthority('users:read')")
-    PageView<UserView> list(@RequestParam(required = false) @Size(max = 64) String role,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+    PageView<UserView> list(
+            @RequestParam(required = false) @Size(max = 64) String role,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
             @RequestParam(required = false) @Size(max = 32) String sort) {
         return queries.list(role, page, size, sort);
     }
@@ -62,17 +66,21 @@ class AdminUsersController {
     @Operation(summary = "Open a staff account; a temporary password is emailed to it")
     @PostMapping
     @PreAuthorize("hasAuthority('users:manage')")
-    ResponseEntity<UserView> create(@AuthenticationPrincipal AuthenticatedUser me,
-            @Valid @RequestBody CreateStaffRequest body) {
-        UserView user = admin.createStaff(me, new CreateStaffCommand(body.email(), body.firstName(),
-                body.lastName(), body.phone(), body.roles()));
-        return ResponseEntity.created(URI.create("/api/admin/users/" + user.id())).body(user);
+    ResponseEntity<UserView> create(
+            @AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody CreateStaffRequest body) {
+        UserView user = admin.createStaff(
+                me,
+                new CreateStaffCommand(body.email(), body.firstName(), body.lastName(), body.phone(), body.roles()));
+        return ResponseEntity.created(URI.create("/api/admin/users/" + user.id()))
+                .body(user);
     }
 
     @Operation(summary = "Replace an account's roles")
     @PutMapping("/{id}/roles")
     @PreAuthorize("hasAuthority('users:manage')")
-    UserView replaceRoles(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+    UserView replaceRoles(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID id,
             @Valid @RequestBody RolesRequest body) {
         return admin.replaceRoles(me, id, body.roles());
     }
@@ -103,7 +111,9 @@ class AdminUsersController {
             @NotBlank @Email @Size(max = 254) String email,
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
+
             @Pattern(regexp = AuthRequests.PHONE, message = "must be a phone number") String phone,
+
             @NotEmpty @Size(max = 16) Set<@NotBlank @Size(max = 64) String> roles) {}
 
     record RolesRequest(@NotNull @Size(max = 16) Set<@NotBlank @Size(max = 64) String> roles) {}

@@ -42,8 +42,8 @@ class AuthController {
     @Operation(summary = "Register a patient account")
     @PostMapping("/register")
     ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest body) {
-        UserView user = accounts.register(new RegisterCommand(body.email(), body.password(), body.firstName(),
-                body.lastName(), body.phone()));
+        UserView user = accounts.register(
+                new RegisterCommand(body.email(), body.password(), body.firstName(), body.lastName(), body.phone()));
         return ResponseEntity.created(URI.create("/api/users/me")).body(user);
     }
 
@@ -55,8 +55,10 @@ class AuthController {
 
     @Operation(summary = "OAuth2 password grant (form), for Swagger UI's Authorize button and API clients")
     @PostMapping(value = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<TokenResponse> token(@RequestParam("grant_type") String grantType,
-            @RequestParam("username") String username, @RequestParam("password") String password,
+    ResponseEntity<TokenResponse> token(
+            @RequestParam("grant_type") String grantType,
+            @RequestParam("username") String username,
+            @RequestParam("password") String password,
             HttpServletRequest request) {
         if (!"password".equals(grantType)) {
             throw new BadRequestException("unsupported-grant-type", "Only grant_type=password is supported");
@@ -66,8 +68,8 @@ class AuthController {
 
     @Operation(summary = "Exchange a refresh token (body or cookie) for a new token pair; the old one is spent")
     @PostMapping("/refresh")
-    ResponseEntity<TokenResponse> refresh(@Valid @RequestBody(required = false) RefreshRequest body,
-            HttpServletRequest request) {
+    ResponseEntity<TokenResponse> refresh(
+            @Valid @RequestBody(required = false) RefreshRequest body, HttpServletRequest request) {
         String token = RefreshCookies.resolve(body == null ? null : body.refreshToken(), request);
         return withCookie(auth.refresh(token, client(request)));
     }
@@ -76,7 +78,9 @@ class AuthController {
     @PostMapping("/logout")
     ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser me) {
         auth.logout(me.sessionId());
-        return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, RefreshCookies.clear().toString()).build();
+        return ResponseEntity.noContent()
+                .header(HttpHeaders.SET_COOKIE, RefreshCookies.clear().toString())
+                .build();
     }
 
     private static ResponseEntity<TokenResponse> withCookie(IssuedTokens tokens) {

@@ -16,13 +16,17 @@ final class AuthRequests {
 
     record RegisterRequest(
             @NotBlank @Email @Size(max = 254) String email,
+
             @NotBlank @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH * 2) String password,
+
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
+
             @Pattern(regexp = AuthRequests.PHONE, message = "must be a phone number") String phone) {}
 
     record LoginRequest(
             @NotBlank @Size(max = 254) String email,
+
             @NotBlank @Size(max = PasswordPolicy.MAX_LENGTH * 4) String password) {}
 
     /** Generous bound: any token-like string, even an access token sent by mistake, gets the refresh 401. */

@@ -42,5 +42,6 @@ class MeController {
     record UpdateProfileRequest(
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
+
             @Pattern(regexp = AuthRequests.PHONE, message = "must be a phone number") String phone) {}
 }

@@ -33,10 +33,17 @@ class MeSecurityController {
 
     @Operation(summary = "Change my password (the current one is required); by default ends my other sessions")
     @PostMapping("/password")
-    ResponseEntity<Void> changePassword(@AuthenticationPrincipal AuthenticatedUser me,
-            @Valid @RequestBody ChangePasswordRequest body, HttpServletRequest request) {
-        passwords.change(me.userId(), me.sessionId(), body.currentPassword(), body.newPassword(),
-                body.logoutOtherSessions() == null || body.logoutOtherSessions(), request.getRemoteAddr());
+    ResponseEntity<Void> changePassword(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @Valid @RequestBody ChangePasswordRequest body,
+            HttpServletRequest request) {
+        passwords.change(
+                me.userId(),
+                me.sessionId(),
+                body.currentPassword(),
+                body.newPassword(),
+                body.logoutOtherSessions() == null || body.logoutOtherSessions(),
+                request.getRemoteAddr());
         return ResponseEntity.noContent().build();
     }
 
@@ -49,16 +56,19 @@ class MeSecurityController {
 
     @Operation(summary = "Confirm my email address with the code; 5 wrong codes burn it")
     @PostMapping("/email-verification/confirm")
-    ResponseEntity<Void> confirm(@AuthenticationPrincipal AuthenticatedUser me,
-            @Valid @RequestBody ConfirmEmailRequest body) {
+    ResponseEntity<Void> confirm(
+            @AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody ConfirmEmailRequest body) {
         verification.confirm(me.userId(), body.code());
         return ResponseEntity.noContent().build();
     }
 
     record ChangePasswordRequest(
             @NotBlank @Size(max = PasswordPolicy.MAX_LENGTH * 4) String currentPassword,
+
             @NotBlank @Size(max = PasswordPolicy.MAX_LENGTH * 2) String newPassword,
+
             Boolean logoutOtherSessions) {}
 
-    record ConfirmEmailRequest(@NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String code) {}
+    record ConfirmEmailRequest(
+            @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String code) {}
 }

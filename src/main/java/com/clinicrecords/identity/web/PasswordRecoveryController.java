@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Authentication")
 class PasswordRecoveryController {
 
-    private static final Map<String, String> ACCEPTED = Map.of("message",
-            "If an active account exists for this address, an email with a reset code is on its way.");
+    private static final Map<String, String> ACCEPTED = Map.of(
+            "message", "If an active account exists for this address, an email with a reset code is on its way.");
 
     private final PasswordResetService resets;
 
@@ -30,8 +30,9 @@ class PasswordRecoveryController {
         this.resets = resets;
     }
 
-    @Operation(summary = "Ask for a password reset code by email; the answer is the same whether or not the "
-            + "account exists")
+    @Operation(
+            summary = "Ask for a password reset code by email; the answer is the same whether or not the "
+                    + "account exists")
     @PostMapping("/forgot")
     ResponseEntity<Map<String, String>> forgot(@Valid @RequestBody ForgotRequest body, HttpServletRequest request) {
         resets.requestReset(body.email(), request.getRemoteAddr());
@@ -49,5 +50,6 @@ class PasswordRecoveryController {
 
     record ResetRequest(
             @NotBlank @Size(max = 128) String token,
+
             @NotBlank @Size(max = PasswordPolicy.MAX_LENGTH * 2) String newPassword) {}
 }

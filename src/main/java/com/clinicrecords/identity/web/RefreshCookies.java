@@ -21,7 +21,9 @@ final class RefreshCookies {
     private RefreshCookies() {}
 
     static ResponseCookie issue(IssuedTokens tokens) {
-        return base(tokens.refreshToken()).maxAge(Duration.ofSeconds(tokens.refreshTokenMaxAgeSeconds())).build();
+        return base(tokens.refreshToken())
+                .maxAge(Duration.ofSeconds(tokens.refreshTokenMaxAgeSeconds()))
+                .build();
     }
 
     static ResponseCookie clear() {
@@ -35,22 +37,28 @@ final class RefreshCookies {
         }
         String fromCookie = read(request);
         if (fromCookie != null && request.getHeader(CSRF_HEADER) == null) {
-            throw new ForbiddenException("csrf-header-missing",
-                    "Cookie-based requests must send the " + CSRF_HEADER + " header");
+            throw new ForbiddenException(
+                    "csrf-header-missing", "Cookie-based requests must send the " + CSRF_HEADER + " header");
         }
         return fromCookie;
     }
 
     private static String read(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
-        return cookies == null ? null : Arrays.stream(cookies)
-                .filter(c -> NAME.equals(c.getName()))
-                .map(Cookie::getValue)
-                .findFirst()
-                .orElse(null);
+        return cookies == null
+                ? null
+                : Arrays.stream(cookies)
+                        .filter(c -> NAME.equals(c.getName()))
+                        .map(Cookie::getValue)
+                        .findFirst()
+                        .orElse(null);
     }
 
     private static ResponseCookie.ResponseCookieBuilder base(String value) {
-        return ResponseCookie.from(NAME, value).httpOnly(true).secure(true).sameSite("Strict").path("/api/auth");
+        return ResponseCookie.from(NAME, value)
+                .httpOnly(true)
+                .secure(true)
+                .sameSite("Strict")
+                .path("/api/auth");
     }
 }

@@ -32,7 +32,10 @@ public final class DicomHeaderReader {
     private DicomHeaderReader() {}
 
     public static boolean isDicom(byte[] head) {
-        return head.length >= PREAMBLE + 4 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C'
+        return head.length >= PREAMBLE + 4
+                && head[128] == 'D'
+                && head[129] == 'I'
+                && head[130] == 'C'
                 && head[131] == 'M';
     }
 
@@ -83,7 +86,7 @@ public final class DicomHeaderReader {
                 case 0x00080060 -> modality = limit(text(value), 16);
                 case 0x00080020 -> studyDate = date(text(value));
                 case 0x00180015 -> bodyPart = limit(text(value), 64);
-                default -> { }
+                default -> {}
             }
             if (group > 0x0018 || buf.position() <= start) {
                 break;
@@ -102,7 +105,9 @@ public final class DicomHeaderReader {
 
     /** DICOM pads values to even length with a space or NUL. Only printable ASCII is kept. */
     private static String text(byte[] value) {
-        String s = new String(value, StandardCharsets.US_ASCII).replaceAll("[^\\x20-\\x7E]", "").trim();
+        String s = new String(value, StandardCharsets.US_ASCII)
+                .replaceAll("[^\\x20-\\x7E]", "")
+                .trim();
         return s.isEmpty() ? null : s;
     }
 

@@ -33,8 +33,13 @@ class ImageCommitter {
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    ImageCommitter(ImageRepository images, ImageUploadKeyRepository keys, ImageStorage storage, AuditTrail audit,
-            Clock clock, PlatformTransactionManager txManager) {
+    ImageCommitter(
+            ImageRepository images,
+            ImageUploadKeyRepository keys,
+            ImageStorage storage,
+            AuditTrail audit,
+            Clock clock,
+            PlatformTransactionManager txManager) {
         this.images = images;
         this.keys = keys;
         this.storage = storage;
@@ -43,7 +48,11 @@ class ImageCommitter {
         this.tx = new TransactionTemplate(txManager);
     }
 
-    UploadResult commit(AuthenticatedUser me, UUID patientId, UploadReceiver.Received received, UploadForm form,
+    UploadResult commit(
+            AuthenticatedUser me,
+            UUID patientId,
+            UploadReceiver.Received received,
+            UploadForm form,
             String idempotencyKey) {
         Optional<UploadResult> duplicate = existing(me, patientId, received, idempotencyKey);
         if (duplicate.isPresent()) {
@@ -58,15 +67,20 @@ class ImageCommitter {
         }
         try {
             return tx.execute(status -> {
-                MedicalImage image = new MedicalImage(id, patientId, key, received.file(), me.userId(), clock.instant());
+                MedicalImage image =
+                        new MedicalImage(id, patientId, key, received.file(), me.userId(), clock.instant());
                 DicomHeaderReader.DicomHeader dicom = received.dicom();
-                image.describe(first(form.modality(), dicom.modality()), first(form.bodyPart(), dicom.bodyPart()),
-                        form.studyDate() != null ? form.studyDate() : dicom.studyDate(), form.description(),
+                image.describe(
+                        first(form.modality(), dicom.modality()),
+                        first(form.bodyPart(), dicom.bodyPart()),
+                        form.studyDate() != null ? form.studyDate() : dicom.studyDate(),
+                        form.description(),
                         clock.instant());
                 images.saveAndFlush(image);
                 rememberKey(me, idempotencyKey, patientId, id, 201);
                 audit.record(AuditEntry.allowed(AuditAction.CREATE, ImageAccess.RESOURCE, id, patientId)
-                        .withDetail(received.file().contentType() + ", " + received.file().size() + " bytes"));
+                        .withDetail(received.file().contentType() + ", "
+                                + received.file().size() + " bytes"));
                 return new UploadResult(ImageView.of(image), true);
             });
         } catch (DataIntegrityViolationException raced) {
@@ -83,9 +97,10 @@ class ImageCommitter {
     }
 
     /** The same bytes are already stored for this patient: keep the existing image, drop the new file. */
-    private Optional<UploadResult> existing(AuthenticatedUser me, UUID patientId, UploadReceiver.Received received,
-            String idempotencyKey) {
-        Optional<UploadResult> found = tx.execute(status -> images.findLiveBySha(patientId, received.file().sha256())
+    private Optional<UploadResult> existing(
+            AuthenticatedUser me, UUID patientId, UploadReceiver.Received received, String idempotencyKey) {
+        Optional<UploadResult> found = tx.execute(status -> images.findLiveBySha(
+                        patientId, received.file().sha256())
                 .map(image -> {
                     audit.record(AuditEntry.allowed(AuditAction.READ, ImageAccess.RESOURCE, image.getId(), patientId)
                             .withDetail("duplicate upload"));
@@ -94,7 +109,8 @@ class ImageCommitter {
         if (found.isPresent()) {
             storage.delete(received.temp().key());
             try {
-                tx.executeWithoutResult(status -> rememberKey(me, idempotencyKey, patientId, found.get().image().id(), 200));
+                tx.executeWithoutResult(status -> rememberKey(
+                        me, idempotencyKey, patientId, found.get().image().id(), 200));
             } catch (DataIntegrityViolationException sameKeyConcurrently) {
                 // another request with the same key recorded it first; the answer is the same image
             }
@@ -102,12 +118,14 @@ class ImageCommitter {
         return found;
     }
 
-    private Optional<UploadResult> resolveRace(AuthenticatedUser me, UUID patientId, UploadReceiver.Received received,
-            String idempotencyKey) {
+    private Optional<UploadResult> resolveRace(
+            AuthenticatedUser me, UUID patientId, UploadReceiver.Received received, String idempotencyKey) {
         if (idempotencyKey != null) {
-            Optional<ImageUploadKey> known = tx.execute(s -> keys.findById(new ImageUploadKey.Key(me.userId(), idempotencyKey)));
+            Optional<ImageUploadKey> known =
+                    tx.execute(s -> keys.findById(new ImageUploadKey.Key(me.userId(), idempotencyKey)));
             if (known.isPresent() && known.get().getPatientId().equals(patientId)) {
-                return view(known.get().getImageId()).map(v -> new UploadResult(v, known.get().getResponseStatus() == 201));
+                return view(known.get().getImageId())
+                        .map(v -> new UploadResult(v, known.get().getResponseStatus() == 201));
             }
         }
         return existing(me, patientId, received, idempotencyKey);
@@ -115,7 +133,8 @@ class ImageCommitter {
 
     private void rememberKey(AuthenticatedUser me, String idempotencyKey, UUID patientId, UUID imageId, int status) {
         if (idempotencyKey != null) {
-            keys.saveAndFlush(new ImageUploadKey(me.userId(), idempotencyKey, patientId, imageId, status, clock.instant()));
+            keys.saveAndFlush(
+                    new ImageUploadKey(me.userId(), idempotencyKey, patientId, imageId, status, clock.instant()));
         }
     }
 

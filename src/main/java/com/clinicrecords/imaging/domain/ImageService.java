@@ -30,7 +30,8 @@ public class ImageService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ImageService(ImageRepository images, ImageAccess access, ImageStorage storage, AuditTrail audit, Clock clock) {
+    public ImageService(
+            ImageRepository images, ImageAccess access, ImageStorage storage, AuditTrail audit, Clock clock) {
         this.images = images;
         this.access = access;
         this.storage = storage;
@@ -42,7 +43,8 @@ public class ImageService {
     public Page<ImageView> list(AuthenticatedUser me, UUID patientId, ImageStatus status, int page, int size) {
         access.requireVisiblePatient(me, patientId, AuditAction.LIST);
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "uploadedAt", "id"));
-        Page<ImageView> result = images.findLiveByPatient(patientId, status, request).map(ImageView::of);
+        Page<ImageView> result =
+                images.findLiveByPatient(patientId, status, request).map(ImageView::of);
         audit.record(AuditEntry.allowed(AuditAction.LIST, ImageAccess.RESOURCE, null, patientId));
         return result;
     }
@@ -79,10 +81,12 @@ public class ImageService {
         boolean allowed = me.can(Permissions.IMAGES_STATUS)
                 && (access.isAnalysisService(me) || access.isLinkedDoctor(me, image.getPatientId()));
         if (!allowed) {
-            access.forbid(me, image, AuditAction.UPDATE, "Only the analysis service or a linked doctor may set the status");
+            access.forbid(
+                    me, image, AuditAction.UPDATE, "Only the analysis service or a linked doctor may set the status");
         }
         if (!image.getStatus().canMoveTo(next)) {
-            throw new ConflictException("invalid-status-transition",
+            throw new ConflictException(
+                    "invalid-status-transition",
                     "An image cannot go from " + image.getStatus() + " to " + next,
                     Map.of("currentStatus", image.getStatus().name()));
         }
@@ -100,8 +104,8 @@ public class ImageService {
     @Transactional
     public void delete(AuthenticatedUser me, UUID imageId) {
         MedicalImage image = access.readable(me, imageId, AuditAction.DELETE);
-        boolean uploaderDoctor = image.getUploadedBy().equals(me.userId())
-                && access.isLinkedDoctor(me, image.getPatientId());
+        boolean uploaderDoctor =
+                image.getUploadedBy().equals(me.userId()) && access.isLinkedDoctor(me, image.getPatientId());
         if (!me.isAdmin() && !uploaderDoctor) {
             access.forbid(me, image, AuditAction.DELETE, "Only the uploading doctor or an admin may delete an image");
         }
@@ -117,8 +121,8 @@ public class ImageService {
         ByteRange resolved = range.resolve(image.getSizeBytes());
         audit.record(AuditEntry.allowed(AuditAction.DOWNLOAD, ImageAccess.RESOURCE, imageId, image.getPatientId())
                 .withDetail(resolved.partial() ? "bytes " + resolved.first() + "-" + resolved.last() : null));
-        return new ImageDownload(ImageView.of(image), image.getStorageKey(), resolved.first(), resolved.length(),
-                resolved.partial());
+        return new ImageDownload(
+                ImageView.of(image), image.getStorageKey(), resolved.first(), resolved.length(), resolved.partial());
     }
 
     public InputStream open(ImageDownload download) throws IOException {

@@ -5,7 +5,10 @@ import java.util.Set;
 
 /** Processing state of an image, set by the analysis pipeline or a linked doctor. */
 public enum ImageStatus {
-    WAITING, PROCESSING, PROCESSED, FAILED;
+    WAITING,
+    PROCESSING,
+    PROCESSED,
+    FAILED;
 
     private static final Map<ImageStatus, Set<ImageStatus>> NEXT = Map.of(
             WAITING, Set.of(PROCESSING, FAILED),

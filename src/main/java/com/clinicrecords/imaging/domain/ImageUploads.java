@@ -1,9 +1,9 @@
 package com.clinicrecords.imaging.domain;
 
-import com.clinicrecords.shared.domain.PayloadTooLargeException;
 import com.clinicrecords.imaging.persistence.ImageUploadKeyRepository;
 import com.clinicrecords.shared.domain.BadRequestException;
 import com.clinicrecords.shared.domain.NotFoundException;
+import com.clinicrecords.shared.domain.PayloadTooLargeException;
 import com.clinicrecords.shared.domain.RuleViolationException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import java.io.IOException;
@@ -24,6 +24,7 @@ public class ImageUploads {
 
     /** Room for multipart boundaries and form fields around the file. */
     private static final long MULTIPART_ENVELOPE = 64 * 1024;
+
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
 
     /** Reads the request body, handing the file's bytes to the receiver exactly once. */
@@ -42,8 +43,8 @@ public class ImageUploads {
     private final ImageCommitter committer;
     private final ImageUploadKeyRepository keys;
 
-    public ImageUploads(ImageAccess access, UploadReceiver receiver, ImageCommitter committer,
-            ImageUploadKeyRepository keys) {
+    public ImageUploads(
+            ImageAccess access, UploadReceiver receiver, ImageCommitter committer, ImageUploadKeyRepository keys) {
         this.access = access;
         this.receiver = receiver;
         this.committer = committer;
@@ -54,13 +55,18 @@ public class ImageUploads {
      * @param declaredLength the request's Content-Length, or -1 when chunked
      * @param multipart      whether the body is multipart/form-data (its envelope adds a few bytes)
      */
-    public UploadResult upload(AuthenticatedUser me, UUID patientId, String idempotencyKey, long declaredLength,
-            boolean multipart, UploadBody body) {
+    public UploadResult upload(
+            AuthenticatedUser me,
+            UUID patientId,
+            String idempotencyKey,
+            long declaredLength,
+            boolean multipart,
+            UploadBody body) {
         access.requireUpload(me, patientId);
         if (idempotencyKey != null) {
             if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-                throw new BadRequestException("invalid-idempotency-key",
-                        "Idempotency-Key must be 1 to 128 visible ASCII characters");
+                throw new BadRequestException(
+                        "invalid-idempotency-key", "Idempotency-Key must be 1 to 128 visible ASCII characters");
             }
             Optional<UploadResult> replay = replay(me, patientId, idempotencyKey);
             if (replay.isPresent()) {
@@ -87,7 +93,8 @@ public class ImageUploads {
             committed = true;
             return result;
         } catch (IOException e) {
-            throw new BadRequestException("upload-incomplete", "The upload was interrupted or malformed; nothing was stored");
+            throw new BadRequestException(
+                    "upload-incomplete", "The upload was interrupted or malformed; nothing was stored");
         } finally {
             if (!committed && holder[0] != null) {
                 receiver.discard(holder[0]);
@@ -97,13 +104,15 @@ public class ImageUploads {
 
     /** A retry with a known key gets the original answer without the file being stored again. */
     Optional<UploadResult> replay(AuthenticatedUser me, UUID patientId, String idempotencyKey) {
-        return keys.findById(new ImageUploadKey.Key(me.userId(), idempotencyKey)).map(key -> {
-            if (!key.getPatientId().equals(patientId)) {
-                throw new RuleViolationException("idempotency-key-reused",
-                        "This Idempotency-Key was already used for a different request");
-            }
-            ImageView image = committer.view(key.getImageId()).orElseThrow(() -> NotFoundException.of("Image"));
-            return new UploadResult(image, key.getResponseStatus() == 201);
-        });
+        return keys.findById(new ImageUploadKey.Key(me.userId(), idempotencyKey))
+                .map(key -> {
+                    if (!key.getPatientId().equals(patientId)) {
+                        throw new RuleViolationException(
+                                "idempotency-key-reused",
+                                "This Idempotency-Key was already used for a different request");
+                    }
+                    ImageView image = committer.view(key.getImageId()).orElseThrow(() -> NotFoundException.of("Image"));
+                    return new UploadResult(image, key.getResponseStatus() == 201);
+                });
     }
 }

@@ -5,14 +5,39 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** Image metadata as the API shows it (no storage key). */
-public record ImageView(UUID id, UUID patientId, String filename, String contentType, long sizeBytes,
-        String sha256, UUID uploadedBy, Instant uploadedAt, String modality, String bodyPart, LocalDate studyDate,
-        String description, ImageStatus status, Instant statusChangedAt, long version) {
+public record ImageView(
+        UUID id,
+        UUID patientId,
+        String filename,
+        String contentType,
+        long sizeBytes,
+        String sha256,
+        UUID uploadedBy,
+        Instant uploadedAt,
+        String modality,
+        String bodyPart,
+        LocalDate studyDate,
+        String description,
+        ImageStatus status,
+        Instant statusChangedAt,
+        long version) {
 
     static ImageView of(MedicalImage i) {
-        return new ImageView(i.getId(), i.getPatientId(), i.getOriginalFilename(), i.getContentType(),
-                i.getSizeBytes(), i.getSha256(), i.getUploadedBy(), i.getUploadedAt(), i.getModality(),
-                i.getBodyPart(), i.getStudyDate(), i.getDescription(), i.getStatus(), i.getStatusChangedAt(),
+        return new ImageView(
+                i.getId(),
+                i.getPatientId(),
+                i.getOriginalFilename(),
+                i.getContentType(),
+                i.getSizeBytes(),
+                i.getSha256(),
+                i.getUploadedBy(),
+                i.getUploadedAt(),
+                i.getModality(),
+                i.getBodyPart(),
+                i.getStudyDate(),
+                i.getDescription(),
+                i.getStatus(),
+                i.getStatusChangedAt(),
                 i.getVersion());
     }
 }

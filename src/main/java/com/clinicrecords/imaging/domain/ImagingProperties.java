@@ -11,15 +11,24 @@ import org.springframework.util.unit.DataSize;
  * @param tempMaxAge temporary upload objects older than this are abandoned and swept
  */
 @ConfigurationProperties("clinic.imaging")
-public record ImagingProperties(@DefaultValue("2GB") DataSize maxBytes, @DefaultValue Storage storage,
+public record ImagingProperties(
+        @DefaultValue("2GB") DataSize maxBytes,
+        @DefaultValue Storage storage,
         @DefaultValue("24h") java.time.Duration tempMaxAge) {
 
     /** @param type {@code local} (files below {@code localDir}) or {@code s3} */
-    public record Storage(@DefaultValue("local") String type, @DefaultValue("data/images") String localDir,
+    public record Storage(
+            @DefaultValue("local") String type,
+            @DefaultValue("data/images") String localDir,
             @DefaultValue S3 s3) {}
 
     /** S3-compatible bucket; credentials come from the environment, never from the repository. */
-    public record S3(String endpoint, String bucket, @DefaultValue("us-east-1") String region,
-            @DefaultValue("true") boolean pathStyle, String accessKey, String secretKey,
+    public record S3(
+            String endpoint,
+            String bucket,
+            @DefaultValue("us-east-1") String region,
+            @DefaultValue("true") boolean pathStyle,
+            String accessKey,
+            String secretKey,
             @DefaultValue("8MB") DataSize partSize) {}
 }

@@ -27,6 +27,7 @@ public class MedicalImage {
     private String sha256;
     /** sha256 while live, null once deleted: backs the unique dedup index (patient_id, live_sha256). */
     private String liveSha256;
+
     private UUID uploadedBy;
     private Instant uploadedAt;
     private String modality;

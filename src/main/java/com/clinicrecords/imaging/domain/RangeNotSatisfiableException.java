@@ -10,8 +10,12 @@ public class RangeNotSatisfiableException extends ClinicException {
     private final long size;
 
     public RangeNotSatisfiableException(long size) {
-        super(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "range-not-satisfiable", "Range not satisfiable",
-                "The requested range is outside the file", Map.of("size", size));
+        super(
+                HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                "range-not-satisfiable",
+                "Range not satisfiable",
+                "The requested range is outside the file",
+                Map.of("size", size));
         this.size = size;
     }
 

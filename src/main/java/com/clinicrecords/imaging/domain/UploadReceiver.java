@@ -40,16 +40,19 @@ class UploadReceiver {
         if (head.length == 0) {
             throw new BadRequestException("empty-file", "The uploaded file is empty");
         }
-        String type = sniffer.detect(head).orElseThrow(() -> new UnsupportedMediaTypeException(
-                "Only DICOM, PNG, JPEG, TIFF and PDF files are accepted; the content is none of these"));
+        String type = sniffer.detect(head)
+                .orElseThrow(() -> new UnsupportedMediaTypeException(
+                        "Only DICOM, PNG, JPEG, TIFF and PDF files are accepted; the content is none of these"));
         MessageDigest sha256 = sha256();
         InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), content);
-        ImageStorage.TempObject temp = storage.writeTemp(
-                new DigestInputStream(new SizeLimitingInputStream(whole, maxBytes), sha256));
-        DicomHeaderReader.DicomHeader dicom = ContentSniffer.DICOM.equals(type)
-                ? DicomHeaderReader.read(head)
-                : DicomHeaderReader.DicomHeader.EMPTY;
-        StoredFile file = new StoredFile(FileNames.sanitise(clientFilename, type), type, temp.size(),
+        ImageStorage.TempObject temp =
+                storage.writeTemp(new DigestInputStream(new SizeLimitingInputStream(whole, maxBytes), sha256));
+        DicomHeaderReader.DicomHeader dicom =
+                ContentSniffer.DICOM.equals(type) ? DicomHeaderReader.read(head) : DicomHeaderReader.DicomHeader.EMPTY;
+        StoredFile file = new StoredFile(
+                FileNames.sanitise(clientFilename, type),
+                type,
+                temp.size(),
                 HexFormat.of().formatHex(sha256.digest()));
         return new Received(temp, file, dicom);
     }

@@ -20,6 +20,6 @@ public interface ImageRepository extends JpaRepository<MedicalImage, UUID> {
 
     @Query("select i from MedicalImage i where i.patientId = :patientId and i.deletedAt is null "
             + "and (:status is null or i.status = :status)")
-    Page<MedicalImage> findLiveByPatient(@Param("patientId") UUID patientId, @Param("status") ImageStatus status,
-            Pageable pageable);
+    Page<MedicalImage> findLiveByPatient(
+            @Param("patientId") UUID patientId, @Param("status") ImageStatus status, Pageable pageable);
 }

@@ -22,7 +22,8 @@ class ImageStorageConfiguration {
         ImagingProperties.Storage storage = props.storage();
         if ("s3".equalsIgnoreCase(storage.type())) {
             ImagingProperties.S3 s3 = storage.s3();
-            return new S3ObjectStorage(s3Client(s3), s3.bucket(), (int) s3.partSize().toBytes());
+            return new S3ObjectStorage(
+                    s3Client(s3), s3.bucket(), (int) s3.partSize().toBytes());
         }
         return new LocalFileStorage(Path.of(storage.localDir()));
     }

@@ -40,7 +40,8 @@ public class S3ObjectStorage implements ImageStorage, AutoCloseable {
             s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(first));
             return new TempObject(key, first.length);
         }
-        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        String uploadId =
+                s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
             long size = 0;
@@ -48,14 +49,25 @@ public class S3ObjectStorage implements ImageStorage, AutoCloseable {
             while (chunk.length > 0) {
                 int partNumber = parts.size() + 1;
                 byte[] body = chunk;
-                String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(partNumber),
-                        RequestBody.fromBytes(body)).eTag();
-                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+                String etag = s3.uploadPart(
+                                b -> b.bucket(bucket)
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .partNumber(partNumber),
+                                RequestBody.fromBytes(body))
+                        .eTag();
+                parts.add(CompletedPart.builder()
+                        .partNumber(partNumber)
+                        .eTag(etag)
+                        .build());
                 size += chunk.length;
                 chunk = content.readNBytes(partSize);
             }
-            s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
+            s3.completeMultipartUpload(b -> b.bucket(bucket)
+                    .key(key)
+                    .uploadId(uploadId)
+                    .multipartUpload(
+                            CompletedMultipartUpload.builder().parts(parts).build()));
             return new TempObject(key, size);
         } catch (IOException | RuntimeException e) {
             try {
@@ -70,7 +82,10 @@ public class S3ObjectStorage implements ImageStorage, AutoCloseable {
     /** Server-side copy (no bytes through this process), then the temporary object is removed. */
     @Override
     public void commit(TempObject temp, String key) {
-        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(temp.key()).destinationBucket(bucket).destinationKey(key));
+        s3.copyObject(b -> b.sourceBucket(bucket)
+                .sourceKey(temp.key())
+                .destinationBucket(bucket)
+                .destinationKey(key));
         delete(temp.key());
     }
 
@@ -96,13 +111,15 @@ public class S3ObjectStorage implements ImageStorage, AutoCloseable {
     @Override
     public int sweepTemp(java.time.Instant cutoff) {
         int removed = 0;
-        for (var object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix("tmp/")).contents()) {
+        for (var object :
+                s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix("tmp/")).contents()) {
             if (object.lastModified().isBefore(cutoff)) {
                 delete(object.key());
                 removed++;
             }
         }
-        for (var upload : s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix("tmp/")).uploads()) {
+        for (var upload : s3.listMultipartUploadsPaginator(b -> b.bucket(bucket).prefix("tmp/"))
+                .uploads()) {
             if (upload.initiated().isBefore(cutoff)) {
                 s3.abortMultipartUpload(b -> b.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
                 removed++;

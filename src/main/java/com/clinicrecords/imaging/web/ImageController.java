@@ -1,14 +1,14 @@
 package com.clinicrecords.imaging.web;
 
-import com.clinicrecords.shared.domain.PageView;
-import com.clinicrecords.shared.web.ETags;
 import com.clinicrecords.imaging.domain.ByteRange;
 import com.clinicrecords.imaging.domain.ImageDownload;
 import com.clinicrecords.imaging.domain.ImageService;
 import com.clinicrecords.imaging.domain.ImageStatus;
 import com.clinicrecords.imaging.domain.RangeNotSatisfiableException;
 import com.clinicrecords.imaging.domain.UpdateImageCommand;
+import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.web.ETags;
 import com.clinicrecords.shared.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,7 +52,9 @@ class ImageController {
 
     @GetMapping("/api/patients/{patientId}/images")
     @Operation(summary = "List a patient's images, newest first (patient, linked doctors, admins)")
-    PageView<ImageResponse> list(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID patientId,
+    PageView<ImageResponse> list(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID patientId,
             @RequestParam(required = false) ImageStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -67,9 +69,12 @@ class ImageController {
     }
 
     @PutMapping("/api/images/{id}")
-    @Operation(summary = "Replace descriptive metadata, absent fields are cleared (linked doctor or uploader); "
-            + "If-Match or version checked")
-    ResponseEntity<ImageResponse> replace(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+    @Operation(
+            summary = "Replace descriptive metadata, absent fields are cleared (linked doctor or uploader); "
+                    + "If-Match or version checked")
+    ResponseEntity<ImageResponse> replace(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ImageRequests.UpdateImage request) {
         return update(me, id, ifMatch, request, false);
@@ -77,7 +82,9 @@ class ImageController {
 
     @PatchMapping("/api/images/{id}")
     @Operation(summary = "Change some descriptive fields (absent or null fields are kept)")
-    ResponseEntity<ImageResponse> patch(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+    ResponseEntity<ImageResponse> patch(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ImageRequests.UpdateImage request) {
         return update(me, id, ifMatch, request, true);
@@ -85,7 +92,9 @@ class ImageController {
 
     @PutMapping("/api/images/{id}/status")
     @Operation(summary = "Set the processing status (analysis service or linked doctor; images:status)")
-    ImageResponse status(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+    ImageResponse status(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID id,
             @Valid @RequestBody ImageRequests.ChangeStatus request) {
         return ImageResponse.of(images.changeStatus(me, id, request.status()));
     }
@@ -99,8 +108,11 @@ class ImageController {
 
     @GetMapping("/api/images/{id}/content")
     @Operation(summary = "Download the file; supports a single byte Range (206/416)")
-    void content(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
-            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range, HttpServletResponse response)
+    void content(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+            HttpServletResponse response)
             throws IOException {
         ImageDownload download = images.download(me, id, new ByteRange.Requested(range));
         response.setStatus(download.partial() ? HttpStatus.PARTIAL_CONTENT.value() : HttpStatus.OK.value());
@@ -108,16 +120,23 @@ class ImageController {
         response.setContentLengthLong(download.length());
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
         if (download.partial()) {
-            response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + download.offset() + "-"
-                    + (download.offset() + download.length() - 1) + "/" + download.image().sizeBytes());
+            response.setHeader(
+                    HttpHeaders.CONTENT_RANGE,
+                    "bytes " + download.offset() + "-" + (download.offset() + download.length() - 1) + "/"
+                            + download.image().sizeBytes());
         }
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(download.image().filename(), StandardCharsets.UTF_8).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(download.image().filename(), StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
         response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
         response.setHeader(HttpHeaders.ETAG, "\"" + download.image().sha256() + "\"");
-        try (InputStream in = images.open(download); OutputStream out = response.getOutputStream()) {
+        try (InputStream in = images.open(download);
+                OutputStream out = response.getOutputStream()) {
             in.transferTo(out);
         }
     }
@@ -130,12 +149,20 @@ class ImageController {
                 .body(Problems.of(e.status(), e.slug(), e.title(), e.getMessage()));
     }
 
-    private ResponseEntity<ImageResponse> update(AuthenticatedUser me, UUID id, String ifMatch,
-            ImageRequests.UpdateImage request, boolean partial) {
+    private ResponseEntity<ImageResponse> update(
+            AuthenticatedUser me, UUID id, String ifMatch, ImageRequests.UpdateImage request, boolean partial) {
         Long fromHeader = ETags.optionalVersion(ifMatch);
         Long expected = fromHeader != null ? fromHeader : request.version();
-        ImageResponse body = ImageResponse.of(images.update(me, id, new UpdateImageCommand(request.modality(),
-                request.bodyPart(), request.studyDate(), request.description(), expected, partial)));
+        ImageResponse body = ImageResponse.of(images.update(
+                me,
+                id,
+                new UpdateImageCommand(
+                        request.modality(),
+                        request.bodyPart(),
+                        request.studyDate(),
+                        request.description(),
+                        expected,
+                        partial)));
         return ResponseEntity.ok().eTag(ETags.of(body.version())).body(body);
     }
 }

@@ -6,13 +6,41 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-record ImageResponse(UUID id, UUID patientId, String filename, String contentType, long sizeBytes, String sha256,
-        UUID uploadedBy, Instant uploadedAt, String modality, String bodyPart, LocalDate studyDate, String description,
-        ImageStatus status, Instant statusChangedAt, long version, String contentUrl) {
+record ImageResponse(
+        UUID id,
+        UUID patientId,
+        String filename,
+        String contentType,
+        long sizeBytes,
+        String sha256,
+        UUID uploadedBy,
+        Instant uploadedAt,
+        String modality,
+        String bodyPart,
+        LocalDate studyDate,
+        String description,
+        ImageStatus status,
+        Instant statusChangedAt,
+        long version,
+        String contentUrl) {
 
     static ImageResponse of(ImageView v) {
-        return new ImageResponse(v.id(), v.patientId(), v.filename(), v.contentType(), v.sizeBytes(), v.sha256(),
-                v.uploadedBy(), v.uploadedAt(), v.modality(), v.bodyPart(), v.studyDate(), v.description(), v.status(),
-                v.statusChangedAt(), v.version(), "/api/images/" + v.id() + "/content");
+        return new ImageResponse(
+                v.id(),
+                v.patientId(),
+                v.filename(),
+                v.contentType(),
+                v.sizeBytes(),
+                v.sha256(),
+                v.uploadedBy(),
+                v.uploadedAt(),
+                v.modality(),
+                v.bodyPart(),
+                v.studyDate(),
+                v.description(),
+                v.status(),
+                v.statusChangedAt(),
+                v.version(),
+                "/api/images/" + v.id() + "/content");
     }
 }

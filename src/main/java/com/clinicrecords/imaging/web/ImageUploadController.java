@@ -4,9 +4,9 @@ import com.clinicrecords.imaging.domain.ImageUploads;
 import com.clinicrecords.imaging.domain.UnsupportedMediaTypeException;
 import com.clinicrecords.imaging.domain.UploadForm;
 import com.clinicrecords.imaging.domain.UploadResult;
-import com.clinicrecords.shared.web.ETags;
 import com.clinicrecords.shared.domain.BadRequestException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -50,13 +50,19 @@ class ImageUploadController {
     }
 
     @PostMapping("/api/patients/{patientId}/images")
-    @Operation(summary = "Upload an image (multipart part \"file\" plus optional fields modality, bodyPart, "
-            + "studyDate, description; or the raw bytes with X-Filename). 201 new, 200 when the same bytes exist. "
-            + "The patient themself or a linked doctor.")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-        @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = UploadFormDoc.class)),
-        @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))})
-    ResponseEntity<ImageResponse> upload(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID patientId,
+    @Operation(
+            summary = "Upload an image (multipart part \"file\" plus optional fields modality, bodyPart, "
+                    + "studyDate, description; or the raw bytes with X-Filename). 201 new, 200 when the same bytes exist. "
+                    + "The patient themself or a linked doctor.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = {
+                @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = UploadFormDoc.class)),
+                @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))
+            })
+    ResponseEntity<ImageResponse> upload(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID patientId,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             HttpServletRequest request) {
         boolean multipart = JakartaServletFileUpload.isMultipartContent(request);
@@ -64,16 +70,28 @@ class ImageUploadController {
         if (!multipart && type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             throw new UnsupportedMediaTypeException("Send the file as multipart/form-data or as the raw body");
         }
-        UploadResult result = uploads.upload(me, patientId, idempotencyKey, request.getContentLengthLong(), multipart,
+        UploadResult result = uploads.upload(
+                me,
+                patientId,
+                idempotencyKey,
+                request.getContentLengthLong(),
+                multipart,
                 multipart ? receiver -> readMultipart(request, receiver) : receiver -> readRaw(request, receiver));
         ImageResponse body = ImageResponse.of(result.image());
         return result.created()
-                ? ResponseEntity.created(URI.create("/api/images/" + body.id())).eTag(ETags.of(body.version())).body(body)
-                : ResponseEntity.status(HttpStatus.OK).eTag(ETags.of(body.version())).body(body);
+                ? ResponseEntity.created(URI.create("/api/images/" + body.id()))
+                        .eTag(ETags.of(body.version()))
+                        .body(body)
+                : ResponseEntity.status(HttpStatus.OK)
+                        .eTag(ETags.of(body.version()))
+                        .body(body);
     }
 
     /** Only documents the multipart form for OpenAPI; the body is parsed by hand (streamed). */
-    record UploadFormDoc(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file,
+    record UploadFormDoc(
+            @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED)
+            String file,
+
             @Schema(maxLength = 16, example = "CT") String modality,
             @Schema(maxLength = 64, example = "CHEST") String bodyPart,
             @Schema(format = "date") String studyDate,
@@ -87,7 +105,8 @@ class ImageUploadController {
         return form;
     }
 
-    private UploadForm readMultipart(HttpServletRequest request, ImageUploads.FileReceiver receiver) throws IOException {
+    private UploadForm readMultipart(HttpServletRequest request, ImageUploads.FileReceiver receiver)
+            throws IOException {
         JakartaServletFileUpload<?, ?> parser = new JakartaServletFileUpload<>();
         parser.setHeaderCharset(StandardCharsets.UTF_8);
         parser.setMaxFileCount(20);

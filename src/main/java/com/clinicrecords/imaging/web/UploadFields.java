@@ -20,15 +20,17 @@ import java.util.Set;
 record UploadFields(
         @Size(max = 16) String modality,
         @Size(max = 64) String bodyPart,
+
         @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date like 2026-01-31") String studyDate,
+
         @Size(max = 1000) String description) {
 
     static final Set<String> NAMES = Set.of("modality", "bodyPart", "studyDate", "description");
     static final int MAX_FIELD_BYTES = 4096;
 
     static UploadFields of(Map<String, String> values) {
-        return new UploadFields(values.get("modality"), values.get("bodyPart"), values.get("studyDate"),
-                values.get("description"));
+        return new UploadFields(
+                values.get("modality"), values.get("bodyPart"), values.get("studyDate"), values.get("description"));
     }
 
     static UploadFields fromHeaders(jakarta.servlet.http.HttpServletRequest request) {
@@ -46,10 +48,14 @@ record UploadFields(
             throw new ConstraintViolationException(violations);
         }
         try {
-            return new UploadForm(blank(modality), blank(bodyPart), studyDate == null ? null : LocalDate.parse(studyDate),
+            return new UploadForm(
+                    blank(modality),
+                    blank(bodyPart),
+                    studyDate == null ? null : LocalDate.parse(studyDate),
                     blank(description));
         } catch (java.time.format.DateTimeParseException e) {
-            throw new com.clinicrecords.shared.domain.BadRequestException("validation-failed", "studyDate is not a valid date");
+            throw new com.clinicrecords.shared.domain.BadRequestException(
+                    "validation-failed", "studyDate is not a valid date");
         }
     }
 

@@ -28,7 +28,11 @@ public class EmailRelay {
     private final MailProperties props;
     private final Clock clock;
 
-    EmailRelay(EmailOutboxRepository outbox, JavaMailSender mailSender, TransactionTemplate tx, MailProperties props,
+    EmailRelay(
+            EmailOutboxRepository outbox,
+            JavaMailSender mailSender,
+            TransactionTemplate tx,
+            MailProperties props,
             Clock clock) {
         this.outbox = outbox;
         this.mailSender = mailSender;
@@ -37,7 +41,9 @@ public class EmailRelay {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${clinic.mail.relay-interval:2s}", initialDelayString = "${clinic.mail.relay-interval:2s}")
+    @Scheduled(
+            fixedDelayString = "${clinic.mail.relay-interval:2s}",
+            initialDelayString = "${clinic.mail.relay-interval:2s}")
     void scheduledRun() {
         try {
             relayDue();
@@ -75,7 +81,9 @@ public class EmailRelay {
         } catch (MailException e) {
             // Only exception types are kept: messages may echo addresses or server replies.
             String error = e.getClass().getSimpleName()
-                    + (e.getMostSpecificCause() != e ? ": " + e.getMostSpecificCause().getClass().getSimpleName() : "");
+                    + (e.getMostSpecificCause() != e
+                            ? ": " + e.getMostSpecificCause().getClass().getSimpleName()
+                            : "");
             email.markFailed(error, now, props.backoffAfter(email.getAttempts() + 1), props.maxAttempts());
             log.warn("Sending email {} failed (attempt {}): {}", email.getId(), email.getAttempts(), error);
             return false;

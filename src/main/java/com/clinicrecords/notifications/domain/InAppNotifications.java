@@ -27,6 +27,8 @@ public class InAppNotifications {
      */
     @Transactional
     public UUID notify(UUID userId, String category, String title, String message, String link) {
-        return notifications.save(new Notification(userId, category, title, message, link, clock.instant())).getId();
+        return notifications
+                .save(new Notification(userId, category, title, message, link, clock.instant()))
+                .getId();
     }
 }

@@ -8,8 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * emails one relay run sends at most.
  */
 @ConfigurationProperties("clinic.mail")
-public record MailProperties(String from, Duration relayInterval, Duration retryInitialBackoff,
-        Duration retryMaxBackoff, int maxAttempts, int batchSize) {
+public record MailProperties(
+        String from,
+        Duration relayInterval,
+        Duration retryInitialBackoff,
+        Duration retryMaxBackoff,
+        int maxAttempts,
+        int batchSize) {
 
     public MailProperties {
         from = from != null && !from.isBlank() ? from : "no-reply@clinic.example";

@@ -37,8 +37,8 @@ public class NotificationInbox {
     /** Marks one of the caller's notifications read; another user's is 404. Idempotent. */
     @Transactional
     public NotificationView markRead(UUID userId, UUID id) {
-        Notification n = notifications.findByIdAndUserId(id, userId)
-                .orElseThrow(() -> NotFoundException.of("Notification"));
+        Notification n =
+                notifications.findByIdAndUserId(id, userId).orElseThrow(() -> NotFoundException.of("Notification"));
         n.markRead(clock.instant());
         return NotificationView.of(notifications.saveAndFlush(n));
     }

@@ -14,7 +14,9 @@ public interface EmailOutboxRepository extends JpaRepository<OutboxEmail, UUID> 
      * Locks the oldest due email for the current transaction. Rows another instance has locked are skipped,
      * so several relays never send the same email twice. Must run inside a transaction.
      */
-    @Query(value = "SELECT * FROM email_outbox WHERE status = 'PENDING' AND next_attempt_at <= :now "
-            + "ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED", nativeQuery = true)
+    @Query(
+            value = "SELECT * FROM email_outbox WHERE status = 'PENDING' AND next_attempt_at <= :now "
+                    + "ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED",
+            nativeQuery = true)
     Optional<OutboxEmail> lockNextDue(@Param("now") Instant now);
 }

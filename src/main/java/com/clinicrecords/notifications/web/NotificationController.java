@@ -31,8 +31,10 @@ class NotificationController {
 
     @Operation(summary = "Own notifications, newest first (size <= 100)")
     @GetMapping
-    PageView<NotificationView> list(@AuthenticationPrincipal AuthenticatedUser me,
-            @RequestParam(defaultValue = "false") boolean unreadOnly, @RequestParam(required = false) Integer page,
+    PageView<NotificationView> list(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @RequestParam(defaultValue = "false") boolean unreadOnly,
+            @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return inbox.list(me.userId(), unreadOnly, PageRequests.of(page, size, Sort.unsorted()));
     }

@@ -6,7 +6,8 @@ import java.util.Objects;
 public record ClinicalFields(String room, String bed, String diagnosis, String prescribedMedicine) {
 
     boolean differsFrom(Patient p) {
-        return !Objects.equals(room, p.getRoom()) || !Objects.equals(bed, p.getBed())
+        return !Objects.equals(room, p.getRoom())
+                || !Objects.equals(bed, p.getBed())
                 || !Objects.equals(diagnosis, p.getDiagnosis())
                 || !Objects.equals(prescribedMedicine, p.getPrescribedMedicine());
     }

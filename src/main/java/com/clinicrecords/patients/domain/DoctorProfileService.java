@@ -29,8 +29,13 @@ public class DoctorProfileService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public DoctorProfileService(DoctorRepository doctors, SpecializationRepository specializations,
-            UserRepository users, RoleRepository roles, AuditTrail audit, Clock clock) {
+    public DoctorProfileService(
+            DoctorRepository doctors,
+            SpecializationRepository specializations,
+            UserRepository users,
+            RoleRepository roles,
+            AuditTrail audit,
+            Clock clock) {
         this.doctors = doctors;
         this.specializations = specializations;
         this.users = users;
@@ -55,7 +60,8 @@ public class DoctorProfileService {
         Doctor doctor = doctors.saveAndFlush(new Doctor(userId, specializationId, clock.instant()));
         if (!user.roleNames().contains(Roles.DOCTOR)) {
             user.addRole(roles.findByName(Roles.DOCTOR).orElseThrow(() -> NotFoundException.of("Role")));
-            audit.record(AuditEntry.allowed(AuditAction.ROLE_CHANGE, "User", userId, null).withDetail("+DOCTOR"));
+            audit.record(AuditEntry.allowed(AuditAction.ROLE_CHANGE, "User", userId, null)
+                    .withDetail("+DOCTOR"));
         }
         audit.record(AuditEntry.allowed(AuditAction.CREATE, "Doctor", doctor.getId(), null));
         return DoctorProfileView.of(doctor, summary(doctor.getId()));

@@ -1,5 +1,8 @@
 package com.clinicrecords.patients.domain;
 
 public enum Gender {
-    FEMALE, MALE, OTHER, UNKNOWN
+    FEMALE,
+    MALE,
+    OTHER,
+    UNKNOWN
 }

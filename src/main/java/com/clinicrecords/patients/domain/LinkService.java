@@ -30,8 +30,13 @@ public class LinkService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public LinkService(DoctorPatientLinkRepository links, DoctorRepository doctors, PatientRepository patients,
-            PatientAccess access, AuditTrail audit, Clock clock) {
+    public LinkService(
+            DoctorPatientLinkRepository links,
+            DoctorRepository doctors,
+            PatientRepository patients,
+            PatientAccess access,
+            AuditTrail audit,
+            Clock clock) {
         this.links = links;
         this.doctors = doctors;
         this.patients = patients;

@@ -57,8 +57,13 @@ public class Patient {
         this.updatedAt = now;
     }
 
-    public void updateDemographics(String firstName, String lastName, LocalDate dateOfBirth, Gender gender,
-            String insuranceNumber, Instant now) {
+    public void updateDemographics(
+            String firstName,
+            String lastName,
+            LocalDate dateOfBirth,
+            Gender gender,
+            String insuranceNumber,
+            Instant now) {
         this.firstName = firstName;
         this.lastName = lastName;
         this.dateOfBirth = dateOfBirth;

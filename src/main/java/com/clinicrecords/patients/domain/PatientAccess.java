@@ -62,7 +62,8 @@ public class PatientAccess {
 
     /** The link alone, for callers that have already checked that the patient exists and is not deleted. */
     private boolean hasActiveLink(AuthenticatedUser user, UUID patientId) {
-        return user.can(Permissions.PATIENTS_CARE) && user.hasRole(Roles.DOCTOR)
+        return user.can(Permissions.PATIENTS_CARE)
+                && user.hasRole(Roles.DOCTOR)
                 && links.isActiveForDoctorUser(user.userId(), patientId);
     }
 

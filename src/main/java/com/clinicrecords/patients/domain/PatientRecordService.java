@@ -30,8 +30,12 @@ public class PatientRecordService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public PatientRecordService(PatientRepository patients, PatientAccess access, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock) {
+    public PatientRecordService(
+            PatientRepository patients,
+            PatientAccess access,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.patients = patients;
         this.access = access;
         this.audit = audit;
@@ -49,8 +53,8 @@ public class PatientRecordService {
 
     /** Full replacement of both field groups; {@code expectedVersion} comes from If-Match. */
     @Transactional
-    public PatientView update(AuthenticatedUser user, UUID id, long expectedVersion, Demographics demographics,
-            ClinicalFields clinical) {
+    public PatientView update(
+            AuthenticatedUser user, UUID id, long expectedVersion, Demographics demographics, ClinicalFields clinical) {
         access.requireRead(user, id, RESOURCE);
         Patient patient = live(id);
         if (patient.getVersion() != expectedVersion) {
@@ -64,10 +68,15 @@ public class PatientRecordService {
             throw new ForbiddenException("field-not-writable", "Only a linked doctor may change clinical fields");
         }
         Instant now = clock.instant();
-        patient.updateDemographics(demographics.firstName().trim(), demographics.lastName().trim(),
-                demographics.dateOfBirth(), demographics.gender(), demographics.insuranceNumber(), now);
-        patient.updateClinical(clinical.room(), clinical.bed(), clinical.diagnosis(), clinical.prescribedMedicine(),
+        patient.updateDemographics(
+                demographics.firstName().trim(),
+                demographics.lastName().trim(),
+                demographics.dateOfBirth(),
+                demographics.gender(),
+                demographics.insuranceNumber(),
                 now);
+        patient.updateClinical(
+                clinical.room(), clinical.bed(), clinical.diagnosis(), clinical.prescribedMedicine(), now);
         patients.saveAndFlush(patient);
         audit.record(AuditEntry.allowed(AuditAction.UPDATE, RESOURCE, id, id));
         return PatientView.of(patient);

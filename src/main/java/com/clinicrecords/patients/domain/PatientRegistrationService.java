@@ -28,8 +28,7 @@ public class PatientRegistrationService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public PatientRegistrationService(PatientRepository patients, UserRepository users, AuditTrail audit,
-            Clock clock) {
+    public PatientRegistrationService(PatientRepository patients, UserRepository users, AuditTrail audit, Clock clock) {
         this.patients = patients;
         this.users = users;
         this.audit = audit;
@@ -44,8 +43,8 @@ public class PatientRegistrationService {
         }
         Instant now = clock.instant();
         Patient patient = new Patient(userId, d.firstName().trim(), d.lastName().trim(), now);
-        patient.updateDemographics(patient.getFirstName(), patient.getLastName(), d.dateOfBirth(), d.gender(),
-                d.insuranceNumber(), now);
+        patient.updateDemographics(
+                patient.getFirstName(), patient.getLastName(), d.dateOfBirth(), d.gender(), d.insuranceNumber(), now);
         patients.saveAndFlush(patient);
         audit.record(AuditEntry.allowed(AuditAction.CREATE, "Patient", patient.getId(), patient.getId()));
         return PatientView.of(patient);

@@ -5,13 +5,37 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** A patient record as the patient, their linked doctors and admins see it; {@code version} is also the ETag. */
-public record PatientView(UUID id, UUID userId, String firstName, String lastName, LocalDate dateOfBirth,
-        Gender gender, String insuranceNumber, String room, String bed, String diagnosis, String prescribedMedicine,
-        Instant createdAt, Instant updatedAt, long version) {
+public record PatientView(
+        UUID id,
+        UUID userId,
+        String firstName,
+        String lastName,
+        LocalDate dateOfBirth,
+        Gender gender,
+        String insuranceNumber,
+        String room,
+        String bed,
+        String diagnosis,
+        String prescribedMedicine,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
 
     static PatientView of(Patient p) {
-        return new PatientView(p.getId(), p.getUserId(), p.getFirstName(), p.getLastName(), p.getDateOfBirth(),
-                p.getGender(), p.getInsuranceNumber(), p.getRoom(), p.getBed(), p.getDiagnosis(),
-                p.getPrescribedMedicine(), p.getCreatedAt(), p.getUpdatedAt(), p.getVersion());
+        return new PatientView(
+                p.getId(),
+                p.getUserId(),
+                p.getFirstName(),
+                p.getLastName(),
+                p.getDateOfBirth(),
+                p.getGender(),
+                p.getInsuranceNumber(),
+                p.getRoom(),
+                p.getBed(),
+                p.getDiagnosis(),
+                p.getPrescribedMedicine(),
+                p.getCreatedAt(),
+                p.getUpdatedAt(),
+                p.getVersion());
     }
 }

@@ -23,7 +23,9 @@ public class SpecializationService {
 
     @Transactional(readOnly = true)
     public List<SpecializationView> list() {
-        return specializations.findAllByOrderByNameAsc().stream().map(SpecializationView::of).toList();
+        return specializations.findAllByOrderByNameAsc().stream()
+                .map(SpecializationView::of)
+                .toList();
     }
 
     @Transactional

@@ -25,8 +25,15 @@ public class Visit {
 
     protected Visit() {}
 
-    public Visit(UUID patientId, UUID doctorId, Instant visitedAt, String notes, String diagnosis,
-            String prescribedMedicine, UUID createdBy, Instant now) {
+    public Visit(
+            UUID patientId,
+            UUID doctorId,
+            Instant visitedAt,
+            String notes,
+            String diagnosis,
+            String prescribedMedicine,
+            UUID createdBy,
+            Instant now) {
         this.id = UUID.randomUUID();
         this.patientId = patientId;
         this.doctorId = doctorId;

@@ -32,8 +32,14 @@ public class VisitService {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public VisitService(VisitRepository visits, PatientRepository patients, DoctorRepository doctors,
-            DoctorPatientLocks locks, PatientAccess access, AuditTrail audit, Clock clock) {
+    public VisitService(
+            VisitRepository visits,
+            PatientRepository patients,
+            DoctorRepository doctors,
+            DoctorPatientLocks locks,
+            PatientAccess access,
+            AuditTrail audit,
+            Clock clock) {
         this.visits = visits;
         this.patients = patients;
         this.doctors = doctors;
@@ -54,12 +60,22 @@ public class VisitService {
         // The visit insert and the diagnosis update touch both rows; lock them in the bookings' order.
         locks.lockDoctorThenPatient(author.getId(), patientId);
         Patient patient = patients.findLive(patientId).orElseThrow(() -> NotFoundException.of("Patient"));
-        Visit visit = visits.save(new Visit(patientId, author.getId(), cmd.visitedAt(), cmd.notes(), cmd.diagnosis(),
-                cmd.prescribedMedicine(), doctor.userId(), now));
+        Visit visit = visits.save(new Visit(
+                patientId,
+                author.getId(),
+                cmd.visitedAt(),
+                cmd.notes(),
+                cmd.diagnosis(),
+                cmd.prescribedMedicine(),
+                doctor.userId(),
+                now));
         if (cmd.diagnosis() != null || cmd.prescribedMedicine() != null) {
-            patient.updateClinical(patient.getRoom(), patient.getBed(),
+            patient.updateClinical(
+                    patient.getRoom(),
+                    patient.getBed(),
                     cmd.diagnosis() != null ? cmd.diagnosis() : patient.getDiagnosis(),
-                    cmd.prescribedMedicine() != null ? cmd.prescribedMedicine() : patient.getPrescribedMedicine(), now);
+                    cmd.prescribedMedicine() != null ? cmd.prescribedMedicine() : patient.getPrescribedMedicine(),
+                    now);
             audit.record(AuditEntry.allowed(AuditAction.UPDATE, "Patient", patientId, patientId));
         }
         visits.flush();

@@ -22,8 +22,9 @@ public interface DoctorRepository extends JpaRepository<Doctor, UUID> {
     boolean existsByUserId(UUID userId);
 
     /** Doctors ordered by name, optionally only those with the given specialization (null = all). */
-    @Query(value = SUMMARY + "where (:spec is null or d.specializationId = :spec) "
-            + "order by u.lastName, u.firstName, d.id",
+    @Query(
+            value = SUMMARY + "where (:spec is null or d.specializationId = :spec) "
+                    + "order by u.lastName, u.firstName, d.id",
             countQuery = "select count(d) from Doctor d where (:spec is null or d.specializationId = :spec)")
     Page<DoctorSummary> findSummaries(@Param("spec") UUID specializationId, Pageable pageable);
 

@@ -23,12 +23,13 @@ public interface PatientRepository extends JpaRepository<Patient, UUID> {
     boolean existsByUserId(UUID userId);
 
     /** Live patients with an active link to the doctor profile owned by {@code doctorUserId}, by name. */
-    @Query(value = "select new com.clinicrecords.patients.domain.PatientSummary(p.id, p.firstName, p.lastName, "
-            + "p.dateOfBirth, p.gender) from Patient p join DoctorPatientLink l on l.id.patientId = p.id "
-            + "join Doctor d on d.id = l.id.doctorId where d.userId = :doctorUserId and l.removedAt is null "
-            + "and p.deletedAt is null order by p.lastName, p.firstName, p.id",
+    @Query(
+            value = "select new com.clinicrecords.patients.domain.PatientSummary(p.id, p.firstName, p.lastName, "
+                    + "p.dateOfBirth, p.gender) from Patient p join DoctorPatientLink l on l.id.patientId = p.id "
+                    + "join Doctor d on d.id = l.id.doctorId where d.userId = :doctorUserId and l.removedAt is null "
+                    + "and p.deletedAt is null order by p.lastName, p.firstName, p.id",
             countQuery = "select count(p) from Patient p join DoctorPatientLink l on l.id.patientId = p.id "
-            + "join Doctor d on d.id = l.id.doctorId where d.userId = :doctorUserId and l.removedAt is null "
-            + "and p.deletedAt is null")
+                    + "join Doctor d on d.id = l.id.doctorId where d.userId = :doctorUserId and l.removedAt is null "
+                    + "and p.deletedAt is null")
     Page<PatientSummary> findLinkedToDoctorUser(@Param("doctorUserId") UUID doctorUserId, Pageable pageable);
 }

@@ -42,13 +42,16 @@ class DoctorController {
     @PostMapping("/api/admin/doctors")
     ResponseEntity<DoctorProfileView> create(@Valid @RequestBody CreateDoctorRequest body) {
         DoctorProfileView created = doctors.create(body.userId(), body.specializationId());
-        return ResponseEntity.created(URI.create("/api/doctors/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/doctors/" + created.id()))
+                .body(created);
     }
 
     @Operation(summary = "Doctors by name, optionally filtered by specialization (any signed-in user; size <= 100)")
     @GetMapping("/api/doctors")
-    PageView<DoctorSummary> list(@RequestParam(required = false) UUID specializationId,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageView<DoctorSummary> list(
+            @RequestParam(required = false) UUID specializationId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return doctors.list(specializationId, PageRequests.of(page, size, Sort.unsorted()));
     }
 
@@ -67,8 +70,10 @@ class DoctorController {
     @Operation(summary = "Patients linked to the signed-in doctor, by name (patients:care; size <= 100)")
     @PreAuthorize("hasAuthority('patients:care')")
     @GetMapping("/api/doctors/me/patients")
-    PageView<PatientSummary> myPatients(@AuthenticationPrincipal AuthenticatedUser me,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageView<PatientSummary> myPatients(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return links.myPatients(me, PageRequests.of(page, size, Sort.unsorted()));
     }
 

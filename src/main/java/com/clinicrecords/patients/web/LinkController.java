@@ -36,14 +36,15 @@ class LinkController {
     @PostMapping("/api/admin/links")
     ResponseEntity<LinkView> link(@AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody LinkRequest body) {
         LinkView link = links.link(me, body.doctorId(), body.patientId());
-        return ResponseEntity.created(URI.create("/api/patients/" + body.patientId() + "/doctors")).body(link);
+        return ResponseEntity.created(URI.create("/api/patients/" + body.patientId() + "/doctors"))
+                .body(link);
     }
 
     @Operation(summary = "Remove a link; the doctor loses access on the next request (links:manage)")
     @PreAuthorize("hasAuthority('links:manage')")
     @DeleteMapping("/api/admin/links/{doctorId}/{patientId}")
-    ResponseEntity<Void> unlink(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID doctorId,
-            @PathVariable UUID patientId) {
+    ResponseEntity<Void> unlink(
+            @AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID doctorId, @PathVariable UUID patientId) {
         links.unlink(me, doctorId, patientId);
         return ResponseEntity.noContent().build();
     }

@@ -45,7 +45,8 @@ class PatientController {
     ResponseEntity<PatientView> create(@Valid @RequestBody CreatePatientRequest body) {
         PatientView created = registration.create(body.userId(), body.demographics());
         return ResponseEntity.created(URI.create("/api/patients/" + created.id()))
-                .eTag(ETags.of(created.version())).body(created);
+                .eTag(ETags.of(created.version()))
+                .body(created);
     }
 
     @Operation(summary = "The caller's own record; created on first call for self-registered patients")
@@ -60,10 +61,13 @@ class PatientController {
         return withETag(records.get(me, id));
     }
 
-    @Operation(summary = "Replace a record. Demographics: patient or admin; room/bed/diagnosis/medicine: linked "
-            + "doctor. Requires If-Match with the ETag (missing 428, stale 412)")
+    @Operation(
+            summary = "Replace a record. Demographics: patient or admin; room/bed/diagnosis/medicine: linked "
+                    + "doctor. Requires If-Match with the ETag (missing 428, stale 412)")
     @PutMapping("/api/patients/{id}")
-    ResponseEntity<PatientView> update(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+    ResponseEntity<PatientView> update(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody UpdatePatientRequest body) {
         long version = ETags.requireVersion(ifMatch);
@@ -73,7 +77,9 @@ class PatientController {
     @Operation(summary = "Soft-delete a record with a reason; it is kept but hidden (patients:manage)")
     @PreAuthorize("hasAuthority('patients:manage')")
     @DeleteMapping("/api/patients/{id}")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+    ResponseEntity<Void> delete(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID id,
             @Valid @RequestBody DeletePatientRequest body) {
         records.delete(me, id, body.reason());
         return ResponseEntity.noContent().build();

@@ -23,8 +23,8 @@ final class PatientRequests {
             @NotBlank @Size(max = 100) String lastName,
             @PastOrPresent LocalDate dateOfBirth,
             Gender gender,
-            @Size(max = 64) @Pattern(regexp = INSURANCE, message = "may contain letters, digits, space, . / -")
-            String insuranceNumber) {
+
+            @Size(max = 64) @Pattern(regexp = INSURANCE, message = "may contain letters, digits, space, . / -") String insuranceNumber) {
 
         Demographics demographics() {
             return new Demographics(firstName, lastName, dateOfBirth, gender, insuranceNumber);
@@ -37,8 +37,9 @@ final class PatientRequests {
             @NotBlank @Size(max = 100) String lastName,
             @PastOrPresent LocalDate dateOfBirth,
             Gender gender,
-            @Size(max = 64) @Pattern(regexp = INSURANCE, message = "may contain letters, digits, space, . / -")
-            String insuranceNumber,
+
+            @Size(max = 64) @Pattern(regexp = INSURANCE, message = "may contain letters, digits, space, . / -") String insuranceNumber,
+
             @Size(max = 32) String room,
             @Size(max = 32) String bed,
             @Size(max = 4000) String diagnosis,

@@ -51,5 +51,6 @@ class SpecializationController {
         return ResponseEntity.noContent().build();
     }
 
-    record CreateSpecializationRequest(@NotBlank @Size(max = 100) String name) {}
+    record CreateSpecializationRequest(
+            @NotBlank @Size(max = 100) String name) {}
 }

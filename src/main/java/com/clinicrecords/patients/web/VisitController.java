@@ -39,17 +39,24 @@ class VisitController {
     @Operation(summary = "Record a visit (linked doctor with visits:write); diagnosis/medicine also update the patient")
     @PreAuthorize("hasAuthority('visits:write')")
     @PostMapping("/api/patients/{id}/visits")
-    ResponseEntity<VisitView> record(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
+    ResponseEntity<VisitView> record(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID id,
             @Valid @RequestBody RecordVisitRequest body) {
-        VisitView visit = visits.record(me, id, new RecordVisitCommand(body.visitedAt(), body.notes(),
-                body.diagnosis(), body.prescribedMedicine()));
+        VisitView visit = visits.record(
+                me,
+                id,
+                new RecordVisitCommand(body.visitedAt(), body.notes(), body.diagnosis(), body.prescribedMedicine()));
         return ResponseEntity.created(URI.create("/api/visits/" + visit.id())).body(visit);
     }
 
     @Operation(summary = "A patient's visits, newest first (patient, linked doctors, admins; size <= 100)")
     @GetMapping("/api/patients/{id}/visits")
-    PageView<VisitView> list(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id,
-            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageView<VisitView> list(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID id,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         return visits.list(me, id, PageRequests.of(page, size, Sort.unsorted()));
     }
 

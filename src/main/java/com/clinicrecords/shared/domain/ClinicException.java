@@ -18,7 +18,8 @@ public class ClinicException extends RuntimeException {
         this(status, slug, title, detail, Map.of());
     }
 
-    public ClinicException(HttpStatus status, String slug, String title, String detail, Map<String, Object> properties) {
+    public ClinicException(
+            HttpStatus status, String slug, String title, String detail, Map<String, Object> properties) {
         super(detail);
         this.status = status;
         this.slug = slug;

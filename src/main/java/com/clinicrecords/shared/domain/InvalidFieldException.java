@@ -11,7 +11,11 @@ import org.springframework.http.HttpStatus;
 public class InvalidFieldException extends ClinicException {
 
     public InvalidFieldException(String field, String message) {
-        super(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed", "The request contains invalid fields",
+        super(
+                HttpStatus.BAD_REQUEST,
+                "validation-failed",
+                "Validation failed",
+                "The request contains invalid fields",
                 Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 }

@@ -8,8 +8,8 @@ import org.springframework.data.domain.Page;
 public record PageView<T>(List<T> content, int page, int size, long totalElements, int totalPages) {
 
     public static <T> PageView<T> of(Page<T> page) {
-        return new PageView<>(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
-                page.getTotalPages());
+        return new PageView<>(
+                page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(), page.getTotalPages());
     }
 
     public static <E, T> PageView<T> of(Page<E> page, Function<E, T> mapper) {

@@ -7,7 +7,11 @@ import org.springframework.http.HttpStatus;
 public class PayloadTooLargeException extends ClinicException {
 
     public PayloadTooLargeException(long maxBytes) {
-        super(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
-                "The request body exceeds the limit of " + maxBytes + " bytes", Map.of("maxBytes", maxBytes));
+        super(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "payload-too-large",
+                "Payload too large",
+                "The request body exceeds the limit of " + maxBytes + " bytes",
+                Map.of("maxBytes", maxBytes));
     }
 }

@@ -10,7 +10,11 @@ public class TooManyRequestsException extends ClinicException {
     private final Duration retryAfter;
 
     public TooManyRequestsException(String detail, Duration retryAfter) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests", detail,
+        super(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "too-many-requests",
+                "Too many requests",
+                detail,
                 Map.of("retryAfterSeconds", Math.max(1, retryAfter.toSeconds())));
         this.retryAfter = retryAfter;
     }

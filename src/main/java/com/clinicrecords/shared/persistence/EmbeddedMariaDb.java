@@ -52,8 +52,11 @@ public final class EmbeddedMariaDb {
             db.start();
             db.createDB(databaseName);
             int actualPort = db.getConfiguration().getPort();
-            log.info("Embedded MariaDB {} on 127.0.0.1:{} (data in {})",
-                    firstRun ? "installed and started" : "started", actualPort, dataDir.toAbsolutePath());
+            log.info(
+                    "Embedded MariaDB {} on 127.0.0.1:{} (data in {})",
+                    firstRun ? "installed and started" : "started",
+                    actualPort,
+                    dataDir.toAbsolutePath());
             return new EmbeddedMariaDb(db, actualPort, databaseName);
         } catch (ManagedProcessException | IOException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB server", e);

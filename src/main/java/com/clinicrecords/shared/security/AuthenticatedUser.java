@@ -8,7 +8,11 @@ import java.util.UUID;
  * Roles and permissions are loaded from the database each time, so a role change takes effect at once.
  */
 public record AuthenticatedUser(
-        UUID userId, UUID sessionId, String email, Set<String> roles, Set<String> permissions,
+        UUID userId,
+        UUID sessionId,
+        String email,
+        Set<String> roles,
+        Set<String> permissions,
         boolean passwordChangeRequired) {
 
     public AuthenticatedUser {

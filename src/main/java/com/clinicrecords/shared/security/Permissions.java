@@ -23,9 +23,20 @@ public final class Permissions {
     /** Create and soft-delete patient records (admin; granted in migration V3_3). */
     public static final String PATIENTS_MANAGE = "patients:manage";
 
-    public static final Set<String> ALL = Set.of(USERS_READ, USERS_MANAGE, ROLES_MANAGE, LINKS_MANAGE,
-            DOCTORS_MANAGE, AUDIT_READ, PATIENTS_CARE, VISITS_WRITE, APPOINTMENTS_BOOK, IMAGES_UPLOAD,
-            IMAGES_STATUS, ANALYSIS_WRITE, PATIENTS_MANAGE);
+    public static final Set<String> ALL = Set.of(
+            USERS_READ,
+            USERS_MANAGE,
+            ROLES_MANAGE,
+            LINKS_MANAGE,
+            DOCTORS_MANAGE,
+            AUDIT_READ,
+            PATIENTS_CARE,
+            VISITS_WRITE,
+            APPOINTMENTS_BOOK,
+            IMAGES_UPLOAD,
+            IMAGES_STATUS,
+            ANALYSIS_WRITE,
+            PATIENTS_MANAGE);
 
     private Permissions() {}
 }

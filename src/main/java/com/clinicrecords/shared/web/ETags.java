@@ -18,8 +18,11 @@ public final class ETags {
 
     public static long requireVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ClinicException(HttpStatus.PRECONDITION_REQUIRED, "precondition-required",
-                    "Precondition required", "Send the record's ETag in an If-Match header to update it");
+            throw new ClinicException(
+                    HttpStatus.PRECONDITION_REQUIRED,
+                    "precondition-required",
+                    "Precondition required",
+                    "Send the record's ETag in an If-Match header to update it");
         }
         return optionalVersion(ifMatch);
     }

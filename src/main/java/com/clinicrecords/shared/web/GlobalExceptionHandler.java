@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,7 +23,6 @@ import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -50,7 +49,9 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         e.properties().forEach(problem::setProperty);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
         if (e instanceof TooManyRequestsException tooMany) {
-            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, tooMany.retryAfter().toSeconds())));
+            response.header(
+                    HttpHeaders.RETRY_AFTER,
+                    String.valueOf(Math.max(1, tooMany.retryAfter().toSeconds())));
         }
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -62,14 +63,20 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleAuthentication(AuthenticationException e) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                .body(Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "unauthorized",
+                        "Unauthorized",
                         "Authentication is required to access this resource"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                .body(Problems.of(
+                        HttpStatus.FORBIDDEN,
+                        "forbidden",
+                        "Forbidden",
                         "You do not have permission to perform this action"));
     }
 
@@ -85,24 +92,33 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleIntegrity(DataIntegrityViolationException e) {
         log.info("Integrity violation: {}", e.getMostSpecificCause().getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict",
-                        "The request conflicts with existing data"));
+                .body(Problems.of(
+                        HttpStatus.CONFLICT, "conflict", "Conflict", "The request conflicts with existing data"));
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
     ResponseEntity<ProblemDetail> handleLockConflict(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Conflict",
+                .body(Problems.of(
+                        HttpStatus.CONFLICT,
+                        "concurrent-modification",
+                        "Conflict",
                         "The record was changed by someone else; reload it and try again"));
     }
 
-    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessResourceException.class})
+    @ExceptionHandler({
+        CannotCreateTransactionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class
+    })
     ResponseEntity<ProblemDetail> handleDatabaseDown(RuntimeException e) {
         log.warn("Database unavailable: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_DB)
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                .body(Problems.of(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "service-unavailable",
+                        "Service unavailable",
                         "The service is temporarily unavailable; please retry shortly"));
     }
 
@@ -110,7 +126,10 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
         log.error("Unexpected error", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal server error",
+                .body(Problems.of(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal-error",
+                        "Internal server error",
                         "An unexpected error occurred"));
     }
 
@@ -132,9 +151,10 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.of(
-                        "field", String.valueOf(r.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(err.getDefaultMessage()))))
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> Map.of(
+                                "field", String.valueOf(r.getMethodParameter().getParameterName()),
+                                "message", String.valueOf(err.getDefaultMessage()))))
                 .toList();
         return new ResponseEntity<>(badRequest(errors).getBody(), HttpStatus.BAD_REQUEST);
     }
@@ -164,8 +184,8 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
                     .collect(java.util.stream.Collectors.joining("."));
             message = "has the wrong type or format";
         }
-        return new ResponseEntity<>(badRequest(List.of(Map.of("field", field, "message", message))).getBody(),
-                HttpStatus.BAD_REQUEST);
+        return new ResponseEntity<>(
+                badRequest(List.of(Map.of("field", field, "message", message))).getBody(), HttpStatus.BAD_REQUEST);
     }
 
     private static DatabindException databindCause(Throwable e) {
@@ -182,7 +202,8 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> createResponseEntity(
             @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
-            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            if (problem.getType() == null
+                    || "about:blank".equals(problem.getType().toString())) {
                 problem.setType(Problems.type(slugFor(statusCode)));
             }
             problem.setInstance(null);
@@ -192,7 +213,10 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(List<Map<String, String>> errors) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "Validation failed",
+        ProblemDetail problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "validation-failed",
+                "Validation failed",
                 "The request contains invalid fields");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);

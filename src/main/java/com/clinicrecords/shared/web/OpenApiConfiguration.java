@@ -29,22 +29,39 @@ class OpenApiConfiguration {
     static final String PASSWORD_FLOW = "oauth2-password";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final Map<String, String> ERRORS = Map.of(
-            "400", "Invalid input", "401", "Missing, invalid or expired access token",
-            "403", "Not allowed for this account", "404", "Not found, or not visible to this account",
-            "500", "Unexpected error", "503", "Database or dependency temporarily unavailable");
+            "400",
+            "Invalid input",
+            "401",
+            "Missing, invalid or expired access token",
+            "403",
+            "Not allowed for this account",
+            "404",
+            "Not found, or not visible to this account",
+            "500",
+            "Unexpected error",
+            "503",
+            "Database or dependency temporarily unavailable");
 
     @Bean
     OpenAPI clinicOpenApi() {
-        SecurityScheme bearer = new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .bearerFormat("JWT").description("Access token from POST /api/auth/login");
-        SecurityScheme password = new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
-                .flows(new OAuthFlows().password(new OAuthFlow().tokenUrl("/api/auth/token").scopes(new Scopes())));
+        SecurityScheme bearer = new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP)
+                .scheme("bearer")
+                .bearerFormat("JWT")
+                .description("Access token from POST /api/auth/login");
+        SecurityScheme password = new SecurityScheme()
+                .type(SecurityScheme.Type.OAUTH2)
+                .flows(new OAuthFlows()
+                        .password(new OAuthFlow().tokenUrl("/api/auth/token").scopes(new Scopes())));
         return new OpenAPI()
-                .info(new Info().title("Clinic Records API").version("v1")
+                .info(new Info()
+                        .title("Clinic Records API")
+                        .version("v1")
                         .description("Patients, appointments, imaging and analysis results with a full audit trail"))
-                .components(new Components().addSecuritySchemes(BEARER, bearer)
-                        .addSecuritySchemes(PASSWORD_FLOW, password))
-                .security(List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement().addList(PASSWORD_FLOW)));
+                .components(
+                        new Components().addSecuritySchemes(BEARER, bearer).addSecuritySchemes(PASSWORD_FLOW, password))
+                .security(List.of(
+                        new SecurityRequirement().addList(BEARER), new SecurityRequirement().addList(PASSWORD_FLOW)));
     }
 
     /** Adds the common error responses (as application/problem+json) wherever an operation does not. */
@@ -56,12 +73,25 @@ class OpenApiConfiguration {
             if (openApi.getPaths() == null) {
                 return;
             }
-            openApi.getPaths().values().forEach(item -> item.readOperations().forEach(op -> ERRORS.forEach((code, text) -> {
-                if (op.getResponses() != null && !op.getResponses().containsKey(code)) {
-                    op.getResponses().addApiResponse(code, new ApiResponse().description(text).content(new Content()
-                            .addMediaType("application/problem+json", new MediaType().schema(new Schema<>().$ref(PROBLEM_REF)))));
-                }
-            })));
+            openApi.getPaths()
+                    .values()
+                    .forEach(item -> item.readOperations()
+                            .forEach(op -> ERRORS.forEach((code, text) -> {
+                                if (op.getResponses() != null
+                                        && !op.getResponses().containsKey(code)) {
+                                    op.getResponses()
+                                            .addApiResponse(
+                                                    code,
+                                                    new ApiResponse()
+                                                            .description(text)
+                                                            .content(new Content()
+                                                                    .addMediaType(
+                                                                            "application/problem+json",
+                                                                            new MediaType()
+                                                                                    .schema(new Schema<>()
+                                                                                            .$ref(PROBLEM_REF)))));
+                                }
+                            })));
         };
     }
 
@@ -74,9 +104,17 @@ class OpenApiConfiguration {
         props.put("detail", new Schema<String>().type("string"));
         props.put("timestamp", new Schema<String>().type("string").format("date-time"));
         props.put("requestId", new Schema<String>().type("string"));
-        props.put("errors", new Schema<>().type("array").items(new Schema<>().type("object")
-                .addProperty("field", new Schema<String>().type("string"))
-                .addProperty("message", new Schema<String>().type("string"))));
-        return new Schema<>().type("object").description("RFC 9457 Problem Details").properties(props);
+        props.put(
+                "errors",
+                new Schema<>()
+                        .type("array")
+                        .items(new Schema<>()
+                                .type("object")
+                                .addProperty("field", new Schema<String>().type("string"))
+                                .addProperty("message", new Schema<String>().type("string"))));
+        return new Schema<>()
+                .type("object")
+                .description("RFC 9457 Problem Details")
+                .properties(props);
     }
 }

@@ -39,7 +39,8 @@ public final class PageRequests {
         String[] parts = sort.split(",");
         String property = parts[0].trim();
         if (!sortable.contains(property) || parts.length > 2) {
-            throw new InvalidFieldException("sort", "must be one of " + sortable + " optionally followed by ,asc or ,desc");
+            throw new InvalidFieldException(
+                    "sort", "must be one of " + sortable + " optionally followed by ,asc or ,desc");
         }
         Sort.Direction direction = Sort.Direction.ASC;
         if (parts.length == 2) {

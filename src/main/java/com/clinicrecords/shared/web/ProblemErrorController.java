@@ -19,13 +19,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden
 class ProblemErrorController implements ErrorController {
 
-    @RequestMapping(value = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
+    @RequestMapping(
+            value = "/error",
+            produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // Called directly (no error being forwarded), /error is just an unknown page.
-        HttpStatus status = code == null ? HttpStatus.NOT_FOUND
-                : code instanceof Integer i && HttpStatus.resolve(i) != null ? HttpStatus.valueOf(i)
-                : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatus status = code == null
+                ? HttpStatus.NOT_FOUND
+                : code instanceof Integer i && HttpStatus.resolve(i) != null
+                        ? HttpStatus.valueOf(i)
+                        : HttpStatus.INTERNAL_SERVER_ERROR;
         String slug = status.name().toLowerCase().replace('_', '-');
         String detail = status.is5xxServerError() ? "An unexpected error occurred" : status.getReasonPhrase();
         return ResponseEntity.status(status)

@@ -28,7 +28,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private final long maxBytes;
     private final HandlerExceptionResolver resolver;
 
-    RequestBodyLimitFilter(@Value("${clinic.web.max-body-size:1MB}") DataSize maxBodySize,
+    RequestBodyLimitFilter(
+            @Value("${clinic.web.max-body-size:1MB}") DataSize maxBodySize,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
         this.maxBytes = maxBodySize.toBytes();
         this.resolver = resolver;
@@ -53,8 +54,10 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             return false; // nothing will parse it as a document; raw uploads may come without a type
         }
         String type = contentType.toLowerCase(java.util.Locale.ROOT);
-        return type.startsWith("application/json") || type.contains("+json")
-                || type.startsWith("application/x-www-form-urlencoded") || type.startsWith("text/")
+        return type.startsWith("application/json")
+                || type.contains("+json")
+                || type.startsWith("application/x-www-form-urlencoded")
+                || type.startsWith("text/")
                 || type.contains("xml");
     }
 

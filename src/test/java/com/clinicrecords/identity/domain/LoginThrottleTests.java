@@ -16,22 +16,23 @@ class LoginThrottleTests {
 
     @Test
     void shouldThrottleAnIpAcrossManyAccounts() {
-        LoginThrottle throttle = new LoginThrottle(new ThrottleProperties.Login(new Limit(10, WINDOW),
-                new Limit(3, WINDOW)));
+        LoginThrottle throttle =
+                new LoginThrottle(new ThrottleProperties.Login(new Limit(10, WINDOW), new Limit(3, WINDOW)));
         for (int i = 0; i < 3; i++) {
             throttle.check("user" + i + "@example.test", "203.0.113.7");
             throttle.recordFailure("user" + i + "@example.test", "203.0.113.7");
         }
         assertThatThrownBy(() -> throttle.check("fresh@example.test", "203.0.113.7"))
                 .isInstanceOf(TooManyRequestsException.class)
-                .satisfies(e -> assertThat(((TooManyRequestsException) e).retryAfter()).isPositive());
+                .satisfies(e ->
+                        assertThat(((TooManyRequestsException) e).retryAfter()).isPositive());
         assertThatNoException().isThrownBy(() -> throttle.check("fresh@example.test", "198.51.100.1"));
     }
 
     @Test
     void shouldCountAnAccountRegardlessOfSpellingAndClearItOnSuccess() {
-        LoginThrottle throttle = new LoginThrottle(new ThrottleProperties.Login(new Limit(2, WINDOW),
-                new Limit(100, WINDOW)));
+        LoginThrottle throttle =
+                new LoginThrottle(new ThrottleProperties.Login(new Limit(2, WINDOW), new Limit(100, WINDOW)));
         throttle.recordFailure("Ann@Example.test ", "192.0.2.1");
         throttle.recordFailure("ann@example.test", "192.0.2.2");
         assertThatThrownBy(() -> throttle.check("ANN@example.test", "192.0.2.3"))

@@ -10,11 +10,14 @@ class FileNamesAndRangesTests {
     @Test
     void shouldKeepOnlyASafeLastSegmentWhenNameIsHostile() {
         assertThat(FileNames.sanitise("../../etc/passwd", "image/png")).isEqualTo("passwd");
-        assertThat(FileNames.sanitise("C:\\scans\\knee.dcm", "application/dicom")).isEqualTo("knee.dcm");
+        assertThat(FileNames.sanitise("C:\\scans\\knee.dcm", "application/dicom"))
+                .isEqualTo("knee.dcm");
         assertThat(FileNames.sanitise("a\u0000b\r\n\".jpg", "image/jpeg")).isEqualTo("ab.jpg");
         assertThat(FileNames.sanitise("..", "image/png")).isEqualTo("image.png");
         assertThat(FileNames.sanitise(null, "application/dicom")).isEqualTo("image.dcm");
-        assertThat(FileNames.sanitise("x".repeat(300) + ".png", "image/png")).hasSize(200).endsWith(".png");
+        assertThat(FileNames.sanitise("x".repeat(300) + ".png", "image/png"))
+                .hasSize(200)
+                .endsWith(".png");
         assertThat(FileNames.sanitise("Röntgen Thorax.png", "image/png")).isEqualTo("Röntgen Thorax.png");
     }
 

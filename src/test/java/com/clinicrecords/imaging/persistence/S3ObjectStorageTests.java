@@ -28,10 +28,20 @@ class S3ObjectStorageTests extends StorageContract {
 
     @BeforeAll
     static void startServer() {
-        server = LocalS3.builder().port(freePort()).mode(LocalS3Mode.PERSISTENCE).dataPath(dataDir.toString()).build();
+        server = LocalS3.builder()
+                .port(freePort())
+                .mode(LocalS3Mode.PERSISTENCE)
+                .dataPath(dataDir.toString())
+                .build();
         server.start();
-        client = ImageStorageConfiguration.s3Client(new ImagingProperties.S3("http://127.0.0.1:" + server.getPort(),
-                BUCKET, "us-east-1", true, "test-access", "test-secret", DataSize.ofMegabytes(5)));
+        client = ImageStorageConfiguration.s3Client(new ImagingProperties.S3(
+                "http://127.0.0.1:" + server.getPort(),
+                BUCKET,
+                "us-east-1",
+                true,
+                "test-access",
+                "test-secret",
+                DataSize.ofMegabytes(5)));
         client.createBucket(b -> b.bucket(BUCKET));
         storage = new S3ObjectStorage(client, BUCKET, S3ObjectStorage.MIN_PART_SIZE);
     }
@@ -58,8 +68,10 @@ class S3ObjectStorageTests extends StorageContract {
     /** Temporary objects plus unfinished multipart uploads. */
     @Override
     long leftovers() {
-        long objects = client.listObjectsV2(b -> b.bucket(BUCKET).prefix("tmp/")).keyCount();
-        long uploads = client.listMultipartUploads(b -> b.bucket(BUCKET)).uploads().size();
+        long objects =
+                client.listObjectsV2(b -> b.bucket(BUCKET).prefix("tmp/")).keyCount();
+        long uploads =
+                client.listMultipartUploads(b -> b.bucket(BUCKET)).uploads().size();
         return objects + uploads;
     }
 }

@@ -44,8 +44,8 @@ abstract class StorageContract {
         storage().commit(temp, key);
 
         try (InputStream in = storage().openRange(key, content.length - 100, 100)) {
-            assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(content, content.length - 100,
-                    content.length));
+            assertThat(in.readAllBytes())
+                    .isEqualTo(java.util.Arrays.copyOfRange(content, content.length - 100, content.length));
         }
         storage().delete(key);
     }
@@ -74,7 +74,8 @@ abstract class StorageContract {
         storage().commit(committed, key);
         ImageStorage.TempObject abandoned = storage().writeTemp(new ByteArrayInputStream(randomBytes(1000)));
 
-        assertThat(storage().sweepTemp(java.time.Instant.now().minusSeconds(3600))).isZero();
+        assertThat(storage().sweepTemp(java.time.Instant.now().minusSeconds(3600)))
+                .isZero();
         assertThat(storage().sweepTemp(java.time.Instant.now().plusSeconds(60))).isPositive();
 
         assertThat(storage().exists(abandoned.key())).isFalse();

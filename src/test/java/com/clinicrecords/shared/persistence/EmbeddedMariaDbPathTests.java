@@ -16,14 +16,16 @@ class EmbeddedMariaDbPathTests {
 
         File kept = EmbeddedMariaDb.keptOutOfTempCleanup(underTmp);
 
-        assertThat(kept.getAbsolutePath()).doesNotStartWith(new File(System.getProperty("java.io.tmpdir")).getAbsolutePath());
+        assertThat(kept.getAbsolutePath())
+                .doesNotStartWith(new File(System.getProperty("java.io.tmpdir")).getAbsolutePath());
         assertThat(kept.getCanonicalPath()).isEqualTo(underTmp.toFile().getCanonicalPath());
     }
 
     @Test
     void shouldLeaveOtherFoldersAsTheyAre() {
         Path elsewhere = Path.of("target", "data", "mariadb").toAbsolutePath();
-        assumeFalse(elsewhere.toString().startsWith(System.getProperty("java.io.tmpdir")),
+        assumeFalse(
+                elsewhere.toString().startsWith(System.getProperty("java.io.tmpdir")),
                 "this checkout itself lives under the temp dir");
         assertThat(EmbeddedMariaDb.keptOutOfTempCleanup(elsewhere).getPath()).isEqualTo(elsewhere.toString());
     }

@@ -38,8 +38,9 @@ class PagingAndETagTests {
         assertThat(ETags.of(3)).isEqualTo("\"3\"");
         assertThat(ETags.requireVersion("\"3\"")).isEqualTo(3);
         assertThat(ETags.requireVersion("W/\"4\"")).isEqualTo(4);
-        assertThatThrownBy(() -> ETags.requireVersion(null)).isInstanceOfSatisfying(ClinicException.class,
-                e -> assertThat(e.status()).isEqualTo(HttpStatus.PRECONDITION_REQUIRED));
+        assertThatThrownBy(() -> ETags.requireVersion(null))
+                .isInstanceOfSatisfying(
+                        ClinicException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.PRECONDITION_REQUIRED));
         assertThatThrownBy(() -> ETags.requireVersion("\"x\"")).isInstanceOf(BadRequestException.class);
     }
 }
