@@ -10,7 +10,13 @@ import com.clinicrecords.patients.domain.Patient;
 import com.clinicrecords.patients.persistence.PatientRepository;
 import com.clinicrecords.support.ApiResponse;
 import com.clinicrecords.support.IntegrationTest;
+import com.clinicrecords.support.TestDatabase;
 import com.clinicrecords.support.TestUsers.Account;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,20 +36,50 @@ class AuditTrailIntegrationTests extends IntegrationTest {
     PatientRepository patients;
 
     @Test
-    void shouldRefuseUpdateAndDeleteOfAuditRowsInTheDatabase() {
+    void shouldRefuseUpdateAndDeleteOfAuditRowsInTheDatabase() throws SQLException {
         UUID marker = UUID.randomUUID();
         audit.recordFor(marker, AuditEntry.allowed(AuditAction.READ, "test", marker, null));
         Long id = jdbc.queryForObject(
                 "select id from audit_events where actor_user_id = ?", Long.class, marker.toString());
 
+        // The application's own account: no UPDATE or DELETE privilege on the table (and the triggers behind it).
         assertThatThrownBy(() -> jdbc.update("update audit_events set outcome = 'DENY' where id = ?", id))
                 .isInstanceOf(DataAccessException.class)
-                .hasMessageContaining("append-only");
+                .satisfies(e -> assertThat(
+                                ((DataAccessException) e).getMostSpecificCause().getMessage())
+                        .containsAnyOf("append-only", "command denied"));
         assertThatThrownBy(() -> jdbc.update("delete from audit_events where id = ?", id))
                 .isInstanceOf(DataAccessException.class)
-                .hasMessageContaining("append-only");
+                .satisfies(e -> assertThat(
+                                ((DataAccessException) e).getMostSpecificCause().getMessage())
+                        .containsAnyOf("append-only", "command denied"));
+
+        // The schema owner has every privilege: where the triggers exist, they refuse it as well.
+        TestDatabase.Server db = TestDatabase.get();
+        try (Connection owner = DriverManager.getConnection(db.url(), db.migrationUsername(), db.migrationPassword());
+                Statement statement = owner.createStatement()) {
+            boolean triggers = triggerCount(statement) == 2;
+            assertThat(triggers || TestDatabase.external())
+                    .as("the embedded database always has the audit triggers")
+                    .isTrue();
+            if (triggers) {
+                assertThatThrownBy(() ->
+                                statement.executeUpdate("update audit_events set outcome = 'DENY' where id = " + id))
+                        .hasMessageContaining("append-only");
+                assertThatThrownBy(() -> statement.executeUpdate("delete from audit_events where id = " + id))
+                        .hasMessageContaining("append-only");
+            }
+        }
         assertThat(jdbc.queryForObject("select outcome from audit_events where id = ?", String.class, id))
                 .isEqualTo("ALLOW");
+    }
+
+    private static int triggerCount(Statement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("select count(*) from information_schema.triggers "
+                + "where event_object_schema = database() and event_object_table = 'audit_events'")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     @Test

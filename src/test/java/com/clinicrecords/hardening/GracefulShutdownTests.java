@@ -36,13 +36,7 @@ class GracefulShutdownTests {
         TestDatabase.Server db = TestDatabase.get();
         ConfigurableApplicationContext app = new SpringApplicationBuilder(ClinicRecordsApplication.class)
                 .profiles("test")
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + db.url(),
-                        "--spring.datasource.username=" + db.username(),
-                        "--spring.datasource.password=" + db.password(),
-                        "--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=1");
+                .run(db.withArguments("--server.port=0", "--spring.mail.host=127.0.0.1", "--spring.mail.port=1"));
         ApiClient api =
                 new ApiClient(((WebServerApplicationContext) app).getWebServer().getPort());
         String email = "shutdown-" + UUID.randomUUID() + "@example.test";

@@ -32,14 +32,11 @@ class ProdProfileStartupTests {
         // Command-line arguments: they outrank application.yml, like the environment does in a deployment.
         app = new SpringApplicationBuilder(ClinicRecordsApplication.class)
                 .profiles("prod")
-                .run(
+                .run(db.withArguments(
                         "--server.port=0",
-                        "--spring.datasource.url=" + db.url(),
-                        "--spring.datasource.username=" + db.username(),
-                        "--spring.datasource.password=" + db.password(),
                         "--spring.mail.host=127.0.0.1",
                         "--spring.mail.port=1",
-                        "--clinic.security.jwt.secret=" + Base64.getEncoder().encodeToString(key));
+                        "--clinic.security.jwt.secret=" + Base64.getEncoder().encodeToString(key)));
         api = new ApiClient(((WebServerApplicationContext) app).getWebServer().getPort());
     }
 

@@ -28,15 +28,34 @@ import org.junit.jupiter.api.Test;
 class MigrationHistoryTests {
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+    private static final Path JAVA_SOURCES = Path.of("src/main/java/com/clinicrecords");
+    private static final Path RETIRED = Path.of("src/test/resources/db/retired");
     private static final Path HISTORY = Path.of("src/test/resources/db/migration-history.txt");
-    private static final Pattern NAME = Pattern.compile("V(\\d+(?:_\\d+)*)__([a-z]+)_[a-z0-9_]+\\.sql");
+    private static final String RETIRED_PREFIX = "retired ";
+    private static final Pattern NAME = Pattern.compile("V(\\d+(?:_\\d+)*)__([a-z]+)_[a-z0-9_]+\\.(sql|java)");
     private static final Pattern TIMESTAMP =
             Pattern.compile("20\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])([01]\\d|2[0-3])[0-5]\\d");
     private static final int LEGACY_COUNT = 13;
 
     @Test
     void everyMigrationFileIsRecordedInTheHistory() throws IOException {
-        assertThat(new TreeSet<>(history())).isEqualTo(new TreeSet<>(files()));
+        Set<String> live = new TreeSet<>(history());
+        live.removeAll(retired());
+        assertThat(live).isEqualTo(files());
+    }
+
+    @Test
+    void retiredMigrationsWereReleasedAreKeptForTheUpgradeTestAndAreRepaired() throws IOException {
+        List<String> history = history();
+        for (String entry : retired()) {
+            assertThat(history).as("%s: retired, so added before", entry).contains(entry);
+            assertThat(Files.isRegularFile(RETIRED.resolve(entry)))
+                    .as("%s is kept under %s", entry, RETIRED)
+                    .isTrue();
+            assertThat(RetiredMigrations.RETIRED_VERSIONS)
+                    .as("%s: RetiredMigrations repairs its history rows", entry)
+                    .contains(version(entry).replace('_', '.'));
+        }
     }
 
     @Test
@@ -74,7 +93,28 @@ class MigrationHistoryTests {
         }
     }
 
+    /** Migrations in the order they were added (retirement lines left out). */
     private static List<String> history() throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : lines()) {
+            if (!entry.startsWith(RETIRED_PREFIX)) {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    private static Set<String> retired() throws IOException {
+        Set<String> retired = new TreeSet<>();
+        for (String entry : lines()) {
+            if (entry.startsWith(RETIRED_PREFIX)) {
+                retired.add(entry.substring(RETIRED_PREFIX.length()).strip());
+            }
+        }
+        return retired;
+    }
+
+    private static List<String> lines() throws IOException {
         List<String> entries = new ArrayList<>();
         for (String line : Files.readAllLines(HISTORY, StandardCharsets.UTF_8)) {
             String entry = line.strip();
@@ -85,12 +125,21 @@ class MigrationHistoryTests {
         return entries;
     }
 
+    /** SQL files under db/migration, and Java migrations as {@code <module>/V..__<module>_<what>.java}. */
     private static Set<String> files() throws IOException {
+        Set<String> files = new TreeSet<>();
         try (Stream<Path> paths = Files.walk(MIGRATIONS)) {
-            return paths.filter(Files::isRegularFile)
+            paths.filter(Files::isRegularFile)
                     .map(p -> MIGRATIONS.relativize(p).toString().replace('\\', '/'))
-                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+                    .forEach(files::add);
         }
+        try (Stream<Path> paths = Files.walk(JAVA_SOURCES)) {
+            paths.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.java"))
+                    .map(p -> JAVA_SOURCES.relativize(p).getName(0) + "/" + p.getFileName())
+                    .forEach(files::add);
+        }
+        return files;
     }
 
     private static String version(String entry) {
