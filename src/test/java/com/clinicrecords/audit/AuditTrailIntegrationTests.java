@@ -2,6 +2,7 @@ package com.clinicrecords.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
@@ -11,6 +12,7 @@ import com.clinicrecords.patients.persistence.PatientRepository;
 import com.clinicrecords.support.ApiResponse;
 import com.clinicrecords.support.IntegrationTest;
 import com.clinicrecords.support.TestUsers.Account;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,18 @@ class AuditTrailIntegrationTests extends IntegrationTest {
     void shouldRefuseUpdateAndDeleteOfAuditRowsInTheDatabase() {
         UUID marker = UUID.randomUUID();
         audit.recordFor(marker, AuditEntry.allowed(AuditAction.READ, "test", marker, null));
-        Long id = jdbc.queryForObject(
-                "select id from audit_events where actor_user_id = ?", Long.class, marker.toString());
+        // recordFor is written behind the caller (within 100 ms).
+        Long id = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> jdbc
+                                .queryForList(
+                                        "select id from audit_events where actor_user_id = ?",
+                                        Long.class,
+                                        marker.toString())
+                                .stream()
+                                .findFirst()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
 
         assertThatThrownBy(() -> jdbc.update("update audit_events set outcome = 'DENY' where id = ?", id))
                 .isInstanceOf(DataAccessException.class)
