@@ -150,10 +150,12 @@ class SecondInstanceThrottleTests extends IntegrationTest {
         TestUsers.Account victim = users.patient();
         String victimId =
                 api.get("/api/patients/me").token(victim.accessToken()).send().text("id");
+        // Each test instance signs tokens with its own generated key: sign in on B.
+        String attackerOnB = login(apiB, attacker.email(), TestUsers.PASSWORD).text("access_token");
         int refused = 0;
         for (int i = 0; i < 30; i++) {
             int status = apiB.get("/api/patients/" + victimId)
-                    .token(attacker.accessToken())
+                    .token(attackerOnB)
                     .send()
                     .status();
             refused += status == 403 || status == 404 ? 1 : 0;

@@ -54,6 +54,7 @@ public class AuditWriteBehind {
     private final List<Object[]> retry = new ArrayList<>();
     private final Object progress = new Object();
     private volatile boolean closed;
+    private boolean failing;
 
     public AuditWriteBehind(
             JdbcTemplate jdbc,
