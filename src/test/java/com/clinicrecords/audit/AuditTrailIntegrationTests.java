@@ -2,6 +2,7 @@ package com.clinicrecords.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
@@ -17,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,8 +41,18 @@ class AuditTrailIntegrationTests extends IntegrationTest {
     void shouldRefuseUpdateAndDeleteOfAuditRowsInTheDatabase() throws SQLException {
         UUID marker = UUID.randomUUID();
         audit.recordFor(marker, AuditEntry.allowed(AuditAction.READ, "test", marker, null));
-        Long id = jdbc.queryForObject(
-                "select id from audit_events where actor_user_id = ?", Long.class, marker.toString());
+        // recordFor is written behind the caller (within 100 ms).
+        Long id = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> jdbc
+                                .queryForList(
+                                        "select id from audit_events where actor_user_id = ?",
+                                        Long.class,
+                                        marker.toString())
+                                .stream()
+                                .findFirst()
+                                .orElse(null),
+                        java.util.Objects::nonNull);
 
         // The application's own account: no UPDATE or DELETE privilege on the table (and the triggers behind it).
         assertThatThrownBy(() -> jdbc.update("update audit_events set outcome = 'DENY' where id = ?", id))

@@ -40,7 +40,7 @@ class BenchSeeder implements ApplicationRunner {
             + DIGIT + " d5)";
 
     private static final String USER_COLUMNS = "(id, email, first_name, last_name, password_hash, status, "
-            + "email_verified, password_change_required, created_at, updated_at, version)";
+            + "email_verified, password_change_required, created_at, updated_at, version, email_canonical)";
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
@@ -68,14 +68,16 @@ class BenchSeeder implements ApplicationRunner {
         String hash = encoder.encode(PASSWORD);
         jdbc.update(
                 "insert into users " + USER_COLUMNS + " values (uuid(), ?, 'Bench', 'Admin', ?, 'ACTIVE', true, "
-                        + "false, ?, ?, 0)",
+                        + "false, ?, ?, 0, lower(?))",
                 ADMIN_EMAIL,
                 hash,
                 now,
-                now);
+                now,
+                ADMIN_EMAIL);
         jdbc.update(
                 "insert into users " + USER_COLUMNS + " select uuid(), concat('bench-doctor-', lpad(n, 3, '0'), "
-                        + "'@bench.test'), 'Doc', lpad(n, 3, '0'), ?, 'ACTIVE', true, false, ?, ?, 0 from " + SEQ
+                        + "'@bench.test'), 'Doc', lpad(n, 3, '0'), ?, 'ACTIVE', true, false, ?, ?, 0, "
+                        + "concat('bench-doctor-', lpad(n, 3, '0'), '@bench.test') from " + SEQ
                         + " seq where n < ?",
                 hash,
                 now,
@@ -83,7 +85,8 @@ class BenchSeeder implements ApplicationRunner {
                 DOCTORS);
         jdbc.update(
                 "insert into users " + USER_COLUMNS + " select uuid(), concat('bench-patient-', lpad(n, 5, '0'), "
-                        + "'@bench.test'), 'Pat', lpad(n, 5, '0'), ?, 'ACTIVE', true, false, ?, ?, 0 from " + SEQ
+                        + "'@bench.test'), 'Pat', lpad(n, 5, '0'), ?, 'ACTIVE', true, false, ?, ?, 0, "
+                        + "concat('bench-patient-', lpad(n, 5, '0'), '@bench.test') from " + SEQ
                         + " seq where n < ?",
                 hash,
                 now,

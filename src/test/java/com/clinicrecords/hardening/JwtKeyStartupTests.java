@@ -45,6 +45,18 @@ class JwtKeyStartupTests {
     }
 
     @Test
+    void shouldRefuseToStartInProdWithBase64OfASentenceAndSayHowToGenerateAKey() {
+        String sentence = base64("The quick brown fox jumps over the lazy dog, twice a day!".getBytes());
+        prod.withPropertyValues("clinic.security.jwt.secret=" + sentence).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining("printable text")
+                    .hasMessageContaining("openssl rand -base64 32");
+        });
+    }
+
+    @Test
     void shouldRefuseToStartInProdWithSecretThatIsNotBase64() {
         prod.withPropertyValues("clinic.security.jwt.secret=not base64 at all!")
                 .run(context -> assertThat(context).hasFailed());

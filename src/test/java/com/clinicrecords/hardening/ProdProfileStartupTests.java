@@ -8,6 +8,8 @@ import com.clinicrecords.support.ApiResponse;
 import com.clinicrecords.support.TestDatabase;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,5 +74,15 @@ class ProdProfileStartupTests {
                 .contains("includeSubDomains");
         assertThat(api.get("/api/users/me").send().header("Strict-Transport-Security"))
                 .isNull();
+    }
+
+    @Test
+    void shouldTrustForwardedHeadersFromLoopbackOnlyByDefault() {
+        Pattern trusted = Pattern.compile(app.getEnvironment().getProperty("server.tomcat.remoteip.internal-proxies"));
+        assertThat(trusted.matcher("127.0.0.1").matches()).isTrue();
+        assertThat(trusted.matcher("0:0:0:0:0:0:0:1").matches()).isTrue();
+        for (String intranet : List.of("10.0.0.1", "192.168.1.10", "172.16.0.1", "172.31.255.1", "169.254.1.1")) {
+            assertThat(trusted.matcher(intranet).matches()).as(intranet).isFalse();
+        }
     }
 }

@@ -1,11 +1,13 @@
 package com.clinicrecords.imaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.clinicrecords.patients.ClinicFixtures;
 import com.clinicrecords.shared.security.Roles;
 import com.clinicrecords.support.ApiResponse;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -150,11 +152,13 @@ class ImageAccessIntegrationTests extends ImagingTestSupport {
 
         assertThat(api.get("/api/images/" + image).token(doctor.token()).send().status())
                 .isEqualTo(404);
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from audit_events where resource_id = ? and outcome = 'DENY'",
-                        Integer.class,
-                        image.toString()))
-                .isPositive();
+        // Refusals are written behind the request (within 100 ms).
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "select count(*) from audit_events where resource_id = ? and outcome = 'DENY'",
+                                Integer.class,
+                                image.toString()))
+                        .isPositive());
     }
 
     @Test

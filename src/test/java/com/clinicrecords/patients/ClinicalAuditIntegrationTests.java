@@ -1,6 +1,7 @@
 package com.clinicrecords.patients;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
 import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
@@ -9,7 +10,6 @@ import com.clinicrecords.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,23 +59,24 @@ class ClinicalAuditIntegrationTests extends IntegrationTest {
                 .json(Map.of("reason", "test"))
                 .send();
 
-        List<String> events = jdbc.queryForList(
-                "select concat(resource_type, ':', action, ':', outcome) "
-                        + "from audit_events where patient_id = ? order by id",
-                String.class,
-                pid);
-        assertThat(events)
-                .contains(
-                        "DoctorPatientLink:LINK:ALLOW",
-                        "Patient:READ:ALLOW",
-                        "Patient:READ:DENY",
-                        "Visit:CREATE:ALLOW",
-                        "Patient:UPDATE:ALLOW",
-                        "Appointment:CREATE:ALLOW",
-                        "Appointment:READ:ALLOW",
-                        "Appointment:UPDATE:ALLOW",
-                        "DoctorPatientLink:UNLINK:ALLOW",
-                        "Patient:DELETE:ALLOW");
+        // Refusals are written behind the request (within 100 ms).
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "select concat(resource_type, ':', action, ':', outcome) "
+                                        + "from audit_events where patient_id = ? order by id",
+                                String.class,
+                                pid))
+                        .contains(
+                                "DoctorPatientLink:LINK:ALLOW",
+                                "Patient:READ:ALLOW",
+                                "Patient:READ:DENY",
+                                "Visit:CREATE:ALLOW",
+                                "Patient:UPDATE:ALLOW",
+                                "Appointment:CREATE:ALLOW",
+                                "Appointment:READ:ALLOW",
+                                "Appointment:UPDATE:ALLOW",
+                                "DoctorPatientLink:UNLINK:ALLOW",
+                                "Patient:DELETE:ALLOW"));
         assertThat(jdbc.queryForObject(
                         "select actor_user_id from audit_events where patient_id = ? and outcome = 'DENY'"
                                 + " order by id limit 1",

@@ -42,7 +42,8 @@ public class AuditQueryService {
         if (!own) {
             audit.record(AuditEntry.allowed(AuditAction.READ, ACCESS_LOG, patientId, patientId));
         }
-        return page(AuditFilter.forPatient(patientId, cursor, limit));
+        AuditPage page = page(AuditFilter.forPatient(patientId, cursor, limit));
+        return own && !me.can(Permissions.AUDIT_READ) ? AccessLogPrivacy.forPatient(page, me.userId()) : page;
     }
 
     /** The whole trail, filtered; only for holders of audit:read. */
@@ -60,6 +61,9 @@ public class AuditQueryService {
     }
 
     private AuditPage page(AuditFilter filter) {
+        // Refusals are written behind the request (within 100 ms): wait for those already queued, so the
+        // trail read here includes them.
+        audit.awaitPendingWrites();
         List<AuditEventView> rows = queries.find(filter);
         if (rows.size() <= filter.limit()) {
             return new AuditPage(rows, null);

@@ -1,10 +1,12 @@
 package com.clinicrecords.audit.domain;
 
+import com.clinicrecords.audit.persistence.AuditWriteBehind;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import com.clinicrecords.shared.security.CurrentUser;
 import com.clinicrecords.shared.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -19,22 +21,26 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Writes audit rows. {@link #record} joins the caller's transaction, so a write and its audit row commit or
- * roll back together; {@link #recordDenied} commits on its own, because a refused access must stay on
- * record even though the request fails. Times are written as UTC DATETIME, like Hibernate writes them.
+ * Writes audit rows. {@link #record} and {@link #recordAs} join the caller's transaction, so a write and its
+ * audit row commit or roll back together, on the request's one connection. {@link #recordDenied} and
+ * {@link #recordFor} are for events that must stay on record although the request fails (refusals, failed
+ * sign-ins): their rows go through the {@link AuditWriteBehind} queue, written within 100 ms by a background
+ * thread, so a request never holds two pooled connections at once (see that class for the crash window).
+ * Times are written as UTC DATETIME, like Hibernate writes them.
  */
 @Service
 public class AuditTrail {
 
-    private static final String INSERT = "insert into audit_events (occurred_at, actor_user_id, actor_roles, "
-            + "patient_id, resource_type, resource_id, action, outcome, request_id, client_ip, detail) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = AuditWriteBehind.INSERT;
+    private static final Duration PENDING_WAIT = Duration.ofSeconds(2);
 
     private final JdbcTemplate jdbc;
+    private final AuditWriteBehind writeBehind;
     private final Clock clock;
 
-    public AuditTrail(JdbcTemplate jdbc, Clock clock) {
+    public AuditTrail(JdbcTemplate jdbc, AuditWriteBehind writeBehind, Clock clock) {
         this.jdbc = jdbc;
+        this.writeBehind = writeBehind;
         this.clock = clock;
     }
 
@@ -43,18 +49,26 @@ public class AuditTrail {
         insert(entry, CurrentUser.find());
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /** A refusal: kept even though the caller's transaction rolls back (write-behind, no second connection). */
     public void recordDenied(AuditEntry entry) {
-        insert(entry, CurrentUser.find());
+        Optional<AuthenticatedUser> actor = CurrentUser.find();
+        writeBehind.enqueue(row(
+                entry,
+                actor.map(a -> a.userId().toString()).orElse(null),
+                actor.map(a -> String.join(",", new TreeSet<>(a.roles()))).orElse(null)));
     }
 
     /**
-     * For events whose actor is not (yet) authenticated, such as a failed login: commits on its own, so the
-     * row stays even though the caller's transaction rolls back.
+     * For events whose actor is not (yet) authenticated, such as a failed login: kept even though the
+     * caller's transaction rolls back (write-behind, no second connection).
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordFor(UUID actorUserId, AuditEntry entry) {
-        insertFor(actorUserId, entry);
+        writeBehind.enqueue(row(entry, str(actorUserId), null));
+    }
+
+    /** Waits (bounded) until the refusals queued so far are written: read paths of the audit API call it. */
+    public void awaitPendingWrites() {
+        writeBehind.awaitFlushed(PENDING_WAIT);
     }
 
     /**
@@ -67,35 +81,34 @@ public class AuditTrail {
     }
 
     private void insertFor(UUID actorUserId, AuditEntry entry) {
-        jdbc.update(
-                INSERT,
-                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-                str(actorUserId),
-                null,
-                str(entry.patientId()),
-                entry.resourceType(),
-                entry.resourceId(),
-                entry.action().name(),
-                entry.outcome().name(),
-                MDC.get(RequestIdFilter.MDC_KEY),
-                clientIp(),
-                truncate(entry.detail()));
+        jdbc.update(INSERT, row(entry, str(actorUserId), null));
     }
 
     private void insert(AuditEntry entry, Optional<AuthenticatedUser> actor) {
         jdbc.update(
                 INSERT,
-                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-                actor.map(a -> a.userId().toString()).orElse(null),
-                actor.map(a -> String.join(",", new TreeSet<>(a.roles()))).orElse(null),
-                str(entry.patientId()),
-                entry.resourceType(),
-                entry.resourceId(),
-                entry.action().name(),
-                entry.outcome().name(),
-                MDC.get(RequestIdFilter.MDC_KEY),
-                clientIp(),
-                truncate(entry.detail()));
+                row(
+                        entry,
+                        actor.map(a -> a.userId().toString()).orElse(null),
+                        actor.map(a -> String.join(",", new TreeSet<>(a.roles())))
+                                .orElse(null)));
+    }
+
+    /** The values of {@link #INSERT}, captured now (the request context is gone when a queued row is written). */
+    private Object[] row(AuditEntry entry, String actorUserId, String actorRoles) {
+        return new Object[] {
+            LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+            actorUserId,
+            actorRoles,
+            str(entry.patientId()),
+            entry.resourceType(),
+            entry.resourceId(),
+            entry.action().name(),
+            entry.outcome().name(),
+            MDC.get(RequestIdFilter.MDC_KEY),
+            clientIp(),
+            truncate(entry.detail())
+        };
     }
 
     private static String clientIp() {

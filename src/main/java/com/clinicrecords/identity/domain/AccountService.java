@@ -48,7 +48,7 @@ public class AccountService {
     public User create(RegisterCommand cmd, Collection<String> roleNames) {
         String email = EmailAddresses.normalize(cmd.email());
         passwordPolicy.check(cmd.password(), email);
-        if (users.existsByEmail(email)) {
+        if (users.existsByEmail(email) || users.existsByEmailCanonical(EmailAddresses.canonical(email))) {
             throw new ConflictException("email-taken", "An account with this email already exists");
         }
         String phone = blankToNull(cmd.phone());

@@ -4,6 +4,7 @@ import com.clinicrecords.identity.persistence.AuthSessionRepository;
 import com.clinicrecords.identity.persistence.RefreshTokenRepository;
 import com.clinicrecords.identity.persistence.UserRepository;
 import com.clinicrecords.identity.security.JwtProperties;
+import com.clinicrecords.shared.domain.ServerBusyException;
 import com.clinicrecords.shared.domain.TooManyRequestsException;
 import com.clinicrecords.shared.domain.UnauthorizedException;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Login, token refresh with rotation and replay detection, and logout. */
 @Service
@@ -32,6 +34,8 @@ public class AuthService {
     private final JwtProperties props;
     private final LoginThrottle throttle;
     private final SecurityEvents events;
+    private final LockoutNotices lockoutNotices;
+    private final TransactionTemplate tx;
     private final Clock clock;
     // Hashing a dummy password for unknown emails keeps their response time equal to a wrong password's.
     private final String dummyHash;
@@ -45,6 +49,8 @@ public class AuthService {
             JwtProperties props,
             LoginThrottle throttle,
             SecurityEvents events,
+            LockoutNotices lockoutNotices,
+            TransactionTemplate tx,
             Clock clock) {
         this.users = users;
         this.sessions = sessions;
@@ -54,41 +60,57 @@ public class AuthService {
         this.props = props;
         this.throttle = throttle;
         this.events = events;
+        this.lockoutNotices = lockoutNotices;
+        this.tx = tx;
         this.clock = clock;
         this.dummyHash = passwordEncoder.encode(OpaqueTokens.generate());
     }
 
     /**
-     * Throttled before any hashing; unknown email, wrong password, disabled account and expired temporary
-     * password all get the same 401.
+     * Throttled before any hashing: one attempt is reserved atomically in the shared buckets (see
+     * {@link LoginThrottle}), then the password is hashed with no database connection held, and only a
+     * correct password opens a transaction (for the new session). Unknown email, wrong password, disabled
+     * account and expired temporary password all get the same 401.
      */
-    @Transactional
     public IssuedTokens login(String email, String password, ClientInfo client) {
+        String canonical = EmailAddresses.canonical(email);
+        Optional<User> found =
+                canonical == null || canonical.isEmpty() ? Optional.empty() : users.findByEmailCanonical(canonical);
+        UUID userId = found.map(User::getId).orElse(null);
+        LoginThrottle.Reservation reservation;
         try {
-            throttle.check(email, client.ip());
+            reservation = throttle.reserve(userId, canonical, client.ip());
         } catch (TooManyRequestsException e) {
             // Logged, not audited: a flood of throttled attempts must not turn into a flood of inserts.
             log.warn("Sign-in throttled for client {}", client.ip());
             throw e;
         }
-        Optional<User> found = users.findByEmail(EmailAddresses.normalize(email));
         String hash = found.map(User::getPasswordHash).orElse(dummyHash);
-        boolean matches = passwordEncoder.matches(password == null ? "" : password, hash);
-        UUID userId = found.map(User::getId).orElse(null);
+        boolean matches;
+        try {
+            matches = passwordEncoder.matches(password == null ? "" : password, hash);
+        } catch (ServerBusyException e) {
+            throttle.cancel(reservation);
+            throw e;
+        }
         if (found.isEmpty() || !matches) {
-            throttle.recordFailure(email, client.ip());
             events.loginFailed(userId, found.isEmpty() ? "unknown account" : "wrong password");
+            if (reservation.accountLimitReached() && found.isPresent()) {
+                lockoutNotices.accountLimitReached(found.get());
+            }
             throw new UnauthorizedException("invalid-credentials", BAD_CREDENTIALS);
         }
         User user = found.get();
+        throttle.succeeded(reservation);
         if (!user.isActive() || user.isTemporaryPasswordExpired(clock.instant())) {
             events.loginFailed(userId, user.isActive() ? "temporary password expired" : "account disabled");
             throw new UnauthorizedException("invalid-credentials", BAD_CREDENTIALS);
         }
-        throttle.recordSuccess(email);
-        IssuedTokens tokens = issuer.openSession(user, client);
-        events.loggedIn(userId, tokens.sessionId());
-        return tokens;
+        return tx.execute(status -> {
+            IssuedTokens tokens = issuer.openSession(user, client);
+            events.loggedIn(userId, tokens.sessionId());
+            return tokens;
+        });
     }
 
     /**

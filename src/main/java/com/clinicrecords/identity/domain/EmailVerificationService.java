@@ -65,7 +65,7 @@ public class EmailVerificationService {
         String code = codec.generate();
         codes.save(new EmailVerificationCode(
                 userId, user.getEmail(), codec.hash(userId, code), now, now.plus(props.verificationCodeTtl())));
-        outbox.enqueue(user.getEmail(), "Your Clinic Records verification code", """
+        outbox.enqueueSecret(user.getEmail(), "Your Clinic Records verification code", """
                 Your verification code: %s
 
                 It expires in %d minutes. If you did not ask for it, you can ignore this email.

@@ -2,15 +2,18 @@ package com.clinicrecords.identity.domain;
 
 import com.clinicrecords.identity.persistence.AuthSessionRepository;
 import com.clinicrecords.identity.persistence.PasswordResetTokenRepository;
+import com.clinicrecords.identity.persistence.SharedRateLimits;
 import com.clinicrecords.identity.persistence.UserRepository;
 import com.clinicrecords.shared.domain.BadRequestException;
+import com.clinicrecords.shared.domain.TooManyRequestsException;
+import io.github.bucket4j.ConsumptionProbe;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -34,8 +37,8 @@ public class PasswordResetService {
     private final PasswordPolicy policy;
     private final ResetTokenIssuer issuer;
     private final SecurityEvents events;
-    private final RateLimiter perEmail;
-    private final RateLimiter perIp;
+    private final SharedRateLimits limits;
+    private final ThrottleProperties.ForgotPassword throttle;
     private final ThreadPoolTaskExecutor background;
     private final Clock clock;
 
@@ -48,6 +51,7 @@ public class PasswordResetService {
             ResetTokenIssuer issuer,
             SecurityEvents events,
             ThrottleProperties.ForgotPassword throttle,
+            SharedRateLimits limits,
             Clock clock) {
         this.users = users;
         this.tokens = tokens;
@@ -56,8 +60,8 @@ public class PasswordResetService {
         this.policy = policy;
         this.issuer = issuer;
         this.events = events;
-        this.perEmail = new RateLimiter("password reset", throttle.perEmail());
-        this.perIp = new RateLimiter("password reset", throttle.perIp());
+        this.throttle = throttle;
+        this.limits = limits;
         this.clock = clock;
         this.background = new ThreadPoolTaskExecutor();
         background.setThreadNamePrefix("password-reset-");
@@ -68,15 +72,18 @@ public class PasswordResetService {
         background.initialize();
     }
 
-    /** Throttles, then issues the token (if the account exists and is active) in the background. */
+    /**
+     * Throttles (per IP and per canonical address, shared by every instance through the database), then
+     * issues the token (if the account exists and is active) in the background.
+     */
     public void requestReset(String email, String clientIp) {
-        String normalized = EmailAddresses.normalize(email);
-        perIp.acquire(clientIp == null ? "unknown" : clientIp);
-        perEmail.acquire(normalized);
+        String canonical = EmailAddresses.canonical(email);
+        acquire("forgot-password-ip", clientIp == null ? "unknown" : clientIp, throttle.perIp());
+        acquire("forgot-password-email", canonical == null ? "" : canonical, throttle.perEmail());
         try {
             background.execute(() -> {
                 try {
-                    issuer.issue(normalized);
+                    issuer.issue(canonical);
                 } catch (RuntimeException e) {
                     log.warn(
                             "Issuing a password reset token failed: {}",
@@ -112,10 +119,13 @@ public class PasswordResetService {
         events.passwordReset(user.getId());
     }
 
-    @Scheduled(fixedDelayString = "PT5M")
-    void cleanupThrottle() {
-        perEmail.cleanup();
-        perIp.cleanup();
+    private void acquire(String limitName, String subject, RateLimiter.Limit limit) {
+        ConsumptionProbe probe = limits.tryConsume(limitName, subject, limit);
+        if (!probe.isConsumed()) {
+            throw new TooManyRequestsException(
+                    "Too many password reset attempts; try again later",
+                    Duration.ofNanos(probe.getNanosToWaitForRefill()).plusSeconds(1));
+        }
     }
 
     @PreDestroy

@@ -33,14 +33,14 @@ class ResetTokenIssuer {
 
     /** The user row is locked so two concurrent requests cannot both leave a valid token behind. */
     @Transactional
-    public void issue(String normalizedEmail) {
-        users.lockByEmail(normalizedEmail).filter(User::isActive).ifPresent(user -> {
+    public void issue(String canonicalEmail) {
+        users.lockByEmailCanonical(canonicalEmail).filter(User::isActive).ifPresent(user -> {
             Instant now = clock.instant();
             String token = OpaqueTokens.generate();
             tokens.spendAllForUser(user.getId(), now);
             tokens.save(new PasswordResetToken(
                     OpaqueTokens.sha256Hex(token), user.getId(), now, now.plus(props.resetTokenTtl())));
-            outbox.enqueue(user.getEmail(), "Reset your Clinic Records password", body(token));
+            outbox.enqueueSecret(user.getEmail(), "Reset your Clinic Records password", body(token));
         });
     }
 

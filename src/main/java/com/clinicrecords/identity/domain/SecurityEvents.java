@@ -25,7 +25,7 @@ class SecurityEvents {
         this.audit = audit;
     }
 
-    /** Committed on its own: a refused login fails its request but must stay on record. */
+    /** Kept on its own (write-behind): a refused login fails its request but must stay on record. */
     void loginFailed(UUID userId, String reason) {
         audit.recordFor(
                 userId,
@@ -61,7 +61,8 @@ class SecurityEvents {
     }
 
     void passwordReset(UUID userId) {
-        audit.recordFor(userId, AuditEntry.allowed(AuditAction.PASSWORD_RESET, USER, userId, null));
+        // Joins the reset transaction: commits with the new password, on the request's one connection.
+        audit.recordAs(userId, AuditEntry.allowed(AuditAction.PASSWORD_RESET, USER, userId, null));
     }
 
     void temporaryPasswordIssued(UUID userId) {

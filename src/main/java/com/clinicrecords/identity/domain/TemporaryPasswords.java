@@ -37,7 +37,7 @@ class TemporaryPasswords {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(props.temporaryPasswordTtl());
         user.setTemporaryPassword(passwordEncoder.encode(password), expiresAt, now);
-        outbox.enqueue(user.getEmail(), "Your temporary Clinic Records password", """
+        outbox.enqueueSecret(user.getEmail(), "Your temporary Clinic Records password", """
                 %s
 
                 Temporary password: %s

@@ -11,17 +11,22 @@ public final class ThrottleProperties {
 
     private ThrottleProperties() {}
 
-    /** Failed logins (and wrong current passwords) per account and per client IP. */
+    /**
+     * Failed logins (and wrong current passwords): per (account, client IP) tight, per account looser (so one
+     * client alone cannot lock the owner out), per client IP. All shared through the database.
+     */
     @ConfigurationProperties("clinic.security.login-throttle")
-    public record Login(Limit perAccount, Limit perIp) {
+    public record Login(Limit perAccountClient, Limit perAccount, Limit perIp, Duration ownerNoticeInterval) {
 
         public Login {
-            perAccount = Limit.orDefault(perAccount, 10, WINDOW);
+            perAccountClient = Limit.orDefault(perAccountClient, 10, WINDOW);
+            perAccount = Limit.orDefault(perAccount, 50, Duration.ofHours(1));
             perIp = Limit.orDefault(perIp, 50, WINDOW);
+            ownerNoticeInterval = ownerNoticeInterval != null ? ownerNoticeInterval : Duration.ofHours(1);
         }
     }
 
-    /** Password-reset requests per email address and per client IP. */
+    /** Password-reset requests per email address and per client IP (shared through the database). */
     @ConfigurationProperties("clinic.security.forgot-password-throttle")
     public record ForgotPassword(Limit perEmail, Limit perIp) {
 

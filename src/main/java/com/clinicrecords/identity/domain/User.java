@@ -25,6 +25,8 @@ public class User {
     private UUID id;
 
     private String email;
+    // NFKC_Casefold of the email, binary-collated and unique: the key sign-in and reset look accounts up by.
+    private String emailCanonical;
     private String phone;
     private String firstName;
     private String lastName;
@@ -55,6 +57,7 @@ public class User {
     public User(String email, String firstName, String lastName, String phone, String passwordHash, Instant now) {
         this.id = UUID.randomUUID();
         this.email = email;
+        this.emailCanonical = EmailAddresses.canonical(email);
         this.firstName = firstName;
         this.lastName = lastName;
         this.phone = phone;
@@ -98,6 +101,7 @@ public class User {
 
     public void changeEmail(String email, Instant now) {
         this.email = email;
+        this.emailCanonical = EmailAddresses.canonical(email);
         this.emailVerified = false;
         this.updatedAt = now;
     }
@@ -136,6 +140,10 @@ public class User {
 
     public UUID getId() {
         return id;
+    }
+
+    public String getEmailCanonical() {
+        return emailCanonical;
     }
 
     public String getEmail() {

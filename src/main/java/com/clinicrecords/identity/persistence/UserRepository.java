@@ -18,6 +18,17 @@ public interface UserRepository extends JpaRepository<User, UUID> {
     @EntityGraph(attributePaths = "roles")
     Optional<User> findByEmail(String email);
 
+    /** Looks up by the canonical email (NFKC_Casefold, binary comparison): sign-in and password reset. */
+    @EntityGraph(attributePaths = "roles")
+    Optional<User> findByEmailCanonical(String emailCanonical);
+
+    /** Locks the account row found by canonical email (no roles loaded). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select u from User u where u.emailCanonical = :canonical")
+    Optional<User> lockByEmailCanonical(@Param("canonical") String canonical);
+
+    boolean existsByEmailCanonical(String emailCanonical);
+
     @EntityGraph(attributePaths = "roles")
     @Query("select u from User u where u.id = :id")
     Optional<User> findWithRolesById(@Param("id") UUID id);

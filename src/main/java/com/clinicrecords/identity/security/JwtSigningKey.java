@@ -3,6 +3,11 @@ package com.clinicrecords.identity.security;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.io.Decoders;
 import io.jsonwebtoken.security.Keys;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import javax.crypto.SecretKey;
 import org.slf4j.Logger;
@@ -23,6 +28,7 @@ public class JwtSigningKey {
     private static final int MIN_BYTES = 32;
     // A random 32-byte key has ~30 distinct byte values; a repeated or typed phrase has far fewer.
     private static final int MIN_DISTINCT_BYTES = 16;
+    private static final String HOW_TO_GENERATE = "generate one with: openssl rand -base64 32";
 
     private final SecretKey key;
 
@@ -30,7 +36,8 @@ public class JwtSigningKey {
         boolean production = env.acceptsProfiles(Profiles.of("prod"));
         if (!StringUtils.hasText(props.secret())) {
             if (production) {
-                throw new IllegalStateException("JWT_SECRET is required in production (base64, >= 32 random bytes)");
+                throw new IllegalStateException(
+                        "JWT_SECRET is required in production (base64 of >= 32 random bytes); " + HOW_TO_GENERATE);
             }
             log.warn("JWT_SECRET is not set: generated a random signing key for this run (development mode). "
                     + "Tokens will not survive a restart. Set JWT_SECRET for real deployments.");
@@ -41,7 +48,7 @@ public class JwtSigningKey {
         String weakness = weakness(bytes);
         if (weakness != null) {
             if (production) {
-                throw new IllegalStateException("JWT_SECRET is too weak: " + weakness);
+                throw new IllegalStateException("JWT_SECRET is too weak: " + weakness + "; " + HOW_TO_GENERATE);
             }
             log.warn("JWT_SECRET is weak ({}); acceptable only outside production", weakness);
         }
@@ -56,7 +63,7 @@ public class JwtSigningKey {
         try {
             return Decoders.BASE64.decode(secret.trim());
         } catch (RuntimeException e) {
-            throw new IllegalStateException("JWT_SECRET must be base64 encoded", e);
+            throw new IllegalStateException("JWT_SECRET must be base64 encoded; " + HOW_TO_GENERATE, e);
         }
     }
 
@@ -64,13 +71,33 @@ public class JwtSigningKey {
         if (bytes.length < MIN_BYTES) {
             return "shorter than " + MIN_BYTES + " bytes";
         }
-        long distinct = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+        long distinct = new String(bytes, StandardCharsets.ISO_8859_1)
                 .chars()
                 .distinct()
                 .count();
         if (distinct < MIN_DISTINCT_BYTES) {
             return "too little variety to be random";
         }
+        if (isPrintableText(bytes)) {
+            return "it decodes to printable text (a passphrase), not random bytes";
+        }
         return null;
+    }
+
+    /**
+     * True when the key is readable text (valid UTF-8 without control characters other than whitespace): a
+     * base64-encoded sentence. Random bytes are valid UTF-8 of that kind with negligible probability.
+     */
+    static boolean isPrintableText(byte[] bytes) {
+        try {
+            CharBuffer text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return text.codePoints().allMatch(cp -> !Character.isISOControl(cp) || Character.isWhitespace(cp));
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 }

@@ -1,6 +1,8 @@
 package com.clinicrecords.identity.security;
 
+import java.time.Duration;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -16,12 +18,24 @@ class PasswordHashingConfiguration {
 
     static final String ARGON2ID = "argon2id-v1";
 
+    /**
+     * At most {@code clinic.security.password-hashing.max-concurrent} hashes at once (default: the number of
+     * cores), {@code max-waiting} more callers (default: twice that) wait up to {@code max-wait} (2 s), every
+     * further caller gets 503 with Retry-After at once.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    PasswordEncoder passwordEncoder(
+            @Value("${clinic.security.password-hashing.max-concurrent:0}") int maxConcurrent,
+            @Value("${clinic.security.password-hashing.max-waiting:-1}") int maxWaiting,
+            @Value("${clinic.security.password-hashing.max-wait:2s}") Duration maxWait) {
         Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19_456, 2);
         DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(ARGON2ID, Map.of(ARGON2ID, argon2));
         encoder.setDefaultPasswordEncoderForMatches(new RejectingPasswordEncoder());
-        return encoder;
+        int concurrent = maxConcurrent > 0
+                ? maxConcurrent
+                : Math.max(2, Runtime.getRuntime().availableProcessors());
+        int waiting = maxWaiting >= 0 ? maxWaiting : 2 * concurrent;
+        return new BoundedPasswordEncoder(encoder, concurrent, waiting, maxWait);
     }
 
     /** Any hash without the allowed prefix simply does not match (instead of throwing a 500). */

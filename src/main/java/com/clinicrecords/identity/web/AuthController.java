@@ -50,6 +50,7 @@ class AuthController {
     @Operation(summary = "Sign in with email and password (JSON)")
     @PostMapping("/login")
     ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+        QueryStringCredentials.reject(request);
         return withCookie(auth.login(body.email(), body.password(), client(request)));
     }
 
@@ -60,6 +61,7 @@ class AuthController {
             @RequestParam("username") String username,
             @RequestParam("password") String password,
             HttpServletRequest request) {
+        QueryStringCredentials.reject(request);
         if (!"password".equals(grantType)) {
             throw new BadRequestException("unsupported-grant-type", "Only grant_type=password is supported");
         }

@@ -1,6 +1,7 @@
 package com.clinicrecords.imaging.web;
 
 import com.clinicrecords.imaging.domain.ByteRange;
+import com.clinicrecords.imaging.domain.FileNames;
 import com.clinicrecords.imaging.domain.ImageDownload;
 import com.clinicrecords.imaging.domain.ImageService;
 import com.clinicrecords.imaging.domain.ImageStatus;
@@ -128,7 +129,12 @@ class ImageController {
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment()
-                        .filename(download.image().filename(), StandardCharsets.UTF_8)
+                        // Cleaned again: names stored by earlier releases may keep bidi controls or a wrong extension.
+                        .filename(
+                                FileNames.sanitise(
+                                        download.image().filename(),
+                                        download.image().contentType()),
+                                StandardCharsets.UTF_8)
                         .build()
                         .toString());
         response.setHeader("X-Content-Type-Options", "nosniff");

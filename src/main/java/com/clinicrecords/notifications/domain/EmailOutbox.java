@@ -25,6 +25,16 @@ public class EmailOutbox {
     /** Queues a plain-text email; joins the caller's transaction (one is required). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(String to, String subject, String body) {
-        outbox.save(new OutboxEmail(to, subject, body, clock.instant()));
+        outbox.save(new OutboxEmail(to, subject, body, false, clock.instant()));
+    }
+
+    /**
+     * Like {@link #enqueue}, for a body that carries a one-time secret (reset or verification code, temporary
+     * password): the row's body is blanked as soon as the email is sent or given up, so the secret does not
+     * stay in the table in clear text.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueueSecret(String to, String subject, String body) {
+        outbox.save(new OutboxEmail(to, subject, body, true, clock.instant()));
     }
 }

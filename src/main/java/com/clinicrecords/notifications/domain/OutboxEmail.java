@@ -21,6 +21,8 @@ public class OutboxEmail {
     private String recipient;
     private String subject;
     private String body;
+    // The body holds a one-time secret (code, temporary password): blanked once sent or given up.
+    private boolean containsSecret;
 
     @Enumerated(EnumType.STRING)
     @Column(columnDefinition = "varchar(16)")
@@ -34,11 +36,12 @@ public class OutboxEmail {
 
     protected OutboxEmail() {}
 
-    OutboxEmail(String recipient, String subject, String body, Instant now) {
+    OutboxEmail(String recipient, String subject, String body, boolean containsSecret, Instant now) {
         this.id = UUID.randomUUID();
         this.recipient = recipient;
         this.subject = subject;
         this.body = body;
+        this.containsSecret = containsSecret;
         this.status = EmailStatus.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
@@ -49,6 +52,7 @@ public class OutboxEmail {
         this.attempts++;
         this.sentAt = now;
         this.lastError = null;
+        forgetSecret();
     }
 
     /** Schedules the next try after {@code backoff}, or gives up once {@code maxAttempts} is reached. */
@@ -57,9 +61,21 @@ public class OutboxEmail {
         this.lastError = error == null ? null : error.substring(0, Math.min(255, error.length()));
         if (attempts >= maxAttempts) {
             this.status = EmailStatus.FAILED;
+            forgetSecret();
         } else {
             this.nextAttemptAt = now.plus(backoff);
         }
+    }
+
+    /** No secret stays at rest once the mail is out (or will never go out). */
+    private void forgetSecret() {
+        if (containsSecret) {
+            this.body = "";
+        }
+    }
+
+    public boolean containsSecret() {
+        return containsSecret;
     }
 
     public UUID getId() {

@@ -2,6 +2,7 @@ package com.clinicrecords.shared.web;
 
 import com.clinicrecords.shared.domain.ClinicException;
 import com.clinicrecords.shared.domain.PayloadTooLargeException;
+import com.clinicrecords.shared.domain.ServerBusyException;
 import com.clinicrecords.shared.domain.TooManyRequestsException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -52,6 +53,11 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
             response.header(
                     HttpHeaders.RETRY_AFTER,
                     String.valueOf(Math.max(1, tooMany.retryAfter().toSeconds())));
+        }
+        if (e instanceof ServerBusyException busy) {
+            response.header(
+                    HttpHeaders.RETRY_AFTER,
+                    String.valueOf(Math.max(1, busy.retryAfter().toSeconds())));
         }
         if (e.status() == HttpStatus.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

@@ -9,7 +9,7 @@ class FileNamesAndRangesTests {
 
     @Test
     void shouldKeepOnlyASafeLastSegmentWhenNameIsHostile() {
-        assertThat(FileNames.sanitise("../../etc/passwd", "image/png")).isEqualTo("passwd");
+        assertThat(FileNames.sanitise("../../etc/passwd", "image/png")).isEqualTo("passwd.png");
         assertThat(FileNames.sanitise("C:\\scans\\knee.dcm", "application/dicom"))
                 .isEqualTo("knee.dcm");
         assertThat(FileNames.sanitise("a\u0000b\r\n\".jpg", "image/jpeg")).isEqualTo("ab.jpg");
@@ -19,6 +19,26 @@ class FileNamesAndRangesTests {
                 .hasSize(200)
                 .endsWith(".png");
         assertThat(FileNames.sanitise("Röntgen Thorax.png", "image/png")).isEqualTo("Röntgen Thorax.png");
+    }
+
+    @Test
+    void shouldDropBidiControlsSoTheShownNameIsTheRealOne() {
+        assertThat(FileNames.sanitise("scan\u202Egnp.exe", "image/png")).isEqualTo("scangnp.png");
+        assertThat(FileNames.sanitise("a\u2066b\u2069c\u200E\u200F\u202A\u202B\u202C\u202D.pdf", "application/pdf"))
+                .isEqualTo("abc.pdf");
+    }
+
+    @Test
+    void shouldGiveTheNameTheExtensionOfTheDetectedType() {
+        assertThat(FileNames.sanitise("polyglot.html", "image/png")).isEqualTo("polyglot.png");
+        assertThat(FileNames.sanitise("report.svg", "application/pdf")).isEqualTo("report.pdf");
+        assertThat(FileNames.sanitise("photo.JPEG", "image/jpeg")).isEqualTo("photo.JPEG");
+        assertThat(FileNames.sanitise("slide.tif", "image/tiff")).isEqualTo("slide.tif");
+        assertThat(FileNames.sanitise("series", "application/dicom")).isEqualTo("series.dcm");
+        assertThat(FileNames.sanitise("knee.v2.final", "image/png")).isEqualTo("knee.v2.png");
+        // Idempotent: a name cleaned once stays the same when cleaned again for the download.
+        String once = FileNames.sanitise("x\u202E.html", "image/png");
+        assertThat(FileNames.sanitise(once, "image/png")).isEqualTo(once);
     }
 
     @Test
