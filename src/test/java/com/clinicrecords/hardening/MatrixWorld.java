@@ -29,7 +29,14 @@ import tools.jackson.databind.JsonNode;
 final class MatrixWorld {
 
     static final List<String> ROLES = List.of(
-            "anonymous", "other_patient", "unlinked_doctor", "analysis_service", "patient", "linked_doctor", "admin");
+            "anonymous",
+            "other_patient",
+            "unlinked_doctor",
+            "analysis_service",
+            "service_client",
+            "patient",
+            "linked_doctor",
+            "admin");
 
     // Appointments go into a quiet future window of this world, so they never meet other tests' bookings.
     private static final Instant BASE = Instant.now()
@@ -63,6 +70,7 @@ final class MatrixWorld {
         tokens.put("unlinked_doctor", unlinked.token());
         tokens.put("admin", admin.accessToken());
         tokens.put("analysis_service", analysis.accessToken());
+        tokens.put("service_client", serviceClientToken(api, admin.accessToken()));
 
         this.api = api;
         this.adminToken = admin.accessToken();
@@ -156,12 +164,43 @@ final class MatrixWorld {
                         .token(adminToken)
                         .json(fill("{\"name\":\"R_${uniq}\",\"permissions\":[\"users:read\"]}"))
                         .send()));
+        vars.put("serviceClientId", serviceClientId(api, adminToken, vars.get("uniq")));
         vars.put(
                 "specializationId",
                 created(api.post("/api/admin/specializations")
                         .token(adminToken)
                         .json(fill("{\"name\":\"Spec ${uniq}\"}"))
                         .send()));
+    }
+
+    /** An analysis service client (client-credentials grant) that handles a modality no fixture image has. */
+    private static String serviceClientToken(ApiClient api, String adminToken) {
+        ApiResponse created = api.post("/api/admin/service-clients")
+                .token(adminToken)
+                .json(Map.of("name", "matrix worker", "modalities", List.of("MATRIXNONE")))
+                .send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiResponse token = api.post("/api/auth/token")
+                .form(Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        created.json().path("client").path("clientId").asString(),
+                        "client_secret",
+                        created.text("clientSecret")))
+                .send();
+        assertThat(token.status()).as(token.toString()).isEqualTo(200);
+        return token.text("access_token");
+    }
+
+    /** A service client for the admin endpoints to act on (not a caller: rotating or revoking it is harmless). */
+    private static String serviceClientId(ApiClient api, String adminToken, String uniq) {
+        ApiResponse created = api.post("/api/admin/service-clients")
+                .token(adminToken)
+                .json(Map.of("name", "matrix target " + uniq))
+                .send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("client").path("id").asString();
     }
 
     String token(String role) {
@@ -206,6 +245,7 @@ final class MatrixWorld {
                     case "specializations" -> "specializationId";
                     case "results" -> "resultId";
                     case "notifications" -> "notificationId";
+                    case "service-clients" -> "serviceClientId";
                     default -> null;
                 };
         };
