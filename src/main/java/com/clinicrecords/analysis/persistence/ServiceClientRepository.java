@@ -9,9 +9,6 @@ public interface ServiceClientRepository extends JpaRepository<ServiceClient, UU
 
     List<ServiceClient> findAllByOrderByCreatedAtAscIdAsc();
 
-    /** Active clients that want new jobs pushed to a webhook. */
-    @Query(
-            "select c from ServiceClient c where c.status = com.clinicrecords.analysis.domain.ServiceClient.Status.ACTIVE "
-                    + "and c.webhookUrl is not null")
-    List<ServiceClient> findActiveWithWebhook();
+    /** Clients in the given state that want new jobs pushed to a webhook. */
+    List<ServiceClient> findByStatusAndWebhookUrlIsNotNull(ServiceClient.Status status);
 }
