@@ -12,14 +12,7 @@ final class MatrixTable {
 
     /** Column order of the checked-in table (the calls themselves run denied-first, see MatrixWorld.ROLES). */
     static final List<String> COLUMNS = List.of(
-            "anonymous",
-            "patient",
-            "other_patient",
-            "linked_doctor",
-            "unlinked_doctor",
-            "admin",
-            "analysis_service",
-            "service_client");
+            "anonymous", "patient", "other_patient", "linked_doctor", "unlinked_doctor", "admin", "analysis_service");
 
     private MatrixTable() {}
 

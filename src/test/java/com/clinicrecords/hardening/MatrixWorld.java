@@ -23,20 +23,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A small clinic built through the real API: patient A with a linked doctor, another patient, an unlinked
- * doctor, an admin, an analysis service, plus a visit, an appointment, an image, a custom role and a
+ * doctor, an admin, an analysis service client (holding no lease on A's images), plus a visit, an appointment, an image, a custom role and a
  * specialization. Paths and body templates are filled from it.
  */
 final class MatrixWorld {
 
     static final List<String> ROLES = List.of(
-            "anonymous",
-            "other_patient",
-            "unlinked_doctor",
-            "analysis_service",
-            "service_client",
-            "patient",
-            "linked_doctor",
-            "admin");
+            "anonymous", "other_patient", "unlinked_doctor", "analysis_service", "patient", "linked_doctor", "admin");
 
     // Appointments go into a quiet future window of this world, so they never meet other tests' bookings.
     private static final Instant BASE = Instant.now()
@@ -62,15 +55,13 @@ final class MatrixWorld {
         DoctorAccount linked = clinic.doctor();
         DoctorAccount unlinked = clinic.doctor();
         clinic.link(linked, patient);
-        Account analysis = users.withRoles(Roles.ANALYSIS_SERVICE);
         Account victim = users.withRoles(Roles.PATIENT);
         tokens.put("patient", patient.token());
         tokens.put("other_patient", other.token());
         tokens.put("linked_doctor", linked.token());
         tokens.put("unlinked_doctor", unlinked.token());
         tokens.put("admin", admin.accessToken());
-        tokens.put("analysis_service", analysis.accessToken());
-        tokens.put("service_client", serviceClientToken(api, admin.accessToken()));
+        tokens.put("analysis_service", serviceClientToken(api, admin.accessToken()));
 
         this.api = api;
         this.adminToken = admin.accessToken();
@@ -147,7 +138,7 @@ final class MatrixWorld {
         vars.put(
                 "resultId",
                 created(api.post("/api/images/" + vars.get("imageId") + "/results")
-                        .token(token("analysis_service"))
+                        .token(token("linked_doctor"))
                         .json(fill(RESULT))
                         .send()));
         JsonNode notifications =

@@ -47,9 +47,9 @@ class ResultAccess {
         this.leases = leases;
     }
 
-    /** A service client reads results only of an image it holds a live lease on. */
+    /** An analysis service reads results only of an image it holds a live lease on. */
     private boolean serviceMayRead(AuthenticatedUser me, UUID imageId) {
-        return !leases.isServiceClient(me.userId()) || leases.holdsLiveLease(me.userId(), imageId);
+        return leases.holdsLiveLease(me.userId(), imageId);
     }
 
     AnalysisResult readable(AuthenticatedUser me, UUID resultId, AuditAction action) {

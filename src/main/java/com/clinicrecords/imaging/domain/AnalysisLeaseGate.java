@@ -3,13 +3,10 @@ package com.clinicrecords.imaging.domain;
 import java.util.UUID;
 
 /**
- * Least privilege for analysis service clients, implemented by the analysis module: a service client may see an
- * image only while it holds a live lease on an analysis job of that image. Accounts that are not service clients
- * are not affected.
+ * Least privilege for analysis services, implemented by the analysis module: an account with the
+ * ANALYSIS_SERVICE role may see an image only while it holds a live lease on an analysis job of that image.
  */
 public interface AnalysisLeaseGate {
 
-    boolean isServiceClient(UUID userId);
-
-    boolean holdsLiveLease(UUID serviceClientId, UUID imageId);
+    boolean holdsLiveLease(UUID serviceAccountId, UUID imageId);
 }

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what with images, on top of {@link PatientAccess}: reading follows the clinical-record rule
  * (the patient, a linked doctor, an admin; 404 for everyone else). The analysis service may also read an
- * image it is asked to process (it has no patient relationship, so it is recognised by role and permission);
- * a service client only while it holds a live lease on a job of that image ({@link AnalysisLeaseGate}).
+ * image it is asked to process, but only while it holds a live lease on an analysis job of that image
+ * ({@link AnalysisLeaseGate}); it has no patient relationship, so it is recognised by role and permission.
  */
 @Component
 public class ImageAccess {
@@ -67,14 +67,17 @@ public class ImageAccess {
         return patients.isLinkedDoctor(me, patientId);
     }
 
-    /** Service clients only while they hold a live lease on a job of this image (least privilege). */
+    /** Analysis services only while they hold a live lease on a job of this image (least privilege). */
     private boolean serviceMayRead(AuthenticatedUser me, UUID imageId) {
-        return !leases.isServiceClient(me.userId()) || leases.holdsLiveLease(me.userId(), imageId);
+        return leases.holdsLiveLease(me.userId(), imageId);
     }
 
-    /** A machine client of the analysis module: sees no patient demographics. */
+    /** A pure machine account (analysis service, no clinical role): sees no patient details. */
     public boolean isServiceClient(AuthenticatedUser me) {
-        return me.hasRole(Roles.ANALYSIS_SERVICE) && leases.isServiceClient(me.userId());
+        return me.hasRole(Roles.ANALYSIS_SERVICE)
+                && !me.isAdmin()
+                && !me.hasRole(Roles.DOCTOR)
+                && !me.hasRole(Roles.PATIENT);
     }
 
     public boolean isAnalysisService(AuthenticatedUser me) {
