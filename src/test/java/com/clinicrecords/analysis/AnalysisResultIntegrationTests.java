@@ -21,8 +21,9 @@ class AnalysisResultIntegrationTests extends ImagingTestSupport {
     void shouldKeepHistoryAndNotifyPatientWhenResultIsFinalizedAndAmended() {
         var patient = clinic.patient();
         var doctor = clinic.linkedDoctor(patient);
-        String service = users.withRoles(Roles.ANALYSIS_SERVICE).accessToken();
-        ApiResponse image = uploadRaw(doctor.token(), patient.patientId(), TestFiles.png(4000), "chest.png");
+        Leased leased = leasedImage(doctor, patient, 4000);
+        String service = leased.serviceToken();
+        ApiResponse image = leased.image();
 
         ApiResponse created = api.post("/api/images/" + image.text("id") + "/results")
                 .token(service)
@@ -149,12 +150,12 @@ class AnalysisResultIntegrationTests extends ImagingTestSupport {
     @Test
     void shouldRequireAlgorithmWhenServicePostsResult() {
         var patient = clinic.patient();
-        UUID image = uploadedPng(clinic.linkedDoctor(patient), patient);
-        String sha =
-                api.get("/api/images/" + image).token(patient.token()).send().text("sha256");
+        Leased leased = leasedImage(clinic.linkedDoctor(patient), patient, 4100);
+        String image = leased.image().text("id");
+        String sha = leased.image().text("sha256");
 
         ApiResponse response = api.post("/api/images/" + image + "/results")
-                .token(users.withRoles(Roles.ANALYSIS_SERVICE).accessToken())
+                .token(leased.serviceToken())
                 .json(Map.of("imageSha256", sha, "regions", List.of()))
                 .send();
 
@@ -196,7 +197,8 @@ class AnalysisResultIntegrationTests extends ImagingTestSupport {
                         .token(service)
                         .send()
                         .status())
-                .isEqualTo(403);
+                .as("an analysis service without a lease on the image does not see its results")
+                .isEqualTo(404);
         assertThat(api.post("/api/results/" + id + "/finalize")
                         .token(admin)
                         .send()
@@ -224,6 +226,27 @@ class AnalysisResultIntegrationTests extends ImagingTestSupport {
                         .path("content")
                         .size())
                 .isEqualTo(1);
+    }
+
+    private record Leased(ApiResponse image, String serviceToken) {}
+
+    /**
+     * An image uploaded with a modality only a new service client handles, claimed by that client: analysis
+     * services may read and write an image only while they hold a lease on one of its jobs.
+     */
+    private Leased leasedImage(ClinicFixtures.DoctorAccount doctor, ClinicFixtures.PatientAccount patient, int size) {
+        String modality = "R"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        AnalysisWorker worker = AnalysisWorker.create(api, clinic.admin().accessToken(), modality, null);
+        ApiResponse image = api.post("/api/patients/" + patient.patientId() + "/images")
+                .token(doctor.token())
+                .header("X-Filename", "chest.png")
+                .header("X-Modality", modality)
+                .bytes(TestFiles.png(size), "application/octet-stream")
+                .send();
+        assertThat(image.status()).as(image.toString()).isEqualTo(201);
+        assertThat(worker.claim(1, null)).hasSize(1);
+        return new Leased(image, worker.token());
     }
 
     private int post(UUID image, String token, Map<String, Object> body) {

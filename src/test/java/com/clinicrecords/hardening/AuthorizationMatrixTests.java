@@ -44,7 +44,9 @@ class AuthorizationMatrixTests extends IntegrationTest {
             "POST /api/admin/doctors",
             "POST /api/admin/patients",
             "POST /api/admin/roles",
-            "POST /api/admin/specializations");
+            "POST /api/admin/specializations",
+            "POST /api/admin/service-clients",
+            "POST /api/analysis/jobs/claim");
     /** Writes that end the caller's session or change who may see patient A: a whole new clinic after them. */
     private static final Set<String> REBUILD = Set.of(
             "POST /api/auth/logout",

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A small clinic built through the real API: patient A with a linked doctor, another patient, an unlinked
- * doctor, an admin, an analysis service, plus a visit, an appointment, an image, a custom role and a
+ * doctor, an admin, an analysis service client (holding no lease on A's images), plus a visit, an appointment, an image, a custom role and a
  * specialization. Paths and body templates are filled from it.
  */
 final class MatrixWorld {
@@ -55,14 +55,13 @@ final class MatrixWorld {
         DoctorAccount linked = clinic.doctor();
         DoctorAccount unlinked = clinic.doctor();
         clinic.link(linked, patient);
-        Account analysis = users.withRoles(Roles.ANALYSIS_SERVICE);
         Account victim = users.withRoles(Roles.PATIENT);
         tokens.put("patient", patient.token());
         tokens.put("other_patient", other.token());
         tokens.put("linked_doctor", linked.token());
         tokens.put("unlinked_doctor", unlinked.token());
         tokens.put("admin", admin.accessToken());
-        tokens.put("analysis_service", analysis.accessToken());
+        tokens.put("analysis_service", serviceClientToken(api, admin.accessToken()));
 
         this.api = api;
         this.adminToken = admin.accessToken();
@@ -139,7 +138,7 @@ final class MatrixWorld {
         vars.put(
                 "resultId",
                 created(api.post("/api/images/" + vars.get("imageId") + "/results")
-                        .token(token("analysis_service"))
+                        .token(token("linked_doctor"))
                         .json(fill(RESULT))
                         .send()));
         JsonNode notifications =
@@ -156,12 +155,43 @@ final class MatrixWorld {
                         .token(adminToken)
                         .json(fill("{\"name\":\"R_${uniq}\",\"permissions\":[\"users:read\"]}"))
                         .send()));
+        vars.put("serviceClientId", serviceClientId(api, adminToken, vars.get("uniq")));
         vars.put(
                 "specializationId",
                 created(api.post("/api/admin/specializations")
                         .token(adminToken)
                         .json(fill("{\"name\":\"Spec ${uniq}\"}"))
                         .send()));
+    }
+
+    /** An analysis service client (client-credentials grant) that handles a modality no fixture image has. */
+    private static String serviceClientToken(ApiClient api, String adminToken) {
+        ApiResponse created = api.post("/api/admin/service-clients")
+                .token(adminToken)
+                .json(Map.of("name", "matrix worker", "modalities", List.of("MATRIXNONE")))
+                .send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiResponse token = api.post("/api/auth/token")
+                .form(Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        created.json().path("client").path("clientId").asString(),
+                        "client_secret",
+                        created.text("clientSecret")))
+                .send();
+        assertThat(token.status()).as(token.toString()).isEqualTo(200);
+        return token.text("access_token");
+    }
+
+    /** A service client for the admin endpoints to act on (not a caller: rotating or revoking it is harmless). */
+    private static String serviceClientId(ApiClient api, String adminToken, String uniq) {
+        ApiResponse created = api.post("/api/admin/service-clients")
+                .token(adminToken)
+                .json(Map.of("name", "matrix target " + uniq))
+                .send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("client").path("id").asString();
     }
 
     String token(String role) {
@@ -206,6 +236,7 @@ final class MatrixWorld {
                     case "specializations" -> "specializationId";
                     case "results" -> "resultId";
                     case "notifications" -> "notificationId";
+                    case "service-clients" -> "serviceClientId";
                     default -> null;
                 };
         };

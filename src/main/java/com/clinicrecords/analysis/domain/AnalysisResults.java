@@ -11,6 +11,7 @@ import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.imaging.domain.ImageService;
 import com.clinicrecords.imaging.domain.ImageView;
 import com.clinicrecords.shared.domain.ConflictException;
+import com.clinicrecords.shared.domain.NotFoundException;
 import com.clinicrecords.shared.domain.RuleViolationException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import java.time.Clock;
@@ -165,6 +166,35 @@ public class AnalysisResults {
                 .withDetail("amended to version " + next));
         release.released(result, true);
         return get(me, resultId);
+    }
+
+    /** For the job queue: a result its service client created, read back on a repeated completion. */
+    @Transactional(readOnly = true)
+    public ResultView viewForService(UUID resultId) {
+        AnalysisResult result = results.findById(resultId).orElseThrow(() -> NotFoundException.of("Result"));
+        List<AnalysisResultVersion> history = versions.findByResultIdOrderByVersionNo(resultId);
+        return withoutPatient(mapper.view(result, history.get(history.size() - 1), history));
+    }
+
+    /** Service clients never see which patient an image belongs to. */
+    public ResultView withoutPatient(ResultView v) {
+        return new ResultView(
+                v.id(),
+                v.imageId(),
+                null,
+                v.imageSha256(),
+                v.status(),
+                v.currentVersion(),
+                v.algorithmName(),
+                v.algorithmVersion(),
+                v.createdBy(),
+                v.createdAt(),
+                v.finalizedAt(),
+                v.finalizedBy(),
+                v.regions(),
+                v.findings(),
+                v.version(),
+                v.history());
     }
 
     private ResultView current(AnalysisResult r) {

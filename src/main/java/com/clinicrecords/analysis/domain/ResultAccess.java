@@ -4,6 +4,7 @@ import com.clinicrecords.analysis.persistence.AnalysisResultRepository;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
 import com.clinicrecords.audit.domain.AuditTrail;
+import com.clinicrecords.imaging.domain.AnalysisLeaseGate;
 import com.clinicrecords.imaging.domain.ImageAccess;
 import com.clinicrecords.patients.domain.PatientAccess;
 import com.clinicrecords.shared.domain.ForbiddenException;
@@ -31,17 +32,30 @@ class ResultAccess {
     private final PatientAccess patients;
     private final ImageAccess images;
     private final AuditTrail audit;
+    private final AnalysisLeaseGate leases;
 
-    ResultAccess(AnalysisResultRepository results, PatientAccess patients, ImageAccess images, AuditTrail audit) {
+    ResultAccess(
+            AnalysisResultRepository results,
+            PatientAccess patients,
+            ImageAccess images,
+            AuditTrail audit,
+            AnalysisLeaseGate leases) {
         this.results = results;
         this.patients = patients;
         this.images = images;
         this.audit = audit;
+        this.leases = leases;
+    }
+
+    /** An analysis service reads results only of an image it holds a live lease on. */
+    private boolean serviceMayRead(AuthenticatedUser me, UUID imageId) {
+        return leases.holdsLiveLease(me.userId(), imageId);
     }
 
     AnalysisResult readable(AuthenticatedUser me, UUID resultId, AuditAction action) {
         AnalysisResult result = results.findById(resultId).orElseThrow(() -> NotFoundException.of("Result"));
-        boolean visible = (patients.canRead(me, result.getPatientId()) || isAnalysisService(me))
+        boolean visible = (patients.canRead(me, result.getPatientId())
+                        || (isAnalysisService(me) && serviceMayRead(me, result.getImageId())))
                 && visibleStatuses(me, result.getPatientId()).contains(result.getStatus());
         if (!visible) {
             audit.recordDenied(AuditEntry.denied(action, RESOURCE, resultId, result.getPatientId()));

@@ -13,6 +13,8 @@ public interface AnalysisResultRepository extends JpaRepository<AnalysisResult, 
 
     List<AnalysisResult> findByImageIdAndStatusInOrderByCreatedAtDesc(UUID imageId, Collection<ResultStatus> statuses);
 
+    List<AnalysisResult> findByImageIdInOrderByCreatedAtDesc(Collection<UUID> imageIds);
+
     Page<AnalysisResult> findByPatientIdAndStatusIn(
             UUID patientId, Collection<ResultStatus> statuses, Pageable pageable);
 }

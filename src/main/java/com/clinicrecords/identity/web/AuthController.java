@@ -2,6 +2,7 @@ package com.clinicrecords.identity.web;
 
 import com.clinicrecords.identity.domain.AccountService;
 import com.clinicrecords.identity.domain.AuthService;
+import com.clinicrecords.identity.domain.ClientCredentialsGrant;
 import com.clinicrecords.identity.domain.ClientInfo;
 import com.clinicrecords.identity.domain.IssuedTokens;
 import com.clinicrecords.identity.domain.RegisterCommand;
@@ -16,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,10 +35,13 @@ class AuthController {
 
     private final AccountService accounts;
     private final AuthService auth;
+    private final ObjectProvider<ClientCredentialsGrant> clientCredentials;
 
-    AuthController(AccountService accounts, AuthService auth) {
+    AuthController(
+            AccountService accounts, AuthService auth, ObjectProvider<ClientCredentialsGrant> clientCredentials) {
         this.accounts = accounts;
         this.auth = auth;
+        this.clientCredentials = clientCredentials;
     }
 
     @Operation(summary = "Register a patient account")
@@ -54,16 +59,29 @@ class AuthController {
         return withCookie(auth.login(body.email(), body.password(), client(request)));
     }
 
-    @Operation(summary = "OAuth2 password grant (form), for Swagger UI's Authorize button and API clients")
+    @Operation(
+            summary = "OAuth2 token endpoint (form): grant_type=password (username, password) for Swagger UI's "
+                    + "Authorize button and API clients, or grant_type=client_credentials (client_id and "
+                    + "client_secret as form fields or HTTP Basic) for analysis service clients, which get an "
+                    + "access token only")
     @PostMapping(value = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<TokenResponse> token(
             @RequestParam("grant_type") String grantType,
-            @RequestParam("username") String username,
-            @RequestParam("password") String password,
+            @RequestParam(name = "username", required = false) String username,
+            @RequestParam(name = "password", required = false) String password,
+            @RequestParam(name = "client_id", required = false) String clientId,
+            @RequestParam(name = "client_secret", required = false) String clientSecret,
             HttpServletRequest request) {
         QueryStringCredentials.reject(request);
+        if ("client_credentials".equals(grantType)) {
+            return ClientCredentials.token(clientCredentials, clientId, clientSecret, request);
+        }
         if (!"password".equals(grantType)) {
-            throw new BadRequestException("unsupported-grant-type", "Only grant_type=password is supported");
+            throw new BadRequestException(
+                    "unsupported-grant-type", "Only grant_type=password and client_credentials are supported");
+        }
+        if (username == null || password == null) {
+            throw new BadRequestException("missing-credentials", "username and password are required");
         }
         return withCookie(auth.login(username, password, client(request)));
     }

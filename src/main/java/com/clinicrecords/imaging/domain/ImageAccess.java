@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who may do what with images, on top of {@link PatientAccess}: reading follows the clinical-record rule
  * (the patient, a linked doctor, an admin; 404 for everyone else). The analysis service may also read an
- * image it is asked to process (it has no patient relationship, so it is recognised by role and permission).
+ * image it is asked to process, but only while it holds a live lease on an analysis job of that image
+ * ({@link AnalysisLeaseGate}); it has no patient relationship, so it is recognised by role and permission.
  */
 @Component
 public class ImageAccess {
@@ -26,17 +27,19 @@ public class ImageAccess {
     private final PatientAccess patients;
     private final ImageRepository images;
     private final AuditTrail audit;
+    private final AnalysisLeaseGate leases;
 
-    public ImageAccess(PatientAccess patients, ImageRepository images, AuditTrail audit) {
+    public ImageAccess(PatientAccess patients, ImageRepository images, AuditTrail audit, AnalysisLeaseGate leases) {
         this.patients = patients;
         this.images = images;
         this.audit = audit;
+        this.leases = leases;
     }
 
     /** A live image the caller may read; otherwise 404 (and the refusal is audited). */
     public MedicalImage readable(AuthenticatedUser me, UUID imageId, AuditAction action) {
         MedicalImage image = images.findLive(imageId).orElseThrow(() -> NotFoundException.of("Image"));
-        if (!patients.canRead(me, image.getPatientId()) && !isAnalysisService(me)) {
+        if (!patients.canRead(me, image.getPatientId()) && !(isAnalysisService(me) && serviceMayRead(me, imageId))) {
             audit.recordDenied(AuditEntry.denied(action, RESOURCE, imageId, image.getPatientId()));
             throw NotFoundException.of("Image");
         }
@@ -62,6 +65,19 @@ public class ImageAccess {
 
     public boolean isLinkedDoctor(AuthenticatedUser me, UUID patientId) {
         return patients.isLinkedDoctor(me, patientId);
+    }
+
+    /** Analysis services only while they hold a live lease on a job of this image (least privilege). */
+    private boolean serviceMayRead(AuthenticatedUser me, UUID imageId) {
+        return leases.holdsLiveLease(me.userId(), imageId);
+    }
+
+    /** A pure machine account (analysis service, no clinical role): sees no patient details. */
+    public boolean isServiceClient(AuthenticatedUser me) {
+        return me.hasRole(Roles.ANALYSIS_SERVICE)
+                && !me.isAdmin()
+                && !me.hasRole(Roles.DOCTOR)
+                && !me.hasRole(Roles.PATIENT);
     }
 
     public boolean isAnalysisService(AuthenticatedUser me) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,6 +33,7 @@ class ImageCommitter {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
     ImageCommitter(
             ImageRepository images,
@@ -39,13 +41,15 @@ class ImageCommitter {
             ImageStorage storage,
             AuditTrail audit,
             Clock clock,
-            PlatformTransactionManager txManager) {
+            PlatformTransactionManager txManager,
+            ApplicationEventPublisher events) {
         this.images = images;
         this.keys = keys;
         this.storage = storage;
         this.audit = audit;
         this.clock = clock;
         this.tx = new TransactionTemplate(txManager);
+        this.events = events;
     }
 
     UploadResult commit(
@@ -77,6 +81,7 @@ class ImageCommitter {
                         form.description(),
                         clock.instant());
                 images.saveAndFlush(image);
+                events.publishEvent(new ImageCommittedEvent(id, patientId, image.getModality(), me.userId()));
                 rememberKey(me, idempotencyKey, patientId, id, 201);
                 audit.record(AuditEntry.allowed(AuditAction.CREATE, ImageAccess.RESOURCE, id, patientId)
                         .withDetail(received.file().contentType() + ", "

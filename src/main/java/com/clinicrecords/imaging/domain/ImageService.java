@@ -53,7 +53,7 @@ public class ImageService {
     public ImageView get(AuthenticatedUser me, UUID imageId) {
         MedicalImage image = access.readable(me, imageId, AuditAction.READ);
         audit.record(AuditEntry.allowed(AuditAction.READ, ImageAccess.RESOURCE, imageId, image.getPatientId()));
-        return ImageView.of(image);
+        return forCaller(me, ImageView.of(image));
     }
 
     /** Linked doctors and the uploader (while they can still read the record) may describe an image. */
@@ -122,11 +122,39 @@ public class ImageService {
         audit.record(AuditEntry.allowed(AuditAction.DOWNLOAD, ImageAccess.RESOURCE, imageId, image.getPatientId())
                 .withDetail(resolved.partial() ? "bytes " + resolved.first() + "-" + resolved.last() : null));
         return new ImageDownload(
-                ImageView.of(image), image.getStorageKey(), resolved.first(), resolved.length(), resolved.partial());
+                forCaller(me, ImageView.of(image)),
+                image.getStorageKey(),
+                resolved.first(),
+                resolved.length(),
+                resolved.partial());
     }
 
     public InputStream open(ImageDownload download) throws IOException {
         return storage.openRange(download.storageKey(), download.offset(), download.length());
+    }
+
+    /**
+     * For the analysis pipeline (no caller checks: the job rules decide): moves a live image to {@code next} if
+     * that transition is allowed; deleted images and impossible transitions are left alone.
+     */
+    @Transactional
+    public void changeStatusForAnalysis(UUID imageId, ImageStatus next) {
+        images.findLive(imageId).ifPresent(image -> {
+            if (image.getStatus() != next && image.getStatus().canMoveTo(next)) {
+                image.changeStatus(next, clock.instant());
+                images.saveAndFlush(image);
+            }
+        });
+    }
+
+    /** For the analysis pipeline: a live image, without caller checks or audit (callers audit what they do). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ImageView> findLiveForAnalysis(UUID imageId) {
+        return images.findLive(imageId).map(ImageView::of);
+    }
+
+    private ImageView forCaller(AuthenticatedUser me, ImageView view) {
+        return access.isServiceClient(me) ? view.withoutPatientDetails() : view;
     }
 
     /** For the analysis module: the image a result is attached to, if the caller may read it. */

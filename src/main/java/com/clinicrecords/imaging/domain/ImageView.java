@@ -40,4 +40,27 @@ public record ImageView(
                 i.getStatusChangedAt(),
                 i.getVersion());
     }
+
+    /**
+     * What a service client sees: no patient id, no original file name, uploader or free-text description, any
+     * of which may identify the patient.
+     */
+    public ImageView withoutPatientDetails() {
+        return new ImageView(
+                id,
+                null,
+                "image-" + id,
+                contentType,
+                sizeBytes,
+                sha256,
+                null,
+                uploadedAt,
+                modality,
+                bodyPart,
+                studyDate,
+                null,
+                status,
+                statusChangedAt,
+                version);
+    }
 }

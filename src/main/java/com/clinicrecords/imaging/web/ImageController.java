@@ -46,9 +46,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ImageController {
 
     private final ImageService images;
+    private final ImageResponses responses;
 
-    ImageController(ImageService images) {
+    ImageController(ImageService images, ImageResponses responses) {
         this.images = images;
+        this.responses = responses;
     }
 
     @GetMapping("/api/patients/{patientId}/images")
@@ -59,13 +61,13 @@ class ImageController {
             @RequestParam(required = false) ImageStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageView.of(images.list(me, patientId, status, page, size), ImageResponse::of);
+        return responses.page(me, images.list(me, patientId, status, page, size));
     }
 
     @GetMapping("/api/images/{id}")
     @Operation(summary = "Image metadata (patient, linked doctors, admins, analysis service)")
     ResponseEntity<ImageResponse> get(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
-        ImageResponse body = ImageResponse.of(images.get(me, id));
+        ImageResponse body = responses.of(me, images.get(me, id));
         return ResponseEntity.ok().eTag(ETags.of(body.version())).body(body);
     }
 
@@ -97,7 +99,7 @@ class ImageController {
             @AuthenticationPrincipal AuthenticatedUser me,
             @PathVariable UUID id,
             @Valid @RequestBody ImageRequests.ChangeStatus request) {
-        return ImageResponse.of(images.changeStatus(me, id, request.status()));
+        return responses.of(me, images.changeStatus(me, id, request.status()));
     }
 
     @DeleteMapping("/api/images/{id}")
@@ -159,16 +161,18 @@ class ImageController {
             AuthenticatedUser me, UUID id, String ifMatch, ImageRequests.UpdateImage request, boolean partial) {
         Long fromHeader = ETags.optionalVersion(ifMatch);
         Long expected = fromHeader != null ? fromHeader : request.version();
-        ImageResponse body = ImageResponse.of(images.update(
+        ImageResponse body = responses.of(
                 me,
-                id,
-                new UpdateImageCommand(
-                        request.modality(),
-                        request.bodyPart(),
-                        request.studyDate(),
-                        request.description(),
-                        expected,
-                        partial)));
+                images.update(
+                        me,
+                        id,
+                        new UpdateImageCommand(
+                                request.modality(),
+                                request.bodyPart(),
+                                request.studyDate(),
+                                request.description(),
+                                expected,
+                                partial)));
         return ResponseEntity.ok().eTag(ETags.of(body.version())).body(body);
     }
 }

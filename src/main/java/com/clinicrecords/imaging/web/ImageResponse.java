@@ -1,9 +1,11 @@
 package com.clinicrecords.imaging.web;
 
+import com.clinicrecords.imaging.domain.ImageResultSummaries;
 import com.clinicrecords.imaging.domain.ImageStatus;
 import com.clinicrecords.imaging.domain.ImageView;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 record ImageResponse(
@@ -22,9 +24,15 @@ record ImageResponse(
         ImageStatus status,
         Instant statusChangedAt,
         long version,
-        String contentUrl) {
+        String contentUrl,
+        List<ImageResultSummaries.ResultSummary> results) {
 
     static ImageResponse of(ImageView v) {
+        return of(v, null);
+    }
+
+    /** With the ids and statuses of the image's results the caller may see. */
+    static ImageResponse of(ImageView v, List<ImageResultSummaries.ResultSummary> results) {
         return new ImageResponse(
                 v.id(),
                 v.patientId(),
@@ -41,6 +49,7 @@ record ImageResponse(
                 v.status(),
                 v.statusChangedAt(),
                 v.version(),
-                "/api/images/" + v.id() + "/content");
+                "/api/images/" + v.id() + "/content",
+                results);
     }
 }

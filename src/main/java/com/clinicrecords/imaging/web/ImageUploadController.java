@@ -43,10 +43,12 @@ class ImageUploadController {
 
     private final ImageUploads uploads;
     private final Validator validator;
+    private final ImageResponses responses;
 
-    ImageUploadController(ImageUploads uploads, Validator validator) {
+    ImageUploadController(ImageUploads uploads, Validator validator, ImageResponses responses) {
         this.uploads = uploads;
         this.validator = validator;
+        this.responses = responses;
     }
 
     @PostMapping("/api/patients/{patientId}/images")
@@ -77,7 +79,7 @@ class ImageUploadController {
                 request.getContentLengthLong(),
                 multipart,
                 multipart ? receiver -> readMultipart(request, receiver) : receiver -> readRaw(request, receiver));
-        ImageResponse body = ImageResponse.of(result.image());
+        ImageResponse body = responses.of(me, result.image());
         return result.created()
                 ? ResponseEntity.created(URI.create("/api/images/" + body.id()))
                         .eTag(ETags.of(body.version()))

@@ -1,0 +1,14 @@
+package com.clinicrecords.analysis.persistence;
+
+import com.clinicrecords.analysis.domain.ServiceClient;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ServiceClientRepository extends JpaRepository<ServiceClient, UUID> {
+
+    List<ServiceClient> findAllByOrderByCreatedAtAscIdAsc();
+
+    /** Clients in the given state that want new jobs pushed to a webhook. */
+    List<ServiceClient> findByStatusAndWebhookUrlIsNotNull(ServiceClient.Status status);
+}

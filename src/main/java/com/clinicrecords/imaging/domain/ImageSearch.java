@@ -1,0 +1,68 @@
+package com.clinicrecords.imaging.domain;
+
+import com.clinicrecords.audit.domain.AuditAction;
+import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditTrail;
+import com.clinicrecords.imaging.persistence.ImageSearchRepository;
+import com.clinicrecords.shared.domain.ForbiddenException;
+import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
+import com.clinicrecords.shared.security.Roles;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Image search across patients, newest first: admins over every live patient, doctors over their linked
+ * patients only (another patient's id simply finds nothing). Each patient whose images are shown is audited.
+ */
+@Service
+public class ImageSearch {
+
+    private final ImageSearchRepository images;
+    private final AuditTrail audit;
+
+    public ImageSearch(ImageSearchRepository images, AuditTrail audit) {
+        this.images = images;
+        this.audit = audit;
+    }
+
+    public record Criteria(
+            UUID patientId, ImageStatus status, String modality, String bodyPart, Instant from, Instant to) {}
+
+    @Transactional
+    public Page<ImageView> search(AuthenticatedUser me, Criteria c, int page, int size) {
+        boolean doctor = me.hasRole(Roles.DOCTOR) && me.can(Permissions.PATIENTS_CARE);
+        if (!me.isAdmin() && !doctor) {
+            audit.recordDenied(AuditEntry.denied(AuditAction.LIST, ImageAccess.RESOURCE, null, c.patientId()));
+            throw new ForbiddenException("image-search-not-allowed", "Only doctors and admins may search images");
+        }
+        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "uploadedAt", "id"));
+        Page<ImageView> result = images.search(
+                        me.isAdmin(),
+                        me.userId(),
+                        c.patientId(),
+                        c.status(),
+                        blankToNull(c.modality()),
+                        blankToNull(c.bodyPart()),
+                        c.from(),
+                        c.to(),
+                        request)
+                .map(ImageView::of);
+        Set<UUID> patients = new LinkedHashSet<>();
+        result.forEach(v -> patients.add(v.patientId()));
+        patients.forEach(p -> audit.record(AuditEntry.allowed(AuditAction.LIST, ImageAccess.RESOURCE, null, p)
+                .withDetail("image search")));
+        return result;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
