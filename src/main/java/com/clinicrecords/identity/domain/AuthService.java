@@ -32,6 +32,7 @@ public class AuthService {
     private final JwtProperties props;
     private final LoginThrottle throttle;
     private final SecurityEvents events;
+    private final LoginAccounts loginAccounts;
     private final Clock clock;
     // Hashing a dummy password for unknown emails keeps their response time equal to a wrong password's.
     private final String dummyHash;
@@ -45,6 +46,7 @@ public class AuthService {
             JwtProperties props,
             LoginThrottle throttle,
             SecurityEvents events,
+            LoginAccounts loginAccounts,
             Clock clock) {
         this.users = users;
         this.sessions = sessions;
@@ -54,6 +56,7 @@ public class AuthService {
         this.props = props;
         this.throttle = throttle;
         this.events = events;
+        this.loginAccounts = loginAccounts;
         this.clock = clock;
         this.dummyHash = passwordEncoder.encode(OpaqueTokens.generate());
     }
@@ -71,7 +74,8 @@ public class AuthService {
             log.warn("Sign-in throttled for client {}", client.ip());
             throw e;
         }
-        Optional<User> found = users.findByEmail(EmailAddresses.normalize(email));
+        // The login is an email address or a phone number (see LoginAccounts).
+        Optional<User> found = loginAccounts.find(email);
         String hash = found.map(User::getPasswordHash).orElse(dummyHash);
         boolean matches = passwordEncoder.matches(password == null ? "" : password, hash);
         UUID userId = found.map(User::getId).orElse(null);
