@@ -40,8 +40,11 @@ public class UserQueryService {
         String like = q == null || q.isBlank() ? null : "%" + escapeLike(q.trim()) + "%";
         String phoneLike = null;
         if (like != null) {
-            String digits = q.replaceAll("[^0-9]", "");
-            phoneLike = phones.tryNormalize(q)
+            // A whole number ("+49 228 ...", "0228 ...") is found in E.164; bare digits as part of one.
+            String text = q.trim();
+            String digits = text.replaceAll("[^0-9]", "");
+            boolean wholeNumber = text.startsWith("+") || text.startsWith("0");
+            phoneLike = (wholeNumber ? phones.tryNormalize(text) : java.util.Optional.<String>empty())
                     .map(e164 -> "%" + e164 + "%")
                     .orElse(digits.length() >= 3 ? "%" + digits + "%" : null);
         }

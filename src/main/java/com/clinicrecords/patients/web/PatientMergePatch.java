@@ -8,7 +8,10 @@ import com.clinicrecords.shared.domain.InvalidFieldException;
 import com.clinicrecords.shared.web.JsonMergePatch;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +24,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 class PatientMergePatch {
+
+    /** The writable fields: the components of the PUT body (not the JSON of one, which omits nulls). */
+    private static final List<String> WRITABLE = Arrays.stream(UpdatePatientRequest.class.getRecordComponents())
+            .map(RecordComponent::getName)
+            .toList();
 
     private final JsonMapper json;
     private final Validator validator;
@@ -46,7 +54,7 @@ class PatientMergePatch {
                 current.prescribedMedicine()));
         // Only the writable fields take part: ids, versions and timestamps in a patch are ignored, as in PUT.
         ObjectNode known = (ObjectNode) patch.deepCopy();
-        known.retain(writable.propertyNames());
+        known.retain(WRITABLE);
         UpdatePatientRequest merged;
         try {
             merged = json.treeToValue(JsonMergePatch.apply(writable, known), UpdatePatientRequest.class);
