@@ -46,14 +46,18 @@ class AuthorizationMatrixTests extends IntegrationTest {
             "POST /api/admin/roles",
             "POST /api/admin/specializations",
             "POST /api/admin/service-clients",
-            "POST /api/analysis/jobs/claim");
+            "POST /api/analysis/jobs/claim",
+            "POST /api/users/me/email",
+            "POST /api/admin/doctors/{id}/reactivate",
+            "POST /api/admin/news");
     /** Writes that end the caller's session or change who may see patient A: a whole new clinic after them. */
     private static final Set<String> REBUILD = Set.of(
             "POST /api/auth/logout",
             "POST /api/users/me/password",
             "DELETE /api/patients/{id}",
             "POST /api/admin/links",
-            "DELETE /api/admin/links/{doctorId}/{patientId}");
+            "DELETE /api/admin/links/{doctorId}/{patientId}",
+            "POST /api/admin/doctors/{id}/deactivate");
 
     @Test
     void shouldAnswerEveryOperationForEveryRoleAsTheMatrixSays() throws IOException {

@@ -39,6 +39,9 @@ class AppointmentActors {
     /** Returns the doctor and patient (with their accounts) once the caller is allowed to book this pair. */
     Parties requireMayBook(AuthenticatedUser user, UUID doctorId, UUID patientId) {
         Person doctor = directory.doctor(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
+        if (!directory.isDoctorBookable(doctorId)) {
+            throw new RuleViolationException("doctor-inactive", "This doctor is not taking appointments");
+        }
         if (user.isAdmin()) {
             return new Parties(
                     doctor, directory.livePatient(patientId).orElseThrow(() -> NotFoundException.of("Patient")));

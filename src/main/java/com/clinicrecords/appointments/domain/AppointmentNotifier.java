@@ -44,6 +44,17 @@ class AppointmentNotifier {
                 "/api/appointments/" + a.getId());
     }
 
+    /** Only the patient is told, e.g. when the doctor no longer takes appointments. */
+    void cancelledForPatient(Appointment a, java.util.UUID patientUserId) {
+        notifications.notify(
+                patientUserId,
+                "APPOINTMENT_CANCELLED",
+                "Appointment cancelled",
+                "The appointment on %s was cancelled because the doctor is no longer available."
+                        .formatted(TIME.format(a.getStartsAt())),
+                "/api/appointments/" + a.getId());
+    }
+
     private void send(Appointment a, Parties parties, String category, String title, String template) {
         String message = template.formatted(TIME.format(a.getStartsAt()));
         String link = "/api/appointments/" + a.getId();

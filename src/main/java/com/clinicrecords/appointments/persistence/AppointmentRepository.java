@@ -40,6 +40,9 @@ public interface AppointmentRepository extends JpaRepository<Appointment, UUID>,
             @Param("open") Collection<AppointmentStatus> open,
             @Param("now") Instant now);
 
+    List<Appointment> findByDoctorIdAndStatusInAndStartsAtAfter(
+            UUID doctorId, Collection<AppointmentStatus> statuses, Instant after);
+
     List<Appointment> findByPatientIdAndStatusInAndStartsAtAfter(
             UUID patientId, Collection<AppointmentStatus> statuses, Instant after);
 

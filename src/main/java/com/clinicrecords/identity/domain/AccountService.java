@@ -22,6 +22,8 @@ public class AccountService {
     private final RoleRepository roles;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
+    private final PhoneNumbers phones;
+    private final RateLimiter phoneConflicts;
     private final Clock clock;
 
     public AccountService(
@@ -29,11 +31,16 @@ public class AccountService {
             RoleRepository roles,
             PasswordEncoder passwordEncoder,
             PasswordPolicy passwordPolicy,
+            PhoneNumbers phones,
+            RegistrationProperties throttles,
             Clock clock) {
         this.users = users;
         this.roles = roles;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
+        this.phones = phones;
+        // Each conflict tells the caller that a number has an account: a few per account, then 429.
+        this.phoneConflicts = new RateLimiter("phone number", throttles.phoneConflictsPerAccount());
         this.clock = clock;
     }
 
@@ -51,7 +58,7 @@ public class AccountService {
         if (users.existsByEmail(email) || users.existsByEmailCanonical(EmailAddresses.canonical(email))) {
             throw new ConflictException("email-taken", "An account with this email already exists");
         }
-        String phone = blankToNull(cmd.phone());
+        String phone = phones.normalize(cmd.phone(), "phone");
         if (phone != null && users.existsByPhone(phone)) {
             throw new ConflictException("phone-taken", "An account with this phone number already exists");
         }
@@ -80,15 +87,21 @@ public class AccountService {
     @Transactional
     public UserView updateProfile(UUID userId, String firstName, String lastName, String phone) {
         User user = users.findWithRolesById(userId).orElseThrow(() -> NotFoundException.of("User"));
-        String newPhone = blankToNull(phone);
-        if (newPhone != null && !newPhone.equals(user.getPhone()) && users.existsByPhone(newPhone)) {
-            throw new ConflictException("phone-taken", "An account with this phone number already exists");
+        String newPhone = phones.normalize(phone, "phone");
+        if (newPhone != null && !newPhone.equals(user.getPhone())) {
+            String key = userId.toString();
+            phoneConflicts.check(key);
+            if (users.existsByPhone(newPhone)) {
+                phoneConflicts.record(key);
+                throw new ConflictException("phone-taken", "An account with this phone number already exists");
+            }
         }
         user.updateProfile(firstName.trim(), lastName.trim(), newPhone, clock.instant());
         return UserView.of(users.saveAndFlush(user));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT5M")
+    void cleanupThrottle() {
+        phoneConflicts.cleanup();
     }
 }

@@ -36,6 +36,7 @@ public class AuthService {
     private final SecurityEvents events;
     private final LockoutNotices lockoutNotices;
     private final TransactionTemplate tx;
+    private final LoginAccounts loginAccounts;
     private final Clock clock;
     // Hashing a dummy password for unknown emails keeps their response time equal to a wrong password's.
     private final String dummyHash;
@@ -51,6 +52,7 @@ public class AuthService {
             SecurityEvents events,
             LockoutNotices lockoutNotices,
             TransactionTemplate tx,
+            LoginAccounts loginAccounts,
             Clock clock) {
         this.users = users;
         this.sessions = sessions;
@@ -62,6 +64,7 @@ public class AuthService {
         this.events = events;
         this.lockoutNotices = lockoutNotices;
         this.tx = tx;
+        this.loginAccounts = loginAccounts;
         this.clock = clock;
         this.dummyHash = passwordEncoder.encode(OpaqueTokens.generate());
     }
@@ -73,9 +76,9 @@ public class AuthService {
      * account and expired temporary password all get the same 401.
      */
     public IssuedTokens login(String email, String password, ClientInfo client) {
-        String canonical = EmailAddresses.canonical(email);
-        Optional<User> found =
-                canonical == null || canonical.isEmpty() ? Optional.empty() : users.findByEmailCanonical(canonical);
+        // The login is an email address or a phone number (see LoginAccounts); throttled on its canonical form.
+        String canonical = loginAccounts.canonical(email);
+        Optional<User> found = loginAccounts.find(email);
         UUID userId = found.map(User::getId).orElse(null);
         LoginThrottle.Reservation reservation;
         try {

@@ -52,16 +52,34 @@ public class EmailVerificationService {
         if (user.isEmailVerified()) {
             throw new ConflictException("email-already-verified", "The email address is already verified");
         }
+        Duration wait = issue(user);
+        if (wait != null) {
+            throw new TooManyRequestsException("A code was sent recently; wait before asking again", wait);
+        }
+    }
+
+    /**
+     * The first code, sent by registration (in the caller's transaction). Returns false, sending nothing, when a
+     * code went to the address within the resend interval.
+     */
+    @Transactional
+    public boolean sendRegistrationCode(User user) {
+        return issue(user) == null;
+    }
+
+    /** Replaces the pending code and mails a new one; returns how long to wait instead when sent too recently. */
+    private Duration issue(User user) {
+        UUID userId = user.getId();
         Instant now = clock.instant();
-        codes.findForUpdate(userId).ifPresent(previous -> {
-            Instant allowedAt = previous.getCreatedAt().plus(props.verificationResendInterval());
+        var previous = codes.findForUpdate(userId);
+        if (previous.isPresent()) {
+            Instant allowedAt = previous.get().getCreatedAt().plus(props.verificationResendInterval());
             if (now.isBefore(allowedAt)) {
-                throw new TooManyRequestsException(
-                        "A code was sent recently; wait before asking again", Duration.between(now, allowedAt));
+                return Duration.between(now, allowedAt);
             }
-            codes.delete(previous);
+            codes.delete(previous.get());
             codes.flush();
-        });
+        }
         String code = codec.generate();
         codes.save(new EmailVerificationCode(
                 userId, user.getEmail(), codec.hash(userId, code), now, now.plus(props.verificationCodeTtl())));
@@ -71,6 +89,7 @@ public class EmailVerificationService {
                 It expires in %d minutes. If you did not ask for it, you can ignore this email.
                 """.formatted(
                         code, props.verificationCodeTtl().toMinutes()));
+        return null;
     }
 
     /**
@@ -80,17 +99,35 @@ public class EmailVerificationService {
     @Transactional(noRollbackFor = BadRequestException.class)
     public void confirm(UUID userId, String code) {
         User user = users.findById(userId).orElseThrow(() -> NotFoundException.of("User"));
+        check(user, code);
+    }
+
+    /**
+     * Confirms without being signed in (e.g. a PENDING account opened by private registration, which becomes
+     * active). An unknown address, a wrong, expired or burned code all get the same 400, so the answer tells
+     * nothing about which addresses have accounts; wrong guesses count against the account's code as above.
+     */
+    @Transactional(noRollbackFor = BadRequestException.class)
+    public void confirmByEmail(String email, String code) {
+        User user = users.findByEmailCanonical(EmailAddresses.canonical(email))
+                .filter(u -> u.getStatus() != UserStatus.DISABLED)
+                .orElseThrow(() -> new BadRequestException("invalid-verification-code", INVALID));
+        check(user, code);
+    }
+
+    private void check(User user, String code) {
+        UUID userId = user.getId();
         Instant now = clock.instant();
         EmailVerificationCode stored = codes.findForUpdate(userId)
                 .filter(c -> c.isUsableFor(user.getEmail(), now, props.verificationMaxAttempts()))
                 .orElseThrow(() -> new BadRequestException("invalid-verification-code", INVALID));
-        if (!codec.matches(userId, code, stored.getCodeHash())) {
+        if (code == null || !codec.matches(userId, code, stored.getCodeHash())) {
             // The row stays (burned once the limit is reached) so the resend interval still applies.
             stored.recordWrongGuess();
             throw new BadRequestException("invalid-verification-code", INVALID);
         }
         codes.delete(stored);
-        user.markEmailVerified(now);
+        user.confirmEmail(now);
         events.emailVerified(userId);
     }
 }

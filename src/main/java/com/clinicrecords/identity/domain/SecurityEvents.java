@@ -97,6 +97,10 @@ class SecurityEvents {
         audit.record(AuditEntry.allowed(AuditAction.EMAIL_VERIFIED, USER, userId, null));
     }
 
+    void emailChanged(UUID userId) {
+        audit.record(AuditEntry.allowed(AuditAction.UPDATE, USER, userId, null).withDetail("email changed"));
+    }
+
     /** Creating, changing or deleting a role definition changes what its holders may do. */
     void roleDefinitionChanged(String change, UUID roleId, String name, Collection<String> permissions) {
         audit.record(AuditEntry.allowed(AuditAction.ROLE_CHANGE, ROLE, roleId, null)

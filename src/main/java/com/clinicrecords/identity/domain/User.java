@@ -67,6 +67,43 @@ public class User {
         this.updatedAt = now;
     }
 
+    /** An account opened by private self-registration: it signs in once its email address is confirmed. */
+    public static User pending(
+            String email, String firstName, String lastName, String phone, String hash, Instant now) {
+        User user = new User(email, firstName, lastName, phone, hash, now);
+        user.status = UserStatus.PENDING;
+        return user;
+    }
+
+    public boolean isPending() {
+        return status == UserStatus.PENDING;
+    }
+
+    /** Someone registered a still-pending address again: their password and names replace the earlier ones. */
+    public void replacePendingRegistration(String firstName, String lastName, String hash, Instant now) {
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.passwordHash = hash;
+        this.updatedAt = now;
+    }
+
+    /** The confirmed code proves the address: verified, and a pending account becomes active. */
+    public void confirmEmail(Instant now) {
+        this.emailVerified = true;
+        if (status == UserStatus.PENDING) {
+            this.status = UserStatus.ACTIVE;
+        }
+        this.updatedAt = now;
+    }
+
+    /** A change of address confirmed with the code sent to the new address: verified from now on. */
+    public void changeVerifiedEmail(String email, Instant now) {
+        this.email = email;
+        this.emailCanonical = EmailAddresses.canonical(email);
+        this.emailVerified = true;
+        this.updatedAt = now;
+    }
+
     public void updateProfile(String firstName, String lastName, String phone, Instant now) {
         this.firstName = firstName;
         this.lastName = lastName;

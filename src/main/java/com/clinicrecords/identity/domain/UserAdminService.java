@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +29,7 @@ public class UserAdminService {
     private final TemporaryPasswords temporaryPasswords;
     private final PrivilegeGuard guard;
     private final SecurityEvents events;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     UserAdminService(
@@ -38,6 +40,7 @@ public class UserAdminService {
             TemporaryPasswords temporaryPasswords,
             PrivilegeGuard guard,
             SecurityEvents events,
+            ApplicationEventPublisher publisher,
             Clock clock) {
         this.users = users;
         this.roles = roles;
@@ -46,6 +49,7 @@ public class UserAdminService {
         this.temporaryPasswords = temporaryPasswords;
         this.guard = guard;
         this.events = events;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -95,6 +99,7 @@ public class UserAdminService {
         UserView view = UserView.of(users.saveAndFlush(user));
         sessions.revokeAllForUser(userId, now, "ACCOUNT_DISABLED");
         events.accountDisabled(userId);
+        publisher.publishEvent(new AccountDisabledEvent(userId, caller.userId()));
         return view;
     }
 

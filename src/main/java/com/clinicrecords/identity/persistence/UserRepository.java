@@ -38,6 +38,10 @@ public interface UserRepository extends JpaRepository<User, UUID> {
     @Query("select u from User u where u.email = :email")
     Optional<User> lockByEmail(@Param("email") String email);
 
+    /** Looks up by the E.164 phone number. */
+    @EntityGraph(attributePaths = "roles")
+    Optional<User> findByPhone(String phone);
+
     boolean existsByEmail(String email);
 
     boolean existsByPhone(String phone);
@@ -55,4 +59,26 @@ public interface UserRepository extends JpaRepository<User, UUID> {
             countQuery = "select count(u) from User u where (:role is null or exists "
                     + "(select 1 from User u2 join u2.roles r where u2 = u and r.name = :role))")
     Page<User> findAllByRole(@Param("role") String role, Pageable pageable);
+
+    /**
+     * Admin search: optional role, status and a text matched (contains, case-insensitive by the column
+     * collation) against email, first name, last name and phone. {@code q} arrives with LIKE wildcards escaped.
+     */
+    @Query(
+            value = "select u from User u where (:role is null or exists "
+                    + "(select 1 from User u2 join u2.roles r where u2 = u and r.name = :role)) "
+                    + "and (:status is null or u.status = :status) "
+                    + "and (:q is null or u.email like :q escape '!' or u.firstName like :q escape '!' "
+                    + "or u.lastName like :q escape '!' or u.phone like :phoneQ escape '!')",
+            countQuery = "select count(u) from User u where (:role is null or exists "
+                    + "(select 1 from User u2 join u2.roles r where u2 = u and r.name = :role)) "
+                    + "and (:status is null or u.status = :status) "
+                    + "and (:q is null or u.email like :q escape '!' or u.firstName like :q escape '!' "
+                    + "or u.lastName like :q escape '!' or u.phone like :phoneQ escape '!')")
+    Page<User> search(
+            @Param("role") String role,
+            @Param("status") com.clinicrecords.identity.domain.UserStatus status,
+            @Param("q") String q,
+            @Param("phoneQ") String phoneQ,
+            Pageable pageable);
 }

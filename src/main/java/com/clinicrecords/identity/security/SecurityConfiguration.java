@@ -44,7 +44,8 @@ class SecurityConfiguration {
         "/api/auth/token",
         "/api/auth/refresh",
         "/api/auth/password/forgot",
-        "/api/auth/password/reset"
+        "/api/auth/password/reset",
+        "/api/auth/email-verification/confirm"
     };
 
     static final String[] PUBLIC_GET = {
@@ -53,7 +54,9 @@ class SecurityConfiguration {
         "/v3/api-docs",
         "/v3/api-docs/**",
         "/swagger-ui.html",
-        "/swagger-ui/**"
+        "/swagger-ui/**",
+        "/api/news",
+        "/api/news/*"
     };
     /** What a user holding a temporary password may still do: see who they are, change it, log out. */
     static final String ALLOWED_GET_DURING_PASSWORD_CHANGE = "/api/users/me";

@@ -3,6 +3,7 @@ package com.clinicrecords.identity.web;
 import com.clinicrecords.identity.domain.CreateStaffCommand;
 import com.clinicrecords.identity.domain.UserAdminService;
 import com.clinicrecords.identity.domain.UserQueryService;
+import com.clinicrecords.identity.domain.UserStatus;
 import com.clinicrecords.identity.domain.UserView;
 import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
@@ -44,16 +45,18 @@ class AdminUsersController {
     }
 
     @Operation(
-            summary =
-                    "Accounts, optionally by role; size 1-100 (larger is a 400); sort=email|createdAt|lastName|firstName[,desc]")
+            summary = "Accounts, optionally by role and status (ACTIVE|DISABLED|PENDING), q matching email, names and"
+                    + " phone; size 1-100 (larger is a 400); sort=email|createdAt|lastName|firstName[,desc]")
     @GetMapping
     @PreAuthorize("hasAuthority('users:read')")
     PageView<UserView> list(
+            @RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) @Size(max = 64) String role,
+            @RequestParam(required = false) UserStatus status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) @Size(max = 32) String sort) {
-        return queries.list(role, page, size, sort);
+        return queries.search(q, role, status, page, size, sort);
     }
 
     @Operation(summary = "One account")

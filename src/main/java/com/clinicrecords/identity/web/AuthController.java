@@ -1,12 +1,13 @@
 package com.clinicrecords.identity.web;
 
-import com.clinicrecords.identity.domain.AccountService;
 import com.clinicrecords.identity.domain.AuthService;
 import com.clinicrecords.identity.domain.ClientCredentialsGrant;
 import com.clinicrecords.identity.domain.ClientInfo;
+import com.clinicrecords.identity.domain.EmailVerificationService;
 import com.clinicrecords.identity.domain.IssuedTokens;
 import com.clinicrecords.identity.domain.RegisterCommand;
-import com.clinicrecords.identity.domain.UserView;
+import com.clinicrecords.identity.domain.RegistrationService;
+import com.clinicrecords.identity.web.AuthRequests.ConfirmEmailCodeRequest;
 import com.clinicrecords.identity.web.AuthRequests.LoginRequest;
 import com.clinicrecords.identity.web.AuthRequests.RefreshRequest;
 import com.clinicrecords.identity.web.AuthRequests.RegisterRequest;
@@ -33,30 +34,54 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Authentication", description = "Sign up, sign in, token refresh and sign out")
 class AuthController {
 
-    private final AccountService accounts;
+    private final RegistrationService registration;
+    private final EmailVerificationService verification;
     private final AuthService auth;
     private final ObjectProvider<ClientCredentialsGrant> clientCredentials;
 
     AuthController(
-            AccountService accounts, AuthService auth, ObjectProvider<ClientCredentialsGrant> clientCredentials) {
-        this.accounts = accounts;
+            RegistrationService registration,
+            EmailVerificationService verification,
+            AuthService auth,
+            ObjectProvider<ClientCredentialsGrant> clientCredentials) {
+        this.registration = registration;
+        this.verification = verification;
         this.auth = auth;
         this.clientCredentials = clientCredentials;
     }
 
-    @Operation(summary = "Register a patient account")
+    @Operation(
+            summary = "Register a patient account. SELF_REGISTRATION=open: 201 with the account (taken address 409);"
+                    + " private: always 202 with the same body, the account signs in once the emailed code is"
+                    + " confirmed; off: 403. Throttled per IP and per address (429)")
     @PostMapping("/register")
-    ResponseEntity<UserView> register(@Valid @RequestBody RegisterRequest body) {
-        UserView user = accounts.register(
-                new RegisterCommand(body.email(), body.password(), body.firstName(), body.lastName(), body.phone()));
-        return ResponseEntity.created(URI.create("/api/users/me")).body(user);
+    ResponseEntity<?> register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
+        RegistrationService.Outcome outcome = registration.register(
+                new RegisterCommand(body.email(), body.password(), body.firstName(), body.lastName(), body.phone()),
+                body.passwordConfirm(),
+                request.getRemoteAddr());
+        if (outcome instanceof RegistrationService.Created created) {
+            return ResponseEntity.created(URI.create("/api/users/me")).body(created.user());
+        }
+        return ResponseEntity.accepted()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(outcome);
     }
 
-    @Operation(summary = "Sign in with email and password (JSON)")
+    @Operation(
+            summary = "Confirm an emailed 6-digit code without signing in (activates a pending account); any bad"
+                    + " address or code is the same 400; 5 wrong codes burn it")
+    @PostMapping("/email-verification/confirm")
+    ResponseEntity<Void> confirmEmail(@Valid @RequestBody ConfirmEmailCodeRequest body) {
+        verification.confirmByEmail(body.email(), body.code());
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Sign in with email or phone number and password (JSON: login or email, password)")
     @PostMapping("/login")
     ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
         QueryStringCredentials.reject(request);
-        return withCookie(auth.login(body.email(), body.password(), client(request)));
+        return withCookie(auth.login(body.identifier(), body.password(), client(request)));
     }
 
     @Operation(

@@ -1,13 +1,16 @@
 package com.clinicrecords.identity.web;
 
+import com.clinicrecords.identity.domain.EmailChangeService;
 import com.clinicrecords.identity.domain.EmailVerificationService;
 import com.clinicrecords.identity.domain.PasswordPolicy;
 import com.clinicrecords.identity.domain.PasswordService;
+import com.clinicrecords.identity.domain.UserView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -25,10 +28,30 @@ class MeSecurityController {
 
     private final PasswordService passwords;
     private final EmailVerificationService verification;
+    private final EmailChangeService emailChange;
 
-    MeSecurityController(PasswordService passwords, EmailVerificationService verification) {
+    MeSecurityController(
+            PasswordService passwords, EmailVerificationService verification, EmailChangeService emailChange) {
         this.passwords = passwords;
         this.verification = verification;
+        this.emailChange = emailChange;
+    }
+
+    @Operation(
+            summary = "Change my email address: with my current password, a 6-digit code is mailed to the new"
+                    + " address (10 minutes, one per minute); the change happens when it is confirmed")
+    @PostMapping("/email")
+    ResponseEntity<Void> changeEmail(
+            @AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody ChangeEmailRequest body) {
+        emailChange.request(me.userId(), body.newEmail(), body.currentPassword());
+        return ResponseEntity.accepted().build();
+    }
+
+    @Operation(summary = "Confirm my new email address with the code; the old address is told; 5 wrong codes burn it")
+    @PostMapping("/email/confirm")
+    UserView confirmEmailChange(
+            @AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody ConfirmEmailRequest body) {
+        return emailChange.confirm(me.userId(), body.code());
     }
 
     @Operation(summary = "Change my password (the current one is required); by default ends my other sessions")
@@ -68,6 +91,11 @@ class MeSecurityController {
             @NotBlank @Size(max = PasswordPolicy.MAX_LENGTH * 2) String newPassword,
 
             Boolean logoutOtherSessions) {}
+
+    record ChangeEmailRequest(
+            @NotBlank @Email @Size(max = 254) String newEmail,
+
+            @NotBlank @Size(max = PasswordPolicy.MAX_LENGTH * 4) String currentPassword) {}
 
     record ConfirmEmailRequest(
             @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String code) {}

@@ -33,6 +33,12 @@ public class ClinicDirectory {
         return doctors.findById(doctorId).map(d -> new Person(d.getId(), d.getUserId()));
     }
 
+    /** Whether the doctor may be booked: the profile is active and its account is not disabled. */
+    @Transactional(readOnly = true)
+    public boolean isDoctorBookable(UUID doctorId) {
+        return doctors.isBookable(doctorId);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Person> doctorOfUser(UUID userId) {
         return doctors.findByUserId(userId).map(d -> new Person(d.getId(), d.getUserId()));

@@ -14,4 +14,10 @@ public record Demographics(
                 || gender != p.getGender()
                 || !Objects.equals(insuranceNumber, p.getInsuranceNumber());
     }
+
+    /** Whether creating a record with these values would give {@code p} again (names compared trimmed). */
+    boolean sameAs(Patient p) {
+        return !new Demographics(firstName.trim(), lastName.trim(), dateOfBirth, gender, insuranceNumber)
+                .differsFrom(p);
+    }
 }

@@ -17,6 +17,8 @@ public class Doctor {
 
     private UUID userId;
     private UUID specializationId;
+    private boolean active = true;
+    private Instant deactivatedAt;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -36,6 +38,35 @@ public class Doctor {
     public void changeSpecialization(UUID specializationId, Instant now) {
         this.specializationId = specializationId;
         this.updatedAt = now;
+    }
+
+    /** Hidden from the doctor list, not bookable, no access through links; returns false if already so. */
+    public boolean deactivate(Instant now) {
+        if (!active) {
+            return false;
+        }
+        this.active = false;
+        this.deactivatedAt = now;
+        this.updatedAt = now;
+        return true;
+    }
+
+    public boolean reactivate(Instant now) {
+        if (active) {
+            return false;
+        }
+        this.active = true;
+        this.deactivatedAt = null;
+        this.updatedAt = now;
+        return true;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Instant getDeactivatedAt() {
+        return deactivatedAt;
     }
 
     public UUID getId() {

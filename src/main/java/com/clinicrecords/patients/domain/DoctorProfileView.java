@@ -3,7 +3,7 @@ package com.clinicrecords.patients.domain;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A doctor profile as its owner and admins see it. */
+/** A doctor profile as its owner and admins see it; {@code version} is also the ETag. */
 public record DoctorProfileView(
         UUID id,
         UUID userId,
@@ -11,7 +11,10 @@ public record DoctorProfileView(
         String lastName,
         UUID specializationId,
         String specializationName,
-        Instant createdAt) {
+        boolean active,
+        Instant deactivatedAt,
+        Instant createdAt,
+        long version) {
 
     static DoctorProfileView of(Doctor d, DoctorSummary s) {
         return new DoctorProfileView(
@@ -21,6 +24,9 @@ public record DoctorProfileView(
                 s.lastName(),
                 s.specializationId(),
                 s.specializationName(),
-                d.getCreatedAt());
+                d.isActive(),
+                d.getDeactivatedAt(),
+                d.getCreatedAt(),
+                d.getVersion());
     }
 }

@@ -8,6 +8,7 @@ import com.clinicrecords.patients.persistence.DoctorRepository;
 import com.clinicrecords.patients.persistence.PatientRepository;
 import com.clinicrecords.shared.domain.NotFoundException;
 import com.clinicrecords.shared.domain.PageView;
+import com.clinicrecords.shared.persistence.CreateIfAbsent;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import java.time.Clock;
 import java.util.List;
@@ -28,6 +29,7 @@ public class LinkService {
     private final PatientRepository patients;
     private final PatientAccess access;
     private final AuditTrail audit;
+    private final CreateIfAbsent createIfAbsent;
     private final Clock clock;
 
     public LinkService(
@@ -36,20 +38,28 @@ public class LinkService {
             PatientRepository patients,
             PatientAccess access,
             AuditTrail audit,
+            CreateIfAbsent createIfAbsent,
             Clock clock) {
         this.links = links;
         this.doctors = doctors;
         this.patients = patients;
         this.access = access;
         this.audit = audit;
+        this.createIfAbsent = createIfAbsent;
         this.clock = clock;
     }
 
     // Audit rows name the doctor as resource id and the patient in patient_id.
 
-    /** Creates the link, or re-activates a removed one; linking an active pair again changes nothing. */
-    @Transactional
+    /**
+     * Creates the link, or re-activates a removed one; linking an active pair again changes nothing, also when
+     * identical requests arrive at once (the insert race is retried as a read).
+     */
     public LinkView link(AuthenticatedUser admin, UUID doctorId, UUID patientId) {
+        return createIfAbsent.run(() -> linkOnce(admin, doctorId, patientId));
+    }
+
+    private LinkView linkOnce(AuthenticatedUser admin, UUID doctorId, UUID patientId) {
         doctors.findById(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
         patients.findLive(patientId).orElseThrow(() -> NotFoundException.of("Patient"));
         DoctorPatientLink link = links.findById(new DoctorPatientLink.Key(doctorId, patientId))
@@ -82,11 +92,12 @@ public class LinkService {
         return doctors.findLinkedTo(patientId);
     }
 
-    /** The signed-in doctor's linked patients; 404 when the caller has no doctor profile. */
+    /** The signed-in doctor's linked patients, optionally searched; 404 when the caller has no doctor profile. */
     @Transactional
-    public PageView<PatientSummary> myPatients(AuthenticatedUser doctor, Pageable page) {
+    public PageView<PatientSummary> myPatients(AuthenticatedUser doctor, String q, Pageable page) {
         doctors.findByUserId(doctor.userId()).orElseThrow(() -> NotFoundException.of("Doctor profile"));
         audit.record(AuditEntry.allowed(AuditAction.LIST, "Patient", null, null));
-        return PageView.of(patients.findLinkedToDoctorUser(doctor.userId(), page));
+        PatientSearch search = PatientSearch.of(q);
+        return PageView.of(patients.findLinkedToDoctorUser(doctor.userId(), search.like(), search.dateOfBirth(), page));
     }
 }

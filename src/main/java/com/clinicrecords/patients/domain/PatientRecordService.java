@@ -11,6 +11,7 @@ import com.clinicrecords.shared.security.AuthenticatedUser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,11 +56,28 @@ public class PatientRecordService {
     @Transactional
     public PatientView update(
             AuthenticatedUser user, UUID id, long expectedVersion, Demographics demographics, ClinicalFields clinical) {
+        return patch(user, id, expectedVersion, current -> new Fields(demographics, clinical));
+    }
+
+    /** Both field groups of a record, as an update writes them. */
+    public record Fields(Demographics demographics, ClinicalFields clinical) {}
+
+    /**
+     * Partial update (JSON Merge Patch): {@code change} turns the current record into the fields to write (it may
+     * throw a 400). Runs after the access and If-Match checks and under the same field-level rules as
+     * {@link #update}, so fields left out of the patch are unchanged and need no right to write them.
+     */
+    @Transactional
+    public PatientView patch(
+            AuthenticatedUser user, UUID id, long expectedVersion, Function<PatientView, Fields> change) {
         access.requireRead(user, id, RESOURCE);
         Patient patient = live(id);
         if (patient.getVersion() != expectedVersion) {
             throw new PreconditionFailedException("The patient record was changed since you read it");
         }
+        Fields fields = change.apply(PatientView.of(patient));
+        Demographics demographics = fields.demographics();
+        ClinicalFields clinical = fields.clinical();
         boolean owner = user.isAdmin() || user.userId().equals(patient.getUserId());
         if (demographics.differsFrom(patient) && !owner) {
             throw new ForbiddenException("field-not-writable", "Only the patient or an admin may change demographics");

@@ -8,13 +8,14 @@ import com.clinicrecords.identity.persistence.UserRepository;
 import com.clinicrecords.patients.persistence.PatientRepository;
 import com.clinicrecords.shared.domain.ConflictException;
 import com.clinicrecords.shared.domain.NotFoundException;
+import com.clinicrecords.shared.persistence.CreateIfAbsent;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import com.clinicrecords.shared.security.Roles;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How patient records come to exist: an admin creates one (with or without a login), or a self-registered
@@ -26,19 +27,38 @@ public class PatientRegistrationService {
     private final PatientRepository patients;
     private final UserRepository users;
     private final AuditTrail audit;
+    private final CreateIfAbsent createIfAbsent;
     private final Clock clock;
 
-    public PatientRegistrationService(PatientRepository patients, UserRepository users, AuditTrail audit, Clock clock) {
+    public PatientRegistrationService(
+            PatientRepository patients,
+            UserRepository users,
+            AuditTrail audit,
+            CreateIfAbsent createIfAbsent,
+            Clock clock) {
         this.patients = patients;
         this.users = users;
         this.audit = audit;
+        this.createIfAbsent = createIfAbsent;
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Creates a record. For an account that already has one with the same demographics this is a repeat and
+     * returns that record (so retries and concurrent identical calls get the same answer); with other
+     * demographics it is a 409.
+     */
     public PatientView create(UUID userId, Demographics d) {
+        return createIfAbsent.run(() -> createNew(userId, d));
+    }
+
+    private PatientView createNew(UUID userId, Demographics d) {
         if (userId != null) {
             users.findById(userId).orElseThrow(() -> NotFoundException.of("User"));
+            Optional<Patient> existing = patients.findLiveByUserId(userId);
+            if (existing.isPresent() && d.sameAs(existing.get())) {
+                return PatientView.of(existing.get());
+            }
             requireNoRecord(userId);
         }
         Instant now = clock.instant();
@@ -51,11 +71,13 @@ public class PatientRegistrationService {
     }
 
     /** The caller's own record; created on first use for PATIENT accounts, 404 for everyone else. */
-    @Transactional
+    /** Concurrent first calls all get the one record: a lost insert race is retried as a plain read. */
     public PatientView me(AuthenticatedUser me) {
-        Patient patient = patients.findLiveByUserId(me.userId()).orElseGet(() -> createFor(me));
-        audit.record(AuditEntry.allowed(AuditAction.READ, "Patient", patient.getId(), patient.getId()));
-        return PatientView.of(patient);
+        return createIfAbsent.run(() -> {
+            Patient patient = patients.findLiveByUserId(me.userId()).orElseGet(() -> createFor(me));
+            audit.record(AuditEntry.allowed(AuditAction.READ, "Patient", patient.getId(), patient.getId()));
+            return PatientView.of(patient);
+        });
     }
 
     private Patient createFor(AuthenticatedUser me) {

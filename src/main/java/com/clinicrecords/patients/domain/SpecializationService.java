@@ -3,6 +3,7 @@ package com.clinicrecords.patients.domain;
 import com.clinicrecords.patients.persistence.SpecializationRepository;
 import com.clinicrecords.shared.domain.ConflictException;
 import com.clinicrecords.shared.domain.NotFoundException;
+import com.clinicrecords.shared.persistence.CreateIfAbsent;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -14,10 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class SpecializationService {
 
     private final SpecializationRepository specializations;
+    private final CreateIfAbsent createIfAbsent;
     private final Clock clock;
 
-    public SpecializationService(SpecializationRepository specializations, Clock clock) {
+    public SpecializationService(SpecializationRepository specializations, CreateIfAbsent createIfAbsent, Clock clock) {
         this.specializations = specializations;
+        this.createIfAbsent = createIfAbsent;
         this.clock = clock;
     }
 
@@ -28,13 +31,15 @@ public class SpecializationService {
                 .toList();
     }
 
-    @Transactional
+    /**
+     * Adds the specialization; one that exists already under the same name (ignoring case) is returned as it is,
+     * so repeated and concurrent identical calls get the same answer.
+     */
     public SpecializationView create(String name) {
         String trimmed = name.trim();
-        if (specializations.existsByNameIgnoreCase(trimmed)) {
-            throw new ConflictException("specialization-exists", "A specialization with this name already exists");
-        }
-        return SpecializationView.of(specializations.saveAndFlush(new Specialization(trimmed, clock.instant())));
+        return createIfAbsent.run(() -> SpecializationView.of(specializations
+                .findByNameIgnoreCase(trimmed)
+                .orElseGet(() -> specializations.saveAndFlush(new Specialization(trimmed, clock.instant())))));
     }
 
     @Transactional

@@ -19,20 +19,30 @@ public interface DoctorRepository extends JpaRepository<Doctor, UUID> {
 
     Optional<Doctor> findByUserId(UUID userId);
 
+    @Query("select count(d) > 0 from Doctor d join User u on u.id = d.userId where d.id = :id and " + BOOKABLE)
+    boolean isBookable(@Param("id") UUID id);
+
     boolean existsByUserId(UUID userId);
 
-    /** Doctors ordered by name, optionally only those with the given specialization (null = all). */
+    /** Bookable: the profile is active and its account is not disabled. */
+    String BOOKABLE = "d.active = true and u.status = com.clinicrecords.identity.domain.UserStatus.ACTIVE ";
+
+    /**
+     * Bookable doctors ordered by name, optionally only those with the given specialization (null = all);
+     * deactivated doctors and disabled accounts are left out.
+     */
     @Query(
-            value = SUMMARY + "where (:spec is null or d.specializationId = :spec) "
+            value = SUMMARY + "where (:spec is null or d.specializationId = :spec) and " + BOOKABLE
                     + "order by u.lastName, u.firstName, d.id",
-            countQuery = "select count(d) from Doctor d where (:spec is null or d.specializationId = :spec)")
+            countQuery = "select count(d) from Doctor d join User u on u.id = d.userId "
+                    + "where (:spec is null or d.specializationId = :spec) and " + BOOKABLE)
     Page<DoctorSummary> findSummaries(@Param("spec") UUID specializationId, Pageable pageable);
 
     @Query(SUMMARY + "where d.id = :id")
     Optional<DoctorSummary> findSummary(@Param("id") UUID id);
 
-    /** Doctors with an active link to the patient. */
+    /** Doctors with an active link to the patient (deactivated doctors have no access and are left out). */
     @Query(SUMMARY + "join DoctorPatientLink l on l.id.doctorId = d.id where l.id.patientId = :patientId "
-            + "and l.removedAt is null order by u.lastName, u.firstName")
+            + "and l.removedAt is null and d.active = true order by u.lastName, u.firstName")
     List<DoctorSummary> findLinkedTo(@Param("patientId") UUID patientId);
 }

@@ -12,6 +12,8 @@ public interface SpecializationRepository extends JpaRepository<Specialization, 
 
     boolean existsByNameIgnoreCase(String name);
 
+    java.util.Optional<Specialization> findByNameIgnoreCase(String name);
+
     @Query("select count(d) > 0 from Doctor d where d.specializationId = :id")
     boolean isInUse(@org.springframework.data.repository.query.Param("id") UUID id);
 }

@@ -7,21 +7,27 @@ import com.clinicrecords.patients.domain.LinkService;
 import com.clinicrecords.patients.domain.PatientSummary;
 import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.web.ETags;
 import com.clinicrecords.shared.web.PageRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,7 +52,37 @@ class DoctorController {
                 .body(created);
     }
 
-    @Operation(summary = "Doctors by name, optionally filtered by specialization (any signed-in user; size <= 100)")
+    @Operation(summary = "Change a doctor's names and specialization (doctors:manage); If-Match optional, stale 412")
+    @PreAuthorize("hasAuthority('doctors:manage')")
+    @PutMapping("/api/admin/doctors/{id}")
+    ResponseEntity<DoctorProfileView> update(
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody UpdateDoctorRequest body) {
+        DoctorProfileView view = doctors.update(
+                id, ETags.optionalVersion(ifMatch), body.firstName(), body.lastName(), body.specializationId());
+        return ResponseEntity.ok().eTag(ETags.of(view.version())).body(view);
+    }
+
+    @Operation(
+            summary = "Deactivate a doctor (doctors:manage): hidden from the list, not bookable, no access through"
+                    + " links; future open appointments are cancelled and the patients told. Repeatable")
+    @PreAuthorize("hasAuthority('doctors:manage')")
+    @PostMapping("/api/admin/doctors/{id}/deactivate")
+    DoctorProfileView deactivate(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
+        return doctors.deactivate(me, id);
+    }
+
+    @Operation(summary = "Reactivate a deactivated doctor (doctors:manage). Repeatable")
+    @PreAuthorize("hasAuthority('doctors:manage')")
+    @PostMapping("/api/admin/doctors/{id}/reactivate")
+    DoctorProfileView reactivate(@PathVariable UUID id) {
+        return doctors.reactivate(id);
+    }
+
+    @Operation(
+            summary = "Bookable doctors by name (deactivated or disabled ones are left out), optionally filtered by"
+                    + " specialization (any signed-in user; size <= 100)")
     @GetMapping("/api/doctors")
     PageView<DoctorSummary> list(
             @RequestParam(required = false) UUID specializationId,
@@ -67,15 +103,23 @@ class DoctorController {
         return doctors.me(me.userId());
     }
 
-    @Operation(summary = "Patients linked to the signed-in doctor, by name (patients:care; size <= 100)")
+    @Operation(
+            summary = "Patients linked to the signed-in doctor, by name; q matches name, insurance number or an ISO"
+                    + " date of birth (patients:care; size <= 100)")
     @PreAuthorize("hasAuthority('patients:care')")
     @GetMapping("/api/doctors/me/patients")
     PageView<PatientSummary> myPatients(
             @AuthenticationPrincipal AuthenticatedUser me,
+            @RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return links.myPatients(me, PageRequests.of(page, size, Sort.unsorted()));
+        return links.myPatients(me, q, PageRequests.of(page, size, Sort.unsorted()));
     }
 
     record CreateDoctorRequest(@NotNull UUID userId, UUID specializationId) {}
+
+    record UpdateDoctorRequest(
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            UUID specializationId) {}
 }

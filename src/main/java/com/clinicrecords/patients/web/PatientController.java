@@ -1,30 +1,41 @@
 package com.clinicrecords.patients.web;
 
+import com.clinicrecords.patients.domain.PatientDirectoryEntry;
+import com.clinicrecords.patients.domain.PatientDirectoryService;
 import com.clinicrecords.patients.domain.PatientRecordService;
 import com.clinicrecords.patients.domain.PatientRegistrationService;
 import com.clinicrecords.patients.domain.PatientView;
 import com.clinicrecords.patients.web.PatientRequests.CreatePatientRequest;
 import com.clinicrecords.patients.web.PatientRequests.DeletePatientRequest;
 import com.clinicrecords.patients.web.PatientRequests.UpdatePatientRequest;
+import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import com.clinicrecords.shared.web.ETags;
+import com.clinicrecords.shared.web.JsonMergePatch;
+import com.clinicrecords.shared.web.PageRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** Patient records. Responses carry ETag = version; PUT needs it in If-Match (missing 428, stale 412). */
 @RestController
@@ -33,10 +44,30 @@ class PatientController {
 
     private final PatientRegistrationService registration;
     private final PatientRecordService records;
+    private final PatientDirectoryService directory;
+    private final PatientMergePatch mergePatch;
 
-    PatientController(PatientRegistrationService registration, PatientRecordService records) {
+    PatientController(
+            PatientRegistrationService registration,
+            PatientRecordService records,
+            PatientDirectoryService directory,
+            PatientMergePatch mergePatch) {
         this.registration = registration;
         this.records = records;
+        this.directory = directory;
+        this.mergePatch = mergePatch;
+    }
+
+    @Operation(
+            summary = "The patient directory (patients:manage): live records by name; q matches first or last name,"
+                    + " \"first last\", insurance number, or an ISO date of birth (1990-05-01); size <= 100")
+    @PreAuthorize("hasAuthority('patients:manage')")
+    @GetMapping("/api/admin/patients")
+    PageView<PatientDirectoryEntry> search(
+            @RequestParam(required = false) @Size(max = 100) String q,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return directory.search(q, PageRequests.of(page, size, Sort.unsorted()));
     }
 
     @Operation(summary = "Create a patient record, optionally owned by an existing account (patients:manage)")
@@ -72,6 +103,22 @@ class PatientController {
             @Valid @RequestBody UpdatePatientRequest body) {
         long version = ETags.requireVersion(ifMatch);
         return withETag(records.update(me, id, version, body.demographics(), body.clinical()));
+    }
+
+    @Operation(
+            summary = "Change some fields of a record (JSON Merge Patch, RFC 7396: listed fields are set, null clears"
+                    + " one, others stay; application/json is read the same way). Same field rules as PUT, so a"
+                    + " doctor can set room or bed alone. Requires If-Match (missing 428, stale 412)")
+    @PatchMapping(
+            value = "/api/patients/{id}",
+            consumes = {JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<PatientView> patch(
+            @AuthenticationPrincipal AuthenticatedUser me,
+            @PathVariable UUID id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody JsonNode patch) {
+        long version = ETags.requireVersion(ifMatch);
+        return withETag(records.patch(me, id, version, current -> mergePatch.apply(current, patch)));
     }
 
     @Operation(summary = "Soft-delete a record with a reason; it is kept but hidden (patients:manage)")

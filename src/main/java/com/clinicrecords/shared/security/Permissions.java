@@ -22,6 +22,8 @@ public final class Permissions {
     public static final String ANALYSIS_WRITE = "analysis:write";
     /** Create and soft-delete patient records (admin; granted in migration V3_3). */
     public static final String PATIENTS_MANAGE = "patients:manage";
+    /** Write, publish and delete clinic news (admin; granted in the news migration). */
+    public static final String NEWS_MANAGE = "news:manage";
 
     public static final Set<String> ALL = Set.of(
             USERS_READ,
@@ -36,7 +38,8 @@ public final class Permissions {
             IMAGES_UPLOAD,
             IMAGES_STATUS,
             ANALYSIS_WRITE,
-            PATIENTS_MANAGE);
+            PATIENTS_MANAGE,
+            NEWS_MANAGE);
 
     private Permissions() {}
 }

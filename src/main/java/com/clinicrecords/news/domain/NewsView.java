@@ -1,0 +1,28 @@
+package com.clinicrecords.news.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A news item as the API shows it; {@code publishedAt} is absent for drafts, {@code version} is the ETag. */
+public record NewsView(
+        UUID id,
+        String title,
+        String body,
+        boolean published,
+        Instant publishedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    static NewsView of(NewsItem n) {
+        return new NewsView(
+                n.getId(),
+                n.getTitle(),
+                n.getBody(),
+                n.isPublished(),
+                n.getPublishedAt(),
+                n.getCreatedAt(),
+                n.getUpdatedAt(),
+                n.getVersion());
+    }
+}

@@ -1,0 +1,30 @@
+package com.clinicrecords.patients.domain;
+
+import com.clinicrecords.audit.domain.AuditAction;
+import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditTrail;
+import com.clinicrecords.patients.persistence.PatientRepository;
+import com.clinicrecords.shared.domain.PageView;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The admin patient directory: every live record, searchable by name, insurance number and date of birth. */
+@Service
+public class PatientDirectoryService {
+
+    private final PatientRepository patients;
+    private final AuditTrail audit;
+
+    public PatientDirectoryService(PatientRepository patients, AuditTrail audit) {
+        this.patients = patients;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public PageView<PatientDirectoryEntry> search(String q, Pageable page) {
+        PatientSearch search = PatientSearch.of(q);
+        audit.record(AuditEntry.allowed(AuditAction.LIST, "Patient", null, null));
+        return PageView.of(patients.search(search.like(), search.dateOfBirth(), page));
+    }
+}
