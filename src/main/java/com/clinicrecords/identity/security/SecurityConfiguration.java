@@ -51,6 +51,8 @@ class SecurityConfiguration {
     static final String[] PUBLIC_GET = {
         "/actuator/health",
         "/actuator/health/**",
+        "/livez",
+        "/readyz",
         "/v3/api-docs",
         "/v3/api-docs/**",
         "/swagger-ui.html",
@@ -58,6 +60,12 @@ class SecurityConfiguration {
         "/api/news",
         "/api/news/*"
     };
+    /**
+     * Prometheus metrics are never served on the public port, not even to an admin: they are scraped on the
+     * management port ({@code MANAGEMENT_PORT}, see ManagementSecurityConfiguration).
+     */
+    static final String[] METRICS = {"/actuator/prometheus", "/actuator/prometheus/**"};
+
     /** What a user holding a temporary password may still do: see who they are, change it, log out. */
     static final String ALLOWED_GET_DURING_PASSWORD_CHANGE = "/api/users/me";
 
@@ -108,6 +116,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET)
                         .permitAll()
+                        .requestMatchers(METRICS)
+                        .denyAll()
                         .requestMatchers(HttpMethod.GET, ALLOWED_GET_DURING_PASSWORD_CHANGE)
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, ALLOWED_POST_DURING_PASSWORD_CHANGE)

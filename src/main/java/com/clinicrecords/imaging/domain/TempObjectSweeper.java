@@ -3,6 +3,7 @@ package com.clinicrecords.imaging.domain;
 import com.clinicrecords.imaging.persistence.ImageStorage;
 import java.time.Clock;
 import java.time.Duration;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Uploads clean up after themselves, but a process killed mid-upload cannot: this removes temporary objects
  * older than {@code clinic.imaging.temp-max-age} (long enough for the slowest real upload). Safe with several
- * instances: deleting is idempotent.
+ * instances: deleting is idempotent, and only one instance sweeps at a time (ShedLock).
  */
 @Component
 class TempObjectSweeper {
@@ -29,6 +30,7 @@ class TempObjectSweeper {
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+    @SchedulerLock(name = "imaging-temp-sweep", lockAtMostFor = "PT30M")
     void sweep() {
         try {
             int removed = storage.sweepTemp(clock.instant().minus(maxAge));
