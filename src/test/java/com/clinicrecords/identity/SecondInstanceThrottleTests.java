@@ -55,14 +55,11 @@ class SecondInstanceThrottleTests extends IntegrationTest {
         TestDatabase.Server db = TestDatabase.get();
         second = new SpringApplicationBuilder(ClinicRecordsApplication.class)
                 .profiles("test")
-                .run(
+                .run(db.withArguments(
                         "--server.port=0",
-                        "--spring.datasource.url=" + db.url(),
-                        "--spring.datasource.username=" + db.username(),
-                        "--spring.datasource.password=" + db.password(),
                         "--spring.mail.host=127.0.0.1",
                         "--spring.mail.port=1",
-                        "--clinic.mail.relay-interval=1h");
+                        "--clinic.mail.relay-interval=1h"));
         apiB = new ApiClient(
                 ((WebServerApplicationContext) second).getWebServer().getPort());
     }

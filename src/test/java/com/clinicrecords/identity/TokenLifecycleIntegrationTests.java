@@ -33,7 +33,7 @@ class TokenLifecycleIntegrationTests extends IntegrationTest {
         ApiResponse wrongGrant = api.post("/api/auth/token")
                 .form(Map.of(
                         "grant_type",
-                        "client_credentials",
+                        "authorization_code",
                         "username",
                         patient.email(),
                         "password",

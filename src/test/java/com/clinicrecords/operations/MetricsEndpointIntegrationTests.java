@@ -33,15 +33,12 @@ class MetricsEndpointIntegrationTests extends IntegrationTest {
             TestDatabase.Server db = TestDatabase.get();
             withManagementPort = new SpringApplicationBuilder(ClinicRecordsApplication.class)
                     .profiles("test")
-                    .run(
+                    .run(db.withArguments(
                             "--server.port=0",
                             "--management.server.port=0",
-                            "--spring.datasource.url=" + db.url(),
-                            "--spring.datasource.username=" + db.username(),
-                            "--spring.datasource.password=" + db.password(),
                             "--spring.datasource.hikari.maximum-pool-size=3",
                             "--spring.mail.host=127.0.0.1",
-                            "--spring.mail.port=1");
+                            "--spring.mail.port=1"));
         }
         publicPort = new ApiClient(((WebServerApplicationContext) withManagementPort)
                 .getWebServer()

@@ -135,16 +135,13 @@ class MultipleInstancesIntegrationTests extends IntegrationTest {
         // Command-line arguments outrank application(-test).yml, like the environment does in a deployment.
         return new SpringApplicationBuilder(ClinicRecordsApplication.class)
                 .profiles("test")
-                .run(
+                .run(db.withArguments(
                         "--server.port=0",
-                        "--spring.datasource.url=" + db.url(),
-                        "--spring.datasource.username=" + db.username(),
-                        "--spring.datasource.password=" + db.password(),
                         "--spring.datasource.hikari.maximum-pool-size=4",
                         "--spring.mail.host=127.0.0.1",
                         "--spring.mail.port=" + TestMail.get().getSmtp().getPort(),
                         "--clinic.security.jwt.secret=" + jwtSecret,
                         "--clinic.appointments.reminder-interval=200ms",
-                        "--clinic.retention.initial-delay=1s");
+                        "--clinic.retention.initial-delay=1s"));
     }
 }

@@ -23,9 +23,8 @@ public class LoginAccounts {
         if (login == null || login.isBlank()) {
             return Optional.empty();
         }
-        if (login.contains("@")) {
-            String canonical = EmailAddresses.canonical(login);
-            return canonical == null || canonical.isEmpty() ? Optional.empty() : users.findByEmailCanonical(canonical);
+        if (isEmail(login)) {
+            return users.findByEmailCanonical(EmailAddresses.canonical(login));
         }
         return phones.tryNormalize(login).flatMap(users::findByPhone);
     }
@@ -38,9 +37,15 @@ public class LoginAccounts {
         if (login == null || login.isBlank()) {
             return null;
         }
-        if (login.contains("@")) {
+        if (isEmail(login)) {
             return EmailAddresses.canonical(login);
         }
         return phones.tryNormalize(login).orElse(login.strip());
+    }
+
+    /** An {@code @} in any spelling (NFKC folds the full-width one) makes the login an email address. */
+    private static boolean isEmail(String login) {
+        String canonical = EmailAddresses.canonical(login);
+        return canonical != null && canonical.contains("@");
     }
 }
