@@ -34,6 +34,7 @@ public class AuditQueryService {
     /** Who touched this patient's record. Anyone but the patient and auditors gets 404, and that is audited. */
     @Transactional
     public AuditPage accessLog(AuthenticatedUser me, UUID patientId, Long cursor, Integer limit) {
+        awaitQueuedRefusals();
         boolean own = patientAccess.ownPatientId(me).filter(patientId::equals).isPresent();
         if (!own && !me.can(Permissions.AUDIT_READ)) {
             audit.recordDenied(AuditEntry.denied(AuditAction.READ, ACCESS_LOG, patientId, patientId));
@@ -49,6 +50,7 @@ public class AuditQueryService {
     /** The whole trail, filtered; only for holders of audit:read. */
     @Transactional
     public AuditPage search(AuthenticatedUser me, AuditFilter filter) {
+        awaitQueuedRefusals();
         if (!me.can(Permissions.AUDIT_READ)) {
             audit.recordDenied(AuditEntry.denied(AuditAction.LIST, "audit", null, null));
             throw new ForbiddenException("forbidden", "Reading the audit trail requires the audit:read permission");
@@ -60,10 +62,16 @@ public class AuditQueryService {
         return page(filter);
     }
 
-    private AuditPage page(AuditFilter filter) {
-        // Refusals are written behind the request (within 100 ms): wait for those already queued, so the
-        // trail read here includes them.
+    /**
+     * Refusals are written behind their requests (within 100 ms): wait for those already queued, so the trail
+     * read here includes them. Must come before this transaction's first query, which fixes its snapshot
+     * (REPEATABLE READ): rows committed after that would stay invisible to it.
+     */
+    private void awaitQueuedRefusals() {
         audit.awaitPendingWrites();
+    }
+
+    private AuditPage page(AuditFilter filter) {
         List<AuditEventView> rows = queries.find(filter);
         if (rows.size() <= filter.limit()) {
             return new AuditPage(rows, null);
