@@ -82,7 +82,10 @@ public final class EmbeddedMariaDb {
     }
 
     public String jdbcUrl() {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/" + databaseName + "?useUnicode=true&characterEncoding=utf8";
+        // readOnlyPropagatesToServer=false: a read-only transaction costs no SET SESSION TRANSACTION READ ONLY /
+        // READ WRITE round trips (Spring marks the connection read-only; the server need not enforce it).
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + databaseName
+                + "?useUnicode=true&characterEncoding=utf8&readOnlyPropagatesToServer=false";
     }
 
     public String username() {
