@@ -10,17 +10,24 @@
 #      admin; all accounts share one password. Auditing stays on as in production (every API read below
 #      writes an audit row). The bench profile also registers /bench/jdbc/* (plain servlet + JDBC, no Spring
 #      MVC/Security/JPA) running the same SQL as the API, as the baseline. None of this is in the production jar.
+#      With BENCH_SCALE=2m the seed is the large clinic instead: 500 doctors, 99,000 patients (about 100,000
+#      accounts), 1,980,000 appointments and as many audit rows (a few minutes on first start; kept in its own
+#      database folder, target/bench/mariadb-2m, so later runs start at once).
 #   3. Runs the Java load driver (com.clinicrecords.bench.LoadDriver, closed loop, JDK HttpClient) for each
 #      scenario at 1, 16 and 64 concurrent clients, a fixed time per cell after a short warm-up:
 #        login, GET patient (as the linked doctor), list appointments by doctor, book appointment (as admin),
-#        and the bare-JDBC GET patient / appointments-by-doctor.
+#        the bare-JDBC GET patient / appointments-by-doctor (the floor: one select each), the API's own
+#        statements for GET patient over plain JDBC (caller, patient with access facts, audit insert), and the
+#        main lists (doctor's appointments, admin appointment pages 1 and 500, audit trail, a patient's access
+#        log, users by last name, a doctor's patients) with p50/p99 at the seeded scale.
 #      Prints req/s, p50/p99 latency and non-2xx counts as Markdown, plus API-vs-bare ratios, and writes them
 #      to target/bench/results.md.
 #   4. Stops the application (also on Ctrl-C or failure).
 #
 # Usage:   bench/load-benchmark.sh
 # Tuning:  BENCH_SECONDS (per cell, default 10), BENCH_CLIENTS (default 1,16,64), BENCH_WARMUP (default 2),
-#          BENCH_PORT (default 18080), BENCH_DB_PORT (embedded DB port, default 13307).
+#          BENCH_PORT (default 18080), BENCH_DB_PORT (embedded DB port, default 13307),
+#          BENCH_SCALE (default: the 100k-appointment clinic; 2m: the large one).
 # Needs:   JDK 17+. Loopback only; nothing listens on other interfaces. Takes ~5 minutes with the defaults.
 # Note:    login throttling is raised for this run only (every request comes from 127.0.0.1), and sign-ins wait
 #          for a hashing slot instead of getting 503 (so the login figures measure Argon2 throughput); numbers depend
@@ -33,7 +40,10 @@ CLIENTS="${BENCH_CLIENTS:-1,16,64}"
 WARMUP="${BENCH_WARMUP:-2}"
 PORT="${BENCH_PORT:-18080}"
 DB_PORT="${BENCH_DB_PORT:-13307}"
+SCALE="${BENCH_SCALE:-default}"
 OUT=target/bench
+DATA_DIR="$OUT/mariadb"
+if [ "$SCALE" = "2m" ]; then DATA_DIR="$OUT/mariadb-2m"; fi
 mkdir -p "$OUT"
 
 echo "Building..."
@@ -45,7 +55,8 @@ echo "Starting the application (bench profile) on 127.0.0.1:$PORT; log in $OUT/a
 java -Xmx1g -cp "$CP" com.clinicrecords.bench.BenchApplication \
   --spring.profiles.active=bench \
   --server.address=127.0.0.1 --server.port="$PORT" \
-  --clinic.embedded-db.base-dir="$OUT/mariadb-base" --clinic.embedded-db.data-dir="$OUT/mariadb" \
+  --bench.scale="$SCALE" \
+  --clinic.embedded-db.base-dir="$OUT/mariadb-base" --clinic.embedded-db.data-dir="$DATA_DIR" \
   --clinic.embedded-db.port="$DB_PORT" \
   --clinic.security.login-throttle.per-ip.capacity=1000000000 \
   --clinic.security.login-throttle.per-account.capacity=1000000000 \
@@ -71,12 +82,12 @@ ready() {
       && head -1 <&3 | grep -q ' 200 ') 2>/dev/null
   fi
 }
-for _ in $(seq 1 300); do
+for _ in $(seq 1 1800); do
   if ready; then break; fi
   if ! kill -0 "$APP_PID" 2>/dev/null; then echo "The application did not start; see $OUT/app.log"; exit 1; fi
   sleep 1
 done
-ready || { echo "The application was not ready after 300 s; see $OUT/app.log"; exit 1; }
+ready || { echo "The application was not ready after 1800 s; see $OUT/app.log"; exit 1; }
 grep -E "Seeded|already present" "$OUT/app.log" || true
 
 echo "Driving load: ${SECONDS_PER_CELL}s per cell, clients $CLIENTS"

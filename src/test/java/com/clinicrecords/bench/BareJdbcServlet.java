@@ -8,11 +8,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The baseline: {@code GET /bench/jdbc/patients/{id}} and {@code GET /bench/jdbc/appointments?doctorId=}
- * read the same rows as the API with one prepared statement each and hand-written JSON.
+ * The baselines: {@code GET /bench/jdbc/patients/{id}} and {@code GET /bench/jdbc/appointments?doctorId=}
+ * read the same rows as the API with one prepared statement each and hand-written JSON (the floor).
+ * {@code GET /bench/jdbc/api-statements/patients/{id}?uid=&sid=} runs, over plain JDBC, the statements the API
+ * itself needs for that read: the caller (session, account, roles, permissions), the patient with the access
+ * facts, and the audit insert, so framework overhead and extra SQL show apart.
  */
 class BareJdbcServlet extends HttpServlet {
 
@@ -20,6 +26,19 @@ class BareJdbcServlet extends HttpServlet {
             + "from patients where id = ? and deleted_at is null";
     private static final String APPOINTMENTS = "select id, patient_id, starts_at, ends_at, status from appointments "
             + "where doctor_id = ? order by starts_at desc limit 20";
+
+    private static final String CALLER = "select s.user_id, s.last_used_at, s.absolute_expires_at, s.revoked_at, "
+            + "u.email, u.status, u.password_change_required, r.name, p.permission "
+            + "from auth_sessions s join users u on u.id = s.user_id "
+            + "left join user_roles ur on ur.user_id = u.id left join roles r on r.id = ur.role_id "
+            + "left join role_permissions p on p.role_id = r.id where s.id = ?";
+    private static final String PATIENT_WITH_FACTS = "select p.id, p.first_name, p.last_name, p.date_of_birth, "
+            + "p.gender, p.room, p.bed, p.user_id, p.deleted_at is null, exists (select 1 from doctor_patient_links l "
+            + "join doctors d on d.id = l.doctor_id where d.user_id = ? and l.patient_id = p.id "
+            + "and l.removed_at is null) from patients p where p.id = ?";
+    private static final String AUDIT = "insert into audit_events (occurred_at, actor_user_id, actor_roles, "
+            + "patient_id, resource_type, resource_id, action, outcome, request_id, client_ip, detail) "
+            + "values (?, ?, ?, ?, 'Patient', ?, 'READ', 'ALLOW', ?, ?, null)";
 
     private final transient DataSource dataSource;
 
@@ -32,7 +51,14 @@ class BareJdbcServlet extends HttpServlet {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         try (Connection c = dataSource.getConnection()) {
             String json;
-            if (path.startsWith("/patients/")) {
+            if (path.startsWith("/api-statements/patients/")) {
+                json = apiStatements(
+                        c,
+                        path.substring("/api-statements/patients/".length()),
+                        request.getParameter("uid"),
+                        request.getParameter("sid"),
+                        request.getRemoteAddr());
+            } else if (path.startsWith("/patients/")) {
                 json = patient(c, path.substring("/patients/".length()));
             } else if (path.equals("/fixtures")) {
                 json = fixtures(c);
@@ -65,6 +91,57 @@ class BareJdbcServlet extends HttpServlet {
                         + "\"}";
             }
         }
+    }
+
+    /** The API's statements for one patient read, each in auto-commit mode like the API's read path. */
+    private static String apiStatements(Connection c, String id, String userId, String sessionId, String ip)
+            throws SQLException {
+        StringBuilder roles = new StringBuilder();
+        try (PreparedStatement ps = c.prepareStatement(CALLER)) {
+            ps.setString(1, sessionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                boolean any = false;
+                while (rs.next()) {
+                    any = true;
+                    if (!userId.equals(rs.getString(1))
+                            || rs.getObject(4) != null
+                            || !"ACTIVE".equals(rs.getString(6))) {
+                        return null;
+                    }
+                    if (rs.getString(8) != null && roles.indexOf(rs.getString(8)) < 0) {
+                        roles.append(roles.length() == 0 ? "" : ",").append(rs.getString(8));
+                    }
+                }
+                if (!any) {
+                    return null;
+                }
+            }
+        }
+        String json;
+        try (PreparedStatement ps = c.prepareStatement(PATIENT_WITH_FACTS)) {
+            ps.setString(1, userId);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(9) || !(rs.getBoolean(10) || userId.equals(rs.getString(8)))) {
+                    return null;
+                }
+                json = "{\"id\":\"" + rs.getString(1) + "\",\"firstName\":\"" + rs.getString(2) + "\",\"lastName\":\""
+                        + rs.getString(3) + "\",\"dateOfBirth\":\"" + rs.getString(4) + "\",\"gender\":\""
+                        + rs.getString(5) + "\",\"room\":\"" + rs.getString(6) + "\",\"bed\":\"" + rs.getString(7)
+                        + "\"}";
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(AUDIT)) {
+            ps.setObject(1, LocalDateTime.now(ZoneOffset.UTC));
+            ps.setString(2, userId);
+            ps.setString(3, roles.toString());
+            ps.setString(4, id);
+            ps.setString(5, id);
+            ps.setString(6, UUID.randomUUID().toString());
+            ps.setString(7, ip);
+            ps.executeUpdate();
+        }
+        return json;
     }
 
     /** Ids and accounts the load driver needs: the first 16 doctors with their emails and 100 patients each. */

@@ -1,6 +1,7 @@
 package com.clinicrecords.bench;
 
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,8 +37,13 @@ class BenchConfiguration {
         return new ServletRegistrationBean<>(new BareJdbcServlet(dataSource), "/bench/jdbc/*");
     }
 
+    /** {@code bench.scale=2m} seeds the large clinic (see BenchSeeder); anything else the default one. */
     @Bean
-    BenchSeeder benchSeeder(JdbcTemplate jdbc, PasswordEncoder encoder, PlatformTransactionManager transactions) {
-        return new BenchSeeder(jdbc, encoder, transactions);
+    BenchSeeder benchSeeder(
+            JdbcTemplate jdbc,
+            PasswordEncoder encoder,
+            PlatformTransactionManager transactions,
+            @Value("${bench.scale:default}") String scale) {
+        return new BenchSeeder(jdbc, encoder, transactions, "2m".equalsIgnoreCase(scale));
     }
 }

@@ -19,8 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Seeds a clinic of benchmark size with a handful of set-based INSERT ... SELECT statements (seconds, not
  * minutes): 100 doctors, 10,000 patients each linked to one doctor, 100,000 past appointments (10 per
- * patient, never overlapping) and one audit row per appointment, plus an admin. Every account has
- * {@link #PASSWORD}. Runs once: a second start finds the admin and skips. Portable SQL (MySQL and MariaDB).
+ * patient, never overlapping) and one audit row per appointment, plus an admin. With {@code bench.scale=2m}:
+ * 500 doctors, 99,000 patients (about 100,000 accounts), 1,980,000 appointments (20 per patient) and as many
+ * audit rows (a few minutes). Every account has {@link #PASSWORD}. Runs once: a second start finds the admin
+ * and skips. Portable SQL (MySQL and MariaDB).
  */
 class BenchSeeder implements ApplicationRunner {
 
@@ -29,6 +31,11 @@ class BenchSeeder implements ApplicationRunner {
     static final int DOCTORS = 100;
     static final int PATIENTS = 10_000;
     static final int APPOINTMENTS_PER_PATIENT = 10;
+    /** The large clinic of {@code bench.scale=2m}. */
+    static final int SCALE_DOCTORS = 500;
+
+    static final int SCALE_PATIENTS = 99_000;
+    static final int SCALE_APPOINTMENTS_PER_PATIENT = 20;
     private static final Logger log = LoggerFactory.getLogger(BenchSeeder.class);
     private static final String DIGIT = "(select 0 n union all select 1 union all select 2 union all select 3 "
             + "union all select 4 union all select 5 union all select 6 union all select 7 union all select 8 "
@@ -45,11 +52,17 @@ class BenchSeeder implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
     private final TransactionTemplate transaction;
+    private final int doctors;
+    private final int patients;
+    private final int appointmentsPerPatient;
 
-    BenchSeeder(JdbcTemplate jdbc, PasswordEncoder encoder, PlatformTransactionManager transactions) {
+    BenchSeeder(JdbcTemplate jdbc, PasswordEncoder encoder, PlatformTransactionManager transactions, boolean large) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.transaction = new TransactionTemplate(transactions);
+        this.doctors = large ? SCALE_DOCTORS : DOCTORS;
+        this.patients = large ? SCALE_PATIENTS : PATIENTS;
+        this.appointmentsPerPatient = large ? SCALE_APPOINTMENTS_PER_PATIENT : APPOINTMENTS_PER_PATIENT;
     }
 
     /** All or nothing, so an interrupted seeding never leaves a half-filled clinic that looks complete. */
@@ -82,7 +95,7 @@ class BenchSeeder implements ApplicationRunner {
                 hash,
                 now,
                 now,
-                DOCTORS);
+                doctors);
         jdbc.update(
                 "insert into users " + USER_COLUMNS + " select uuid(), concat('bench-patient-', lpad(n, 5, '0'), "
                         + "'@bench.test'), 'Pat', lpad(n, 5, '0'), ?, 'ACTIVE', true, false, ?, ?, 0, "
@@ -91,7 +104,7 @@ class BenchSeeder implements ApplicationRunner {
                 hash,
                 now,
                 now,
-                PATIENTS);
+                patients);
         grant("bench-admin@%", "00000000-0000-0000-0000-000000000001");
         grant("bench-doctor-%", "00000000-0000-0000-0000-000000000002");
         grant("bench-patient-%", "00000000-0000-0000-0000-000000000003");
@@ -107,7 +120,7 @@ class BenchSeeder implements ApplicationRunner {
         jdbc.update(
                 "insert into doctor_patient_links (doctor_id, patient_id, linked_at) select d.id, p.id, ? "
                         + "from patients p join users pu on pu.id = p.user_id join users du "
-                        + "on cast(du.last_name as unsigned) = cast(pu.last_name as unsigned) % " + DOCTORS
+                        + "on cast(du.last_name as unsigned) = cast(pu.last_name as unsigned) % " + doctors
                         + " and du.email like 'bench-doctor-%' join doctors d on d.user_id = du.id "
                         + "where pu.email like 'bench-patient-%'",
                 now);
@@ -117,25 +130,25 @@ class BenchSeeder implements ApplicationRunner {
         jdbc.update(
                 "insert into appointments (id, doctor_id, patient_id, starts_at, ends_at, status, reason, "
                         + "created_at, created_by, updated_at, version) select uuid(), l.doctor_id, l.patient_id, "
-                        + "date_add(?, interval ((floor(cast(pu.last_name as unsigned) / " + DOCTORS
-                        + ") * 10 + k.n) * 30) minute), "
-                        + "date_add(?, interval ((floor(cast(pu.last_name as unsigned) / " + DOCTORS
-                        + ") * 10 + k.n) * 30 + 25) minute), "
+                        + "date_add(?, interval ((floor(cast(pu.last_name as unsigned) / " + doctors
+                        + ") * " + appointmentsPerPatient + " + k.n) * 30) minute), "
+                        + "date_add(?, interval ((floor(cast(pu.last_name as unsigned) / " + doctors
+                        + ") * " + appointmentsPerPatient + " + k.n) * 30 + 25) minute), "
                         + "'COMPLETED', 'check-up', ?, pu.id, ?, 0 from doctor_patient_links l "
                         + "join patients p on p.id = l.patient_id join users pu on pu.id = p.user_id cross join "
-                        + DIGIT
-                        + " k where pu.email like 'bench-patient-%' and k.n < ?",
+                        + "(select k1.n + 10 * k2.n as n from " + DIGIT + " k1 cross join " + DIGIT + " k2) k "
+                        + "where pu.email like 'bench-patient-%' and k.n < ?",
                 base,
                 base,
                 now,
                 now,
-                APPOINTMENTS_PER_PATIENT);
+                appointmentsPerPatient);
         seedAuditRows();
         log.info(
                 "Seeded {} doctors, {} patients, {} appointments in {} ms",
-                DOCTORS,
-                PATIENTS,
-                PATIENTS * APPOINTMENTS_PER_PATIENT,
+                doctors,
+                patients,
+                patients * appointmentsPerPatient,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -145,12 +158,26 @@ class BenchSeeder implements ApplicationRunner {
      * and audit_events has one (append-only protection).
      */
     private void seedAuditRows() {
-        List<Object[]> rows = jdbc.query(
-                "select a.created_at, a.created_by, a.patient_id, a.id from appointments a "
-                        + "join users u on u.id = a.created_by where u.email like 'bench-patient-%'",
-                (rs, i) -> new Object[] {
-                    rs.getObject(1, LocalDateTime.class), rs.getString(2), rs.getString(3), rs.getString(4)
-                });
+        // streamed in id order, 5,000 appointments at a time: 2M rows never sit in memory at once
+        String after = "";
+        while (true) {
+            List<Object[]> rows = jdbc.query(
+                    "select a.created_at, a.created_by, a.patient_id, a.id from appointments a "
+                            + "join users u on u.id = a.created_by where u.email like 'bench-patient-%' "
+                            + "and a.id > ? order by a.id limit 5000",
+                    (rs, i) -> new Object[] {
+                        rs.getObject(1, LocalDateTime.class), rs.getString(2), rs.getString(3), rs.getString(4)
+                    },
+                    after);
+            if (rows.isEmpty()) {
+                return;
+            }
+            insertAuditRows(rows);
+            after = (String) rows.get(rows.size() - 1)[3];
+        }
+    }
+
+    private void insertAuditRows(List<Object[]> rows) {
         int batch = 1000;
         for (int from = 0; from < rows.size(); from += batch) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + batch));

@@ -33,6 +33,7 @@ public final class LoadDriver {
     private final String base;
     private final List<String> doctorIds = new ArrayList<>();
     private final List<String> doctorTokens = new ArrayList<>();
+    private final List<String[]> doctorClaims = new ArrayList<>();
     private final List<List<String>> patients = new ArrayList<>();
     private final String password;
     private final String adminToken;
@@ -49,6 +50,7 @@ public final class LoadDriver {
         for (JsonNode doctor : fixtures.path("doctors")) {
             doctorIds.add(doctor.path("id").asString());
             doctorTokens.add(login(doctor.path("email").asString()));
+            doctorClaims.add(claims(doctorTokens.get(doctorTokens.size() - 1)));
             List<String> ids = new ArrayList<>();
             doctor.path("patients").forEach(p -> ids.add(p.asString()));
             patients.add(ids);
@@ -63,7 +65,8 @@ public final class LoadDriver {
                 : new int[] {1, 16, 64};
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         LoadDriver driver = new LoadDriver(base);
-        Map<String, Supplier<HttpRequest>> scenarios = driver.scenarios();
+        Map<String, Supplier<HttpRequest>> scenarios = new LinkedHashMap<>(driver.scenarios());
+        scenarios.putAll(driver.lists());
         Map<String, Result> results = new LinkedHashMap<>();
         System.out.println("| scenario | clients | req/s | p50 ms | p99 ms | non-2xx |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
@@ -93,6 +96,18 @@ public final class LoadDriver {
                         pair, n, bare.perSecond() / api.perSecond(), api.p50() / bare.p50());
             }
         }
+        System.out.println();
+        System.out.println("| GET patient: API vs its own statements over plain JDBC | clients | API throughput as a "
+                + "share of the statements' | API throughput as a share of the bare select |");
+        System.out.println("|---|---:|---:|---:|");
+        for (int n : clients) {
+            Result api = results.get("GET patient (API)@" + n);
+            Result statements = results.get("GET patient (API statements over JDBC)@" + n);
+            Result bare = results.get("GET patient (bare JDBC)@" + n);
+            System.out.printf(
+                    "| GET patient | %d | %.2fx | %.2fx |%n",
+                    n, api.perSecond() / statements.perSecond(), api.perSecond() / bare.perSecond());
+        }
     }
 
     private Map<String, Supplier<HttpRequest>> scenarios() {
@@ -114,6 +129,11 @@ public final class LoadDriver {
                 "GET patient (bare JDBC)",
                 () -> get("/bench/jdbc/patients/"
                         + pick(patients.get(ThreadLocalRandom.current().nextInt(patients.size())))));
+        s.put("GET patient (API statements over JDBC)", () -> {
+            int d = ThreadLocalRandom.current().nextInt(doctorIds.size());
+            return get("/bench/jdbc/api-statements/patients/" + pick(patients.get(d)) + "?uid="
+                    + doctorClaims.get(d)[0] + "&sid=" + doctorClaims.get(d)[1]);
+        });
         s.put("appointments by doctor (API)", () -> {
             int d = ThreadLocalRandom.current().nextInt(doctorIds.size());
             return get("/api/appointments?doctorId=" + doctorIds.get(d) + "&size=20", doctorTokens.get(d));
@@ -124,6 +144,39 @@ public final class LoadDriver {
                         + doctorIds.get(ThreadLocalRandom.current().nextInt(doctorIds.size()))));
         s.put("book appointment (API)", this::booking);
         return s;
+    }
+
+    /** The main lists, at whatever scale was seeded (bench.scale): p50/p99 per list. */
+    private Map<String, Supplier<HttpRequest>> lists() {
+        Map<String, Supplier<HttpRequest>> s = new LinkedHashMap<>();
+        s.put("list: doctor's appointments, own scope (API)", () -> {
+            int d = ThreadLocalRandom.current().nextInt(doctorIds.size());
+            return get("/api/appointments?size=20", doctorTokens.get(d));
+        });
+        s.put("list: all appointments, page 1 (admin API)", () -> get("/api/appointments?size=20", adminToken));
+        s.put(
+                "list: all appointments by creation, newest (admin API)",
+                () -> get("/api/appointments?size=20&sort=createdAt,desc", adminToken));
+        s.put(
+                "list: all appointments, page 500 (admin API)",
+                () -> get("/api/appointments?size=20&page=500", adminToken));
+        s.put("list: audit trail, newest (admin API)", () -> get("/api/admin/audit?limit=20", adminToken));
+        s.put("list: audit trail of one patient (admin API)", () -> {
+            int d = ThreadLocalRandom.current().nextInt(doctorIds.size());
+            return get("/api/patients/" + pick(patients.get(d)) + "/access-log?limit=20", adminToken);
+        });
+        s.put("list: users by last name (admin API)", () -> get("/api/admin/users?size=20&sort=lastName", adminToken));
+        s.put("list: doctor's patients (API)", () -> {
+            int d = ThreadLocalRandom.current().nextInt(doctorIds.size());
+            return get("/api/doctors/me/patients?size=20", doctorTokens.get(d));
+        });
+        return s;
+    }
+
+    /** {@code [userId, sessionId]} from an access token's payload (sub, sid); no verification needed here. */
+    private static String[] claims(String token) {
+        JsonNode payload = JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        return new String[] {payload.path("sub").asString(), payload.path("sid").asString()};
     }
 
     /** Every booking gets its own half-hour slot; a patient comes round again only much later (no overlap, no cap). */

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestUsers.class)
+@Import({TestUsers.class, RoundTrips.class})
 public abstract class IntegrationTest {
 
     @LocalServerPort

@@ -16,6 +16,7 @@ import com.clinicrecords.shared.domain.RuleViolationException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -95,7 +96,7 @@ public class AnalysisResults {
         return mapper.view(result, first, List.of(first));
     }
 
-    @Transactional
+    /** Access check and read in one statement, no transaction around them (see PatientRecordService#get). */
     public ResultView get(AuthenticatedUser me, UUID resultId) {
         AnalysisResult result = access.readable(me, resultId, AuditAction.READ);
         audit.record(AuditEntry.allowed(AuditAction.READ, ResultAccess.RESOURCE, resultId, result.getPatientId()));
@@ -103,24 +104,21 @@ public class AnalysisResults {
         return mapper.view(result, history.get(history.size() - 1), history);
     }
 
-    @Transactional
+    /** Reads only: no transaction around them. */
     public List<ResultView> forImage(AuthenticatedUser me, UUID imageId) {
         ImageView image = images.requireReadable(me, imageId);
         audit.record(AuditEntry.allowed(AuditAction.LIST, ResultAccess.RESOURCE, null, image.patientId()));
-        return results
-                .findByImageIdAndStatusInOrderByCreatedAtDesc(imageId, access.visibleStatuses(me, image.patientId()))
-                .stream()
-                .map(this::current)
+        return results.findCurrentByImage(imageId, access.visibleStatuses(me, image.patientId())).stream()
+                .map(this::currentView)
                 .toList();
     }
 
-    @Transactional
+    /** Reads only: no transaction around them. */
     public Page<ResultView> forPatient(AuthenticatedUser me, UUID patientId, int page, int size) {
-        access.requireVisiblePatient(me, patientId);
+        Set<ResultStatus> visible = access.requireVisiblePatient(me, patientId);
         audit.record(AuditEntry.allowed(AuditAction.LIST, ResultAccess.RESOURCE, null, patientId));
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "createdAt", "id"));
-        return results.findByPatientIdAndStatusIn(patientId, access.visibleStatuses(me, patientId), request)
-                .map(this::current);
+        return results.findCurrentByPatient(patientId, visible, request).map(this::currentView);
     }
 
     /** PRELIMINARY -> FINAL, by a linked doctor. A released result never goes back to PRELIMINARY. */
@@ -197,12 +195,8 @@ public class AnalysisResults {
                 v.history());
     }
 
-    private ResultView current(AnalysisResult r) {
-        return mapper.view(
-                r,
-                versions.findByResultIdAndVersionNo(r.getId(), r.getCurrentVersion())
-                        .orElseThrow(),
-                null);
+    private ResultView currentView(Object[] row) {
+        return mapper.view((AnalysisResult) row[0], (AnalysisResultVersion) row[1], null);
     }
 
     private static boolean blank(String s) {

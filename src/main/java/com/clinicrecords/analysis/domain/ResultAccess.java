@@ -53,10 +53,15 @@ class ResultAccess {
     }
 
     AnalysisResult readable(AuthenticatedUser me, UUID resultId, AuditAction action) {
-        AnalysisResult result = results.findById(resultId).orElseThrow(() -> NotFoundException.of("Result"));
-        boolean visible = (patients.canRead(me, result.getPatientId())
-                        || (isAnalysisService(me) && serviceMayRead(me, result.getImageId())))
-                && visibleStatuses(me, result.getPatientId()).contains(result.getStatus());
+        Object[] row = results.findWithFacts(resultId, me.userId()).stream()
+                .findFirst()
+                .orElseThrow(() -> NotFoundException.of("Result"));
+        AnalysisResult result = (AnalysisResult) row[0];
+        PatientAccess.Facts facts = PatientAccess.Facts.of(row, 1);
+        boolean clinician = me.isAdmin() || isAnalysisService(me) || patients.mayCare(me, facts);
+        boolean visible =
+                (patients.mayRead(me, facts) || (isAnalysisService(me) && serviceMayRead(me, result.getImageId())))
+                        && (clinician ? ALL : RELEASED).contains(result.getStatus());
         if (!visible) {
             audit.recordDenied(AuditEntry.denied(action, RESOURCE, resultId, result.getPatientId()));
             throw NotFoundException.of("Result");
@@ -64,8 +69,11 @@ class ResultAccess {
         return result;
     }
 
-    void requireVisiblePatient(AuthenticatedUser me, UUID patientId) {
-        images.requireVisiblePatient(me, patientId, AuditAction.LIST);
+    /** 404 (audited) unless the caller may read the patient; else the result statuses they may see. */
+    Set<ResultStatus> requireVisiblePatient(AuthenticatedUser me, UUID patientId) {
+        PatientAccess.Facts facts = images.requireVisiblePatientFacts(me, patientId, AuditAction.LIST);
+        boolean clinician = me.isAdmin() || isAnalysisService(me) || patients.mayCare(me, facts);
+        return clinician ? ALL : RELEASED;
     }
 
     Set<ResultStatus> visibleStatuses(AuthenticatedUser me, UUID patientId) {

@@ -73,6 +73,14 @@ class AppointmentActors {
         }
     }
 
+    /** Same, on facts loaded with the appointment (see {@code AppointmentRepository.findWithFacts}). */
+    void requireSee(AuthenticatedUser user, Appointment a, PatientAccess.Facts facts, boolean ownDoctor) {
+        if (!access.mayRead(user, facts) && !ownDoctor) {
+            audit.recordDenied(AuditEntry.denied(AuditAction.READ, RESOURCE, a.getId(), a.getPatientId()));
+            throw NotFoundException.of(RESOURCE);
+        }
+    }
+
     /** The appointment's patient, its doctor or an admin (who may reschedule); 403 for other viewers. */
     void requireParticipant(AuthenticatedUser user, Appointment a) {
         if (!user.isAdmin() && !isOwnPatient(user, a) && !isOwnDoctor(user, a)) {

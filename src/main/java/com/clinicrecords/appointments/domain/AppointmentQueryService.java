@@ -1,21 +1,24 @@
 package com.clinicrecords.appointments.domain;
 
+import com.clinicrecords.appointments.persistence.AppointmentListQueries;
 import com.clinicrecords.appointments.persistence.AppointmentRepository;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.patients.domain.ClinicDirectory;
+import com.clinicrecords.patients.domain.PatientAccess;
 import com.clinicrecords.shared.domain.InvalidFieldException;
 import com.clinicrecords.shared.domain.NotFoundException;
 import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
+import com.clinicrecords.shared.security.Roles;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Reading appointments: one by id, filtered lists scoped to the caller, and a doctor's own calendar. */
 @Service
@@ -23,7 +26,7 @@ public class AppointmentQueryService {
 
     private final AppointmentRepository appointments;
     private final AppointmentActors actors;
-    private final AppointmentScope scope;
+    private final AppointmentListQueries lists;
     private final ClinicDirectory directory;
     private final AppointmentProperties props;
     private final AuditTrail audit;
@@ -31,27 +34,33 @@ public class AppointmentQueryService {
     public AppointmentQueryService(
             AppointmentRepository appointments,
             AppointmentActors actors,
-            AppointmentScope scope,
+            AppointmentListQueries lists,
             ClinicDirectory directory,
             AppointmentProperties props,
             AuditTrail audit) {
         this.appointments = appointments;
         this.actors = actors;
-        this.scope = scope;
+        this.lists = lists;
         this.directory = directory;
         this.props = props;
         this.audit = audit;
     }
 
-    @Transactional
+    /** Access check and read in one statement, no transaction around them (see PatientRecordService#get). */
     public AppointmentView get(AuthenticatedUser user, UUID id) {
-        Appointment appointment = appointments.findById(id).orElseThrow(() -> NotFoundException.of("Appointment"));
-        actors.requireSee(user, appointment);
+        Object[] row = appointments.findWithFacts(id, user.userId()).stream()
+                .findFirst()
+                .orElseThrow(() -> NotFoundException.of("Appointment"));
+        Appointment appointment = (Appointment) row[0];
+        actors.requireSee(user, appointment, PatientAccess.Facts.of(row, 1), Boolean.TRUE.equals(row[4]));
         audit.record(AuditEntry.allowed(AuditAction.READ, AppointmentActors.RESOURCE, id, appointment.getPatientId()));
         return AppointmentView.of(appointment);
     }
 
-    @Transactional
+    /**
+     * What the caller may see (admin: all; patient: their own; doctor: their own schedule plus appointments of
+     * patients linked to them), filtered. No transaction: each statement is consistent by itself.
+     */
     public PageView<AppointmentView> search(AuthenticatedUser user, AppointmentSearch filters, Pageable page) {
         if (filters.from() != null && filters.to() != null && !filters.to().isAfter(filters.from())) {
             throw new InvalidFieldException("to", "must be after from");
@@ -59,11 +68,12 @@ public class AppointmentQueryService {
         // The filter is only a wish: the scope decides what is returned, so no patient is named as accessed.
         audit.record(AuditEntry.allowed(AuditAction.LIST, AppointmentActors.RESOURCE, null, null)
                 .withDetail(filters.patientId() == null ? null : "patientId=" + filters.patientId()));
-        return PageView.of(appointments.findAll(scope.visibleTo(user, filters), page), AppointmentView::of);
+        UUID[] own = user.isAdmin() ? new UUID[2] : lists.ownProfiles(user.userId());
+        UUID ownDoctor = user.hasRole(Roles.DOCTOR) && user.can(Permissions.PATIENTS_CARE) ? own[1] : null;
+        return PageView.of(lists.page(filters, user.isAdmin(), own[0], ownDoctor, page), AppointmentView::of);
     }
 
     /** The signed-in doctor's appointments (all statuses) starting in [from, to); 404 without a doctor profile. */
-    @Transactional
     public List<AppointmentView> myCalendar(AuthenticatedUser user, Instant from, Instant to) {
         requireRange(from, to, props.maxRangeDays());
         UUID doctorId = directory

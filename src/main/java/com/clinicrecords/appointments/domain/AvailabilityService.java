@@ -45,7 +45,7 @@ public class AvailabilityService {
         AppointmentQueryService.requireRange(from, to, props.maxRangeDays());
         directory.doctor(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
         List<WorkingHours> week = hours.findByDoctorIdOrderByWeekdayAscStartTimeAsc(doctorId);
-        List<Appointment> busy = appointments.findDoctorSchedule(doctorId, from, to);
+        List<Appointment> busy = appointments.findDoctorSchedule(doctorId, from.minus(props.maxDuration()), from, to);
         Instant earliest = from.isAfter(clock.instant()) ? from : clock.instant();
         List<FreeSlot> free = new ArrayList<>();
         LocalDate last = to.atZone(props.zone()).toLocalDate();

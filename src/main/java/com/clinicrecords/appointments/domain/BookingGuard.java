@@ -47,10 +47,12 @@ class BookingGuard {
     void lockAndCheck(UUID doctorId, UUID patientId, Instant start, Instant end, UUID exclude) {
         locks.lockDoctorThenPatient(doctorId, patientId);
         UUID self = exclude == null ? NONE : exclude;
-        if (appointments.doctorBusy(doctorId, start, end, self)) {
+        // No appointment is longer than max-duration (checkTimes), so none that starts earlier can overlap.
+        Instant startsAfter = start.minus(props.maxDuration());
+        if (appointments.doctorBusy(doctorId, startsAfter, start, end, self)) {
             throw conflict("doctor", "The doctor already has an appointment at this time");
         }
-        if (appointments.patientBusy(patientId, start, end, self)) {
+        if (appointments.patientBusy(patientId, startsAfter, start, end, self)) {
             throw conflict("patient", "The patient already has an appointment at this time");
         }
     }

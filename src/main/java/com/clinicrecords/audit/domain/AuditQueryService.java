@@ -10,7 +10,6 @@ import com.clinicrecords.shared.security.Permissions;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reading the audit trail. A patient sees who accessed their own record; auditors (audit:read) see
@@ -31,8 +30,10 @@ public class AuditQueryService {
         this.audit = audit;
     }
 
-    /** Who touched this patient's record. Anyone but the patient and auditors gets 404, and that is audited. */
-    @Transactional
+    /**
+     * Who touched this patient's record. Anyone but the patient and auditors gets 404, and that is audited.
+     * Reads only: no transaction around them (the audit row of the read commits on its own).
+     */
     public AuditPage accessLog(AuthenticatedUser me, UUID patientId, Long cursor, Integer limit) {
         awaitQueuedRefusals();
         boolean own = patientAccess.ownPatientId(me).filter(patientId::equals).isPresent();
@@ -48,7 +49,6 @@ public class AuditQueryService {
     }
 
     /** The whole trail, filtered; only for holders of audit:read. */
-    @Transactional
     public AuditPage search(AuthenticatedUser me, AuditFilter filter) {
         awaitQueuedRefusals();
         if (!me.can(Permissions.AUDIT_READ)) {

@@ -38,8 +38,12 @@ public class ImageAccess {
 
     /** A live image the caller may read; otherwise 404 (and the refusal is audited). */
     public MedicalImage readable(AuthenticatedUser me, UUID imageId, AuditAction action) {
-        MedicalImage image = images.findLive(imageId).orElseThrow(() -> NotFoundException.of("Image"));
-        if (!patients.canRead(me, image.getPatientId()) && !(isAnalysisService(me) && serviceMayRead(me, imageId))) {
+        Object[] row = images.findLiveWithFacts(imageId, me.userId()).stream()
+                .findFirst()
+                .orElseThrow(() -> NotFoundException.of("Image"));
+        MedicalImage image = (MedicalImage) row[0];
+        if (!patients.mayRead(me, PatientAccess.Facts.of(row, 1))
+                && !(isAnalysisService(me) && serviceMayRead(me, imageId))) {
             audit.recordDenied(AuditEntry.denied(action, RESOURCE, imageId, image.getPatientId()));
             throw NotFoundException.of("Image");
         }
@@ -57,10 +61,17 @@ public class ImageAccess {
     }
 
     public void requireVisiblePatient(AuthenticatedUser me, UUID patientId, AuditAction action) {
-        if (!patients.canRead(me, patientId)) {
-            audit.recordDenied(AuditEntry.denied(action, RESOURCE, null, patientId));
-            throw NotFoundException.of("Patient");
-        }
+        requireVisiblePatientFacts(me, patientId, action);
+    }
+
+    /** Same, in one statement, returning the access facts for further decisions (e.g. which results show). */
+    public PatientAccess.Facts requireVisiblePatientFacts(AuthenticatedUser me, UUID patientId, AuditAction action) {
+        return patients.facts(me, patientId)
+                .filter(f -> patients.mayRead(me, f))
+                .orElseGet(() -> {
+                    audit.recordDenied(AuditEntry.denied(action, RESOURCE, null, patientId));
+                    throw NotFoundException.of("Patient");
+                });
     }
 
     public boolean isLinkedDoctor(AuthenticatedUser me, UUID patientId) {

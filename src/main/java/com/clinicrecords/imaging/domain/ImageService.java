@@ -39,7 +39,7 @@ public class ImageService {
         this.clock = clock;
     }
 
-    @Transactional
+    /** Reads only: no transaction around them. */
     public Page<ImageView> list(AuthenticatedUser me, UUID patientId, ImageStatus status, int page, int size) {
         access.requireVisiblePatient(me, patientId, AuditAction.LIST);
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "uploadedAt", "id"));
@@ -49,7 +49,7 @@ public class ImageService {
         return result;
     }
 
-    @Transactional
+    /** Access check and read in one statement, no transaction around them (see PatientRecordService#get). */
     public ImageView get(AuthenticatedUser me, UUID imageId) {
         MedicalImage image = access.readable(me, imageId, AuditAction.READ);
         audit.record(AuditEntry.allowed(AuditAction.READ, ImageAccess.RESOURCE, imageId, image.getPatientId()));
@@ -158,7 +158,7 @@ public class ImageService {
     }
 
     /** For the analysis module: the image a result is attached to, if the caller may read it. */
-    @Transactional
+    /** One statement (image with access facts); no transaction. */
     public ImageView requireReadable(AuthenticatedUser me, UUID imageId) {
         return ImageView.of(access.readable(me, imageId, AuditAction.READ));
     }

@@ -6,7 +6,6 @@ import com.clinicrecords.patients.persistence.PatientRepository;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What other modules (appointments, imaging...) may ask about doctors, patients and links without touching
@@ -28,34 +27,28 @@ public class ClinicDirectory {
     /** A doctor profile and the account that owns it. */
     public record Person(UUID id, UUID userId) {}
 
-    @Transactional(readOnly = true)
     public Optional<Person> doctor(UUID doctorId) {
         return doctors.findById(doctorId).map(d -> new Person(d.getId(), d.getUserId()));
     }
 
     /** Whether the doctor may be booked: the profile is active and its account is not disabled. */
-    @Transactional(readOnly = true)
     public boolean isDoctorBookable(UUID doctorId) {
         return doctors.isBookable(doctorId);
     }
 
-    @Transactional(readOnly = true)
     public Optional<Person> doctorOfUser(UUID userId) {
         return doctors.findByUserId(userId).map(d -> new Person(d.getId(), d.getUserId()));
     }
 
     /** A patient record that is not soft-deleted; {@code userId} is null for patients without a login. */
-    @Transactional(readOnly = true)
     public Optional<Person> livePatient(UUID patientId) {
         return patients.findLive(patientId).map(p -> new Person(p.getId(), p.getUserId()));
     }
 
-    @Transactional(readOnly = true)
     public Optional<Person> patientOfUser(UUID userId) {
         return patients.findLiveByUserId(userId).map(p -> new Person(p.getId(), p.getUserId()));
     }
 
-    @Transactional(readOnly = true)
     public boolean isLinked(UUID doctorId, UUID patientId) {
         return links.isActive(doctorId, patientId);
     }

@@ -85,15 +85,14 @@ public class LinkService {
         audit.record(AuditEntry.allowed(AuditAction.UNLINK, "DoctorPatientLink", doctorId, patientId));
     }
 
-    @Transactional
+    /** Reads only: no transaction around them (each statement is consistent by itself). */
     public List<DoctorSummary> doctorsOf(AuthenticatedUser user, UUID patientId) {
         access.requireRead(user, patientId, "Patient");
         audit.record(AuditEntry.allowed(AuditAction.LIST, "DoctorPatientLink", null, patientId));
         return doctors.findLinkedTo(patientId);
     }
 
-    /** The signed-in doctor's linked patients, optionally searched; 404 when the caller has no doctor profile. */
-    @Transactional
+    /** The signed-in doctor's linked patients, optionally searched; 404 when the caller has no doctor profile. No transaction. */
     public PageView<PatientSummary> myPatients(AuthenticatedUser doctor, String q, Pageable page) {
         doctors.findByUserId(doctor.userId()).orElseThrow(() -> NotFoundException.of("Doctor profile"));
         audit.record(AuditEntry.allowed(AuditAction.LIST, "Patient", null, null));

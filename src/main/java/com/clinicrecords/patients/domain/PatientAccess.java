@@ -3,7 +3,6 @@ package com.clinicrecords.patients.domain;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
 import com.clinicrecords.audit.domain.AuditTrail;
-import com.clinicrecords.patients.persistence.DoctorPatientLinkRepository;
 import com.clinicrecords.patients.persistence.PatientRepository;
 import com.clinicrecords.shared.domain.NotFoundException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
@@ -12,7 +11,6 @@ import com.clinicrecords.shared.security.Roles;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one rule for who may touch a patient's records, used by every module (visits, appointments, images,
@@ -23,52 +21,80 @@ import org.springframework.transaction.annotation.Transactional;
 public class PatientAccess {
 
     private final PatientRepository patients;
-    private final DoctorPatientLinkRepository links;
     private final AuditTrail audit;
 
-    public PatientAccess(PatientRepository patients, DoctorPatientLinkRepository links, AuditTrail audit) {
+    public PatientAccess(PatientRepository patients, AuditTrail audit) {
         this.patients = patients;
-        this.links = links;
         this.audit = audit;
     }
 
     /** Read access: the patient, a linked doctor, or an admin. */
-    @Transactional(readOnly = true)
     public void requireRead(AuthenticatedUser user, UUID patientId, String resourceType) {
         if (!canRead(user, patientId)) {
             deny(user, patientId, resourceType);
         }
     }
 
+    /**
+     * The live patient record if the caller may read it, checked and loaded in one statement; otherwise 404
+     * (and the refusal is audited).
+     */
+    public Patient readable(AuthenticatedUser user, UUID patientId, String resourceType) {
+        return patients.findWithFacts(patientId, user.userId()).stream()
+                .filter(row -> mayRead(user, Facts.of(row, 1)))
+                .map(row -> (Patient) row[0])
+                .findFirst()
+                .orElseGet(() -> {
+                    deny(user, patientId, resourceType);
+                    return null;
+                });
+    }
+
     /** Clinical write access (visits, diagnoses, results): only a doctor with an active link. */
-    @Transactional(readOnly = true)
     public void requireCare(AuthenticatedUser user, UUID patientId, String resourceType) {
         if (!isLinkedDoctor(user, patientId)) {
             deny(user, patientId, resourceType);
         }
     }
 
-    @Transactional(readOnly = true)
+    /** One statement; no transaction of its own (a single read is consistent by itself). */
     public boolean canRead(AuthenticatedUser user, UUID patientId) {
-        return patients.findLive(patientId)
-                .map(p -> user.isAdmin() || user.userId().equals(p.getUserId()) || hasActiveLink(user, patientId))
-                .orElse(false);
+        return facts(user, patientId).map(f -> mayRead(user, f)).orElse(false);
     }
 
-    @Transactional(readOnly = true)
     public boolean isLinkedDoctor(AuthenticatedUser user, UUID patientId) {
-        return hasActiveLink(user, patientId) && patients.findLive(patientId).isPresent();
+        return facts(user, patientId).map(f -> mayCare(user, f)).orElse(false);
     }
 
-    /** The link alone, for callers that have already checked that the patient exists and is not deleted. */
-    private boolean hasActiveLink(AuthenticatedUser user, UUID patientId) {
-        return user.can(Permissions.PATIENTS_CARE)
-                && user.hasRole(Roles.DOCTOR)
-                && links.isActiveForDoctorUser(user.userId(), patientId);
+    /** The rule on facts loaded together with a record (see {@code PatientVisibility}). */
+    public boolean mayRead(AuthenticatedUser user, Facts facts) {
+        return facts.live() && (user.isAdmin() || user.userId().equals(facts.ownerUserId()) || mayCare(user, facts));
+    }
+
+    /** A doctor (role and patients:care) with an active link to a live patient. */
+    public boolean mayCare(AuthenticatedUser user, Facts facts) {
+        return facts.live() && facts.linked() && user.can(Permissions.PATIENTS_CARE) && user.hasRole(Roles.DOCTOR);
+    }
+
+    /** The access facts of one patient for the caller, in one statement; empty when there is no such patient. */
+    public Optional<Facts> facts(AuthenticatedUser user, UUID patientId) {
+        return patients.findFacts(patientId, user.userId()).stream().findFirst().map(row -> Facts.of(row, 0));
+    }
+
+    /**
+     * What the access rule needs to know about one patient and the caller, as selected by
+     * {@code PatientVisibility.FACTS}: the patient's account, whether it is live, whether the caller is linked.
+     */
+    public record Facts(UUID ownerUserId, boolean live, boolean linked) {
+
+        /** From a query row whose {@code PatientVisibility.FACTS} columns start at {@code offset}. */
+        public static Facts of(Object[] row, int offset) {
+            return new Facts(
+                    (UUID) row[offset], Boolean.TRUE.equals(row[offset + 1]), Boolean.TRUE.equals(row[offset + 2]));
+        }
     }
 
     /** The caller's own patient record id, if they are a patient. */
-    @Transactional(readOnly = true)
     public Optional<UUID> ownPatientId(AuthenticatedUser user) {
         return patients.findLiveByUserId(user.userId()).map(Patient::getId);
     }

@@ -44,10 +44,12 @@ public class PatientRecordService {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Access check and read in one statement, and no transaction around them: the read is consistent by
+     * itself, and the audit row is written before the record is handed out.
+     */
     public PatientView get(AuthenticatedUser user, UUID id) {
-        access.requireRead(user, id, RESOURCE);
-        Patient patient = live(id);
+        Patient patient = access.readable(user, id, RESOURCE);
         audit.record(AuditEntry.allowed(AuditAction.READ, RESOURCE, id, id));
         return PatientView.of(patient);
     }

@@ -2,6 +2,7 @@ package com.clinicrecords.patients.persistence;
 
 import com.clinicrecords.patients.domain.Patient;
 import com.clinicrecords.patients.domain.PatientSummary;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -15,6 +16,17 @@ public interface PatientRepository extends JpaRepository<Patient, UUID> {
     /** A patient that has not been soft-deleted. */
     @Query("select p from Patient p where p.id = :id and p.deletedAt is null")
     Optional<Patient> findLive(@Param("id") UUID id);
+
+    /**
+     * The patient (soft-deleted ones too) with the access facts of the caller {@code userId}, in one statement:
+     * {@code [Patient, ownerUserId, live, linkedToCaller]}; empty when there is no such row.
+     */
+    @Query("select p, " + PatientVisibility.FACTS + " from Patient p where p.id = :id")
+    List<Object[]> findWithFacts(@Param("id") UUID id, @Param("userId") UUID userId);
+
+    /** Only the access facts ({@code [ownerUserId, live, linkedToCaller]}), without the record. */
+    @Query("select " + PatientVisibility.FACTS + " from Patient p where p.id = :id")
+    List<Object[]> findFacts(@Param("id") UUID id, @Param("userId") UUID userId);
 
     @Query("select p from Patient p where p.userId = :userId and p.deletedAt is null")
     Optional<Patient> findLiveByUserId(@Param("userId") UUID userId);

@@ -1,0 +1,187 @@
+package com.clinicrecords.appointments.persistence;
+
+import com.clinicrecords.appointments.domain.Appointment;
+import com.clinicrecords.appointments.domain.AppointmentSearch;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The appointment list at scale, in native SQL so that every branch can use an index:
+ * <ul>
+ *   <li>a doctor sees the UNION of their own schedule ({@code doctor_id}), the appointments of patients linked to
+ *       them (links, then {@code patient_id}) and, if they are also a patient, their own; each branch is ordered
+ *       and cut at offset + size + 1 rows before the union, instead of one {@code OR EXISTS} scan of the table;
+ *   <li>the total is only counted when a page is full, and then only up to {@link #TOTAL_CAP} rows (a
+ *       {@code totalElements} of exactly {@value #TOTAL_CAP} means "at least that many"), so no page costs a
+ *       {@code COUNT(*)} over millions of rows.
+ * </ul>
+ * The scope (which ids may be seen) is decided by the caller; this class only runs it.
+ */
+@Repository
+public class AppointmentListQueries {
+
+    public static final int TOTAL_CAP = 10_000;
+
+    private static final Map<String, String> COLUMNS =
+            Map.of("startsAt", "starts_at", "endsAt", "ends_at", "createdAt", "created_at", "status", "status");
+
+    @PersistenceContext
+    private EntityManager em;
+
+    /**
+     * The ids of the caller's own patient record and doctor profile in one statement:
+     * {@code [patientId or null, doctorId or null]}.
+     */
+    public UUID[] ownProfiles(UUID userId) {
+        Object[] row = (Object[]) em.createNativeQuery("select (select p.id from patients p where p.user_id = ?1 "
+                        + "and p.deleted_at is null), (select d.id from doctors d where d.user_id = ?1)")
+                .setParameter(1, userId.toString())
+                .getSingleResult();
+        return new UUID[] {uuid(row[0]), uuid(row[1])};
+    }
+
+    /**
+     * One page of appointments matching {@code f}. With {@code everything} the scope is the whole table (admins);
+     * otherwise the union of the given non-null scopes (own patient, own doctor, patients linked to own doctor).
+     */
+    public Page<Appointment> page(
+            AppointmentSearch f, boolean everything, UUID ownPatient, UUID ownDoctor, Pageable pageable) {
+        String order = orderBy(pageable.getSort());
+        long window = pageable.getOffset() + pageable.getPageSize() + 1;
+        List<Object> args = new ArrayList<>();
+        List<String> branches = new ArrayList<>();
+        if (everything) {
+            branches.add(branch("select a.* from appointments a where 1 = 1", f, args));
+        } else {
+            if (ownDoctor != null) {
+                args.add(ownDoctor.toString());
+                branches.add(branch("select a.* from appointments a where a.doctor_id = ?", f, args));
+                args.add(ownDoctor.toString());
+                branches.add(branch(
+                        "select a.* from doctor_patient_links l join appointments a on a.patient_id = l.patient_id "
+                                + "where l.doctor_id = ? and l.removed_at is null",
+                        f,
+                        args));
+            }
+            if (ownPatient != null) {
+                args.add(ownPatient.toString());
+                branches.add(branch("select a.* from appointments a where a.patient_id = ?", f, args));
+            }
+        }
+        if (branches.isEmpty()) {
+            return Page.empty(pageable);
+        }
+        String sql;
+        List<Object> all = new ArrayList<>();
+        if (branches.size() == 1) {
+            sql = branches.get(0) + " order by " + order.replace("v.", "a.") + " limit ? offset ?";
+            all.addAll(args);
+        } else {
+            // each branch ordered and cut before the union: a doctor's list reads index ranges, not the table
+            StringBuilder union = new StringBuilder("select v.* from (");
+            int perBranch = args.size() / branches.size();
+            for (int i = 0; i < branches.size(); i++) {
+                union.append(i == 0 ? "" : " union ")
+                        .append('(')
+                        .append(branches.get(i))
+                        .append(" order by ")
+                        .append(order.replace("v.", "a."))
+                        .append(" limit ?)");
+                all.addAll(args.subList(i * perBranch, (i + 1) * perBranch));
+                all.add(window);
+            }
+            sql = union.append(") v order by ")
+                    .append(order)
+                    .append(" limit ? offset ?")
+                    .toString();
+        }
+        all.add(pageable.getPageSize() + 1);
+        all.add(pageable.getOffset());
+        @SuppressWarnings("unchecked")
+        List<Appointment> rows =
+                bind(em.createNativeQuery(sql, Appointment.class), all).getResultList();
+        if (rows.size() <= pageable.getPageSize()) {
+            return new PageImpl<>(rows, pageable, pageable.getOffset() + rows.size());
+        }
+        List<Appointment> content = rows.subList(0, pageable.getPageSize());
+        return new PageImpl<>(new ArrayList<>(content), pageable, cappedCount(branches, args));
+    }
+
+    private long cappedCount(List<String> branches, List<Object> args) {
+        StringBuilder sql = new StringBuilder("select count(*) from (");
+        List<Object> all = new ArrayList<>();
+        int perBranch = args.size() / branches.size();
+        for (int i = 0; i < branches.size(); i++) {
+            sql.append(i == 0 ? "" : " union ")
+                    .append('(')
+                    .append(branches.get(i).replace("select a.*", "select a.id"))
+                    .append(" limit ?)");
+            all.addAll(args.subList(i * perBranch, (i + 1) * perBranch));
+            all.add(TOTAL_CAP);
+        }
+        sql.append(") c");
+        long total = ((Number) bind(em.createNativeQuery(sql.toString()), all).getSingleResult()).longValue();
+        return Math.min(total, TOTAL_CAP);
+    }
+
+    private static String branch(String select, AppointmentSearch f, List<Object> args) {
+        StringBuilder sql = new StringBuilder(select);
+        if (f.doctorId() != null) {
+            sql.append(" and a.doctor_id = ?");
+            args.add(f.doctorId().toString());
+        }
+        if (f.patientId() != null) {
+            sql.append(" and a.patient_id = ?");
+            args.add(f.patientId().toString());
+        }
+        if (f.from() != null) {
+            sql.append(" and a.starts_at >= ?");
+            args.add(f.from());
+        }
+        if (f.to() != null) {
+            sql.append(" and a.starts_at < ?");
+            args.add(f.to());
+        }
+        if (f.status() != null) {
+            sql.append(" and a.status = ?");
+            args.add(f.status().name());
+        }
+        return sql.toString();
+    }
+
+    /** Only allow-listed properties reach this point (PageRequests); the id breaks ties for a stable order. */
+    private static String orderBy(Sort sort) {
+        List<String> parts = new ArrayList<>();
+        String direction = "asc";
+        for (Sort.Order o : sort) {
+            String column = COLUMNS.get(o.getProperty());
+            if (column != null) {
+                direction = o.isAscending() ? "asc" : "desc";
+                parts.add("v." + column + " " + direction);
+            }
+        }
+        parts.add("v.id " + direction);
+        return String.join(", ", parts);
+    }
+
+    private static Query bind(Query query, List<Object> args) {
+        for (int i = 0; i < args.size(); i++) {
+            query.setParameter(i + 1, args.get(i));
+        }
+        return query;
+    }
+
+    private static UUID uuid(Object value) {
+        return value == null ? null : UUID.fromString(value.toString());
+    }
+}

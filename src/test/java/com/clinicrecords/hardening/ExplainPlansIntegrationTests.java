@@ -1,0 +1,239 @@
+package com.clinicrecords.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicrecords.imaging.ImagingTestSupport;
+import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
+import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
+import com.clinicrecords.support.ApiResponse;
+import com.clinicrecords.support.RoundTrips;
+import com.clinicrecords.support.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The main lists and lookups use indexes on a large clinic. The statements are the ones the API really sends
+ * (captured with their parameters while calling it, see {@link RoundTrips}); they are then EXPLAINed in a
+ * separate schema holding copies of the tables (same indexes, no triggers or foreign keys) filled with many
+ * synthetic rows around the same doctor and patient, and ANALYZEd, so the optimizer chooses as it would in
+ * production. A full scan ({@code type = ALL}) of one of the large tables fails the test. Works with the
+ * EXPLAIN output of MariaDB and MySQL (both have the {@code table} and {@code type} columns).
+ */
+class ExplainPlansIntegrationTests extends ImagingTestSupport {
+
+    private static final String SCHEMA = "explain_check";
+    private static final List<String> TABLES = List.of(
+            "users",
+            "roles",
+            "role_permissions",
+            "user_roles",
+            "auth_sessions",
+            "doctors",
+            "patients",
+            "doctor_patient_links",
+            "appointments",
+            "audit_events",
+            "images",
+            "analysis_results",
+            "analysis_result_versions",
+            "notifications",
+            "specializations",
+            "doctor_working_hours");
+    private static final Set<String> LARGE =
+            Set.of("users", "auth_sessions", "patients", "doctor_patient_links", "appointments", "audit_events");
+    /** n = 0..99999, portable (no recursive CTE). */
+    private static final String DIGIT = "(select 0 n union all select 1 union all select 2 union all select 3 "
+            + "union all select 4 union all select 5 union all select 6 union all select 7 union all select 8 "
+            + "union all select 9)";
+
+    private static final String SEQ = "(select d1.n + 10 * d2.n + 100 * d3.n + 1000 * d4.n + 10000 * d5.n as n from "
+            + DIGIT + " d1 cross join " + DIGIT + " d2 cross join " + DIGIT + " d3 cross join " + DIGIT
+            + " d4 cross join " + DIGIT + " d5)";
+
+    @Test
+    void shouldAnswerTheMainListsAndLookupsFromIndexesOnALargeClinic() throws SQLException {
+        PatientAccount patient = clinic.patient();
+        DoctorAccount doctor = clinic.linkedDoctor(patient);
+        String admin = clinic.admin().accessToken();
+        Instant start = Instant.now().plus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Map<String, List<RoundTrips.Event>> captured = new LinkedHashMap<>();
+        ApiResponse booked = capture(
+                captured,
+                api.post("/api/appointments")
+                        .token(doctor.token())
+                        .json(Map.of(
+                                "doctorId", doctor.doctorId().toString(),
+                                "patientId", patient.patientId().toString(),
+                                "startsAt", start.toString(),
+                                "endsAt", start.plus(30, ChronoUnit.MINUTES).toString())),
+                "POST /api/appointments");
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        UUID image = uploadedPng(doctor, patient);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+        get(captured, "/api/patients/" + patient.patientId(), doctor.token());
+        get(captured, "/api/appointments/" + booked.text("id"), doctor.token());
+        get(captured, "/api/appointments?doctorId=" + doctor.doctorId() + "&size=1", doctor.token());
+        get(captured, "/api/appointments?size=1", doctor.token());
+        get(captured, "/api/appointments?size=1", patient.token());
+        get(captured, "/api/appointments?size=1", admin);
+        get(captured, "/api/appointments?size=1&sort=createdAt,desc", admin);
+        get(captured, "/api/appointments?size=1&sort=endsAt", admin);
+        get(captured, "/api/appointments?size=1&sort=status,desc", admin);
+        get(captured, "/api/appointments?size=1&doctorId=" + doctor.doctorId(), admin);
+        get(
+                captured,
+                "/api/doctors/me/appointments?from=" + now + "&to=" + now.plus(30, ChronoUnit.DAYS),
+                doctor.token());
+        get(captured, "/api/doctors/me/patients", doctor.token());
+        get(captured, "/api/images/" + image, doctor.token());
+        get(captured, "/api/patients/" + patient.patientId() + "/images", doctor.token());
+        get(captured, "/api/patients/" + patient.patientId() + "/access-log", patient.token());
+        get(captured, "/api/admin/audit?size=1", admin);
+        get(captured, "/api/admin/audit?userId=" + doctor.account().id(), admin);
+        get(captured, "/api/admin/users?size=1", admin);
+        get(captured, "/api/admin/users?size=1&sort=lastName", admin);
+        get(captured, "/api/admin/users?size=1&sort=email,desc", admin);
+
+        seedLargeCopy(doctor, patient);
+
+        List<String> fullScans = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(
+                TestDatabase.get().url().replaceFirst("/clinic(\\?|$)", "/" + SCHEMA + "$1"),
+                TestDatabase.get().username(),
+                TestDatabase.get().password())) {
+            for (Map.Entry<String, List<RoundTrips.Event>> request : captured.entrySet()) {
+                for (RoundTrips.Event e : request.getValue()) {
+                    if (e.kind() == RoundTrips.Kind.STATEMENT
+                            && e.sql().toLowerCase(Locale.ROOT).startsWith("select")) {
+                        try {
+                            fullScans.addAll(explain(c, request.getKey(), e));
+                        } catch (SQLException failed) {
+                            throw new IllegalStateException(
+                                    "EXPLAIN failed for " + request.getKey() + ": " + e.sql() + " " + e.parameters(),
+                                    failed);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(fullScans).as("full scans of large tables").isEmpty();
+    }
+
+    private ApiResponse get(Map<String, List<RoundTrips.Event>> captured, String path, String token) {
+        ApiResponse response = capture(captured, api.get(path).token(token), "GET " + path);
+        assertThat(response.status()).as(path + " " + response).isEqualTo(200);
+        return response;
+    }
+
+    private static ApiResponse capture(
+            Map<String, List<RoundTrips.Event>> captured, com.clinicrecords.support.ApiClient.Call call, String label) {
+        String requestId = RoundTrips.PREFIX + UUID.randomUUID();
+        ApiResponse response = call.header("X-Request-Id", requestId).send();
+        captured.put(label, RoundTrips.of(requestId));
+        return response;
+    }
+
+    private static List<String> explain(Connection c, String request, RoundTrips.Event e) throws SQLException {
+        List<String> scans = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("explain " + e.sql())) {
+            for (int i = 0; i < e.parameters().size(); i++) {
+                ps.setObject(i + 1, e.parameters().get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String table = rs.getString("table");
+                    String type = rs.getString("type");
+                    String plan = request + ": table " + table + " type " + type + " key " + rs.getString("key")
+                            + " rows " + rs.getString("rows") + " | " + e.sql();
+                    System.out.println("EXPLAIN " + plan);
+                    if ("ALL".equalsIgnoreCase(type) && table != null && LARGE.contains(baseName(table))) {
+                        scans.add(plan);
+                    }
+                }
+            }
+        }
+        return scans;
+    }
+
+    /** EXPLAIN names tables by their alias; map the aliases used in the application's SQL back. */
+    private static String baseName(String table) {
+        return switch (table) {
+            case "s", "as1_0" -> "auth_sessions";
+            case "u", "u1_0" -> "users";
+            case "ur", "r1_0" -> "user_roles";
+            case "a", "a1_0", "v" -> "appointments";
+            case "l", "dpl1_0", "l1_0" -> "doctor_patient_links";
+            case "p", "p1_0" -> "patients";
+            case "d", "d1_0", "od", "d2_0" -> "doctors";
+            default -> table;
+        };
+    }
+
+    /** Copies of the tables in their own schema, then many rows around the test's doctor and patient. */
+    private void seedLargeCopy(DoctorAccount doctor, PatientAccount patient) {
+        jdbc.execute("drop database if exists " + SCHEMA);
+        jdbc.execute("create database " + SCHEMA);
+        for (String table : TABLES) {
+            jdbc.execute("create table " + SCHEMA + "." + table + " like " + table);
+            jdbc.execute("insert into " + SCHEMA + "." + table + " select * from " + table);
+        }
+        String d = doctor.doctorId().toString();
+        String p = patient.patientId().toString();
+        String s = SCHEMA + ".";
+        jdbc.update("insert into " + s + "users (id, email, first_name, last_name, password_hash, status, "
+                + "email_verified, password_change_required, created_at, updated_at, version) select "
+                + "concat('u-', n), concat('bulk-', n, '@explain.test'), concat('F', n % 997), concat('L', n % 991), "
+                + "'x', 'ACTIVE', true, false, date_add('2020-01-01', interval n minute), "
+                + "date_add('2020-01-01', interval n minute), 0 from " + SEQ + " q where n < 30000");
+        jdbc.update("insert into " + s + "auth_sessions (id, user_id, created_at, last_used_at, absolute_expires_at) "
+                + "select concat('s-', n), concat('u-', n % 30000), '2026-01-01', '2026-01-01', '2027-01-01' from "
+                + SEQ + " q where n < 30000");
+        jdbc.update("insert into " + s + "doctors (id, user_id, created_at, updated_at, version) select "
+                + "concat('d-', n), concat('u-', n), '2026-01-01', '2026-01-01', 0 from " + SEQ + " q where n < 500");
+        jdbc.update("insert into " + s + "patients (id, user_id, first_name, last_name, created_at, updated_at, "
+                + "version) select concat('p-', n), concat('u-', 500 + n), 'F', concat('L', n % 991), '2026-01-01', "
+                + "'2026-01-01', 0 from " + SEQ + " q where n < 20000");
+        jdbc.update(
+                "insert into " + s + "doctor_patient_links (doctor_id, patient_id, linked_at) select "
+                        + "case when n < 200 then ? else concat('d-', n % 500) end, concat('p-', n), '2026-01-01' from "
+                        + SEQ
+                        + " q where n < 20000",
+                d);
+        // 100,000 appointments: 3,000 in the test doctor's own schedule, 300 of the test patient, the rest spread
+        jdbc.update(
+                "insert into " + s + "appointments (id, doctor_id, patient_id, starts_at, ends_at, status, "
+                        + "created_at, created_by, updated_at, version) select concat('a-', n), "
+                        + "case when n < 3000 then ? else concat('d-', n % 500) end, "
+                        + "case when n >= 3000 and n < 3300 then ? else concat('p-', n % 20000) end, "
+                        + "date_add('2025-01-01', interval n * 13 minute), date_add('2025-01-01', interval n * 13 + 10 minute), "
+                        + "'COMPLETED', date_add('2025-01-01', interval n minute), 'x', '2025-01-01', 0 from " + SEQ
+                        + " q",
+                d,
+                p);
+        jdbc.update(
+                "insert into " + s + "audit_events (occurred_at, actor_user_id, patient_id, resource_type, "
+                        + "action, outcome) select date_add('2025-01-01', interval n second), "
+                        + "case when n < 500 then ? else concat('u-', n % 30000) end, "
+                        + "case when n < 1000 then ? else concat('p-', n % 20000) end, 'appointment', 'READ', 'ALLOW' from "
+                        + SEQ + " q",
+                doctor.account().id().toString(),
+                p);
+        for (String table : TABLES) {
+            jdbc.execute("analyze table " + s + table);
+        }
+    }
+}

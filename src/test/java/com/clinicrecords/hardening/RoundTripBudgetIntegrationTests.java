@@ -1,0 +1,144 @@
+package com.clinicrecords.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicrecords.imaging.ImagingTestSupport;
+import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
+import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
+import com.clinicrecords.shared.security.Roles;
+import com.clinicrecords.support.ApiResponse;
+import com.clinicrecords.support.RoundTrips;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Database round trips per authenticated request, counted on the request's own connections (statements plus
+ * commit, rollback and auto-commit/read-only changes; see {@link RoundTrips}): a read of a patient, an
+ * appointment, an image's metadata or a result needs at most 4 (caller, access and record, audit), a list at
+ * most 5. Audit inserts are counted; the begin/commit that the audit trail wraps around an insert of its own
+ * is reported apart, because making audit writes cheap belongs to the audit trail, not to the read paths.
+ */
+class RoundTripBudgetIntegrationTests extends ImagingTestSupport {
+
+    private static final int READ_BUDGET = 4;
+    private static final int LIST_BUDGET = 5;
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private PatientAccount patient;
+    private DoctorAccount doctor;
+
+    @BeforeEach
+    void careTeam() {
+        patient = clinic.patient();
+        doctor = clinic.linkedDoctor(patient);
+    }
+
+    @Test
+    void shouldReadAPatientInAtMostFourRoundTrips() {
+        // the first call of an account may warm caches; the budget is for every call after that
+        get("/api/patients/" + patient.patientId(), doctor.token());
+
+        assertWithinBudget("/api/patients/" + patient.patientId(), doctor.token(), READ_BUDGET);
+        assertWithinBudget("/api/patients/" + patient.patientId(), patient.token(), READ_BUDGET);
+        assertWithinBudget(
+                "/api/patients/" + patient.patientId(), clinic.admin().accessToken(), READ_BUDGET);
+    }
+
+    @Test
+    void shouldReadAnAppointmentInAtMostFourRoundTrips() {
+        Instant start = Instant.now()
+                .plus(3 + SEQUENCE.incrementAndGet(), ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.HOURS);
+        ApiResponse booked = api.post("/api/appointments")
+                .token(doctor.token())
+                .json(Map.of(
+                        "doctorId", doctor.doctorId().toString(),
+                        "patientId", patient.patientId().toString(),
+                        "startsAt", start.toString(),
+                        "endsAt", start.plus(30, ChronoUnit.MINUTES).toString()))
+                .send();
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        String id = booked.text("id");
+
+        assertWithinBudget("/api/appointments/" + id, doctor.token(), READ_BUDGET);
+        assertWithinBudget("/api/appointments/" + id, patient.token(), READ_BUDGET);
+    }
+
+    @Test
+    void shouldReadImageMetadataAndResultsInAtMostFourRoundTrips() {
+        UUID image = uploadedPng(doctor, patient);
+        String result = postedResult(image);
+
+        assertWithinBudget("/api/images/" + image, doctor.token(), READ_BUDGET);
+        assertWithinBudget("/api/images/" + image, patient.token(), READ_BUDGET);
+        assertWithinBudget("/api/results/" + result, doctor.token(), READ_BUDGET);
+    }
+
+    @Test
+    void shouldListInAtMostFiveRoundTrips() {
+        UUID image = uploadedPng(doctor, patient);
+        postedResult(image);
+        String admin = clinic.admin().accessToken();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+        assertWithinBudget("/api/appointments?doctorId=" + doctor.doctorId(), doctor.token(), LIST_BUDGET);
+        assertWithinBudget("/api/appointments", doctor.token(), LIST_BUDGET);
+        assertWithinBudget("/api/appointments", patient.token(), LIST_BUDGET);
+        assertWithinBudget("/api/appointments?sort=createdAt,desc", admin, LIST_BUDGET);
+        assertWithinBudget(
+                "/api/doctors/me/appointments?from=" + now + "&to=" + now.plus(7, ChronoUnit.DAYS),
+                doctor.token(),
+                LIST_BUDGET);
+        assertWithinBudget("/api/doctors/me/patients", doctor.token(), LIST_BUDGET);
+        assertWithinBudget("/api/patients/" + patient.patientId() + "/images", doctor.token(), LIST_BUDGET);
+        assertWithinBudget("/api/patients/" + patient.patientId() + "/results", doctor.token(), LIST_BUDGET);
+        assertWithinBudget("/api/images/" + image + "/results", doctor.token(), LIST_BUDGET);
+        assertWithinBudget("/api/patients/" + patient.patientId() + "/access-log", patient.token(), LIST_BUDGET);
+        assertWithinBudget("/api/admin/audit", admin, LIST_BUDGET);
+        assertWithinBudget("/api/admin/users", admin, LIST_BUDGET);
+        assertWithinBudget("/api/notifications", patient.token(), LIST_BUDGET);
+    }
+
+    private String postedResult(UUID image) {
+        String service = users.withRoles(Roles.ANALYSIS_SERVICE).accessToken();
+        ApiResponse imageView = get("/api/images/" + image, doctor.token());
+        ApiResponse created = api.post("/api/images/" + image + "/results")
+                .token(service)
+                .json(Map.of(
+                        "imageSha256", imageView.text("sha256"),
+                        "algorithmName", "lung-nodules",
+                        "algorithmVersion", "2.1.0",
+                        "regions", List.of(Map.of("x", 1, "y", 2, "width", 3, "height", 4, "label", "n", "score", 0.5)),
+                        "findings", "none"))
+                .send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("id");
+    }
+
+    private ApiResponse get(String path, String token) {
+        ApiResponse response = api.get(path).token(token).send();
+        assertThat(response.status()).as(path + " " + response).isEqualTo(200);
+        return response;
+    }
+
+    private void assertWithinBudget(String path, String token, int budget) {
+        String requestId = RoundTrips.PREFIX + UUID.randomUUID();
+        ApiResponse response =
+                api.get(path).token(token).header("X-Request-Id", requestId).send();
+        assertThat(response.status()).as(path + " " + response).isEqualTo(200);
+        List<RoundTrips.Event> events = RoundTrips.of(requestId);
+        int auditOverhead = RoundTrips.auditTransactionOverhead(events);
+        int counted = events.size() - auditOverhead;
+        String report = "GET " + path + ": " + counted + " round trips (+" + auditOverhead
+                + " begin/commit of the audit trail's own transaction)\n  "
+                + String.join("\n  ", events.stream().map(Object::toString).toList());
+        System.out.println(report);
+        assertThat(counted).as(report).isLessThanOrEqualTo(budget);
+    }
+}
