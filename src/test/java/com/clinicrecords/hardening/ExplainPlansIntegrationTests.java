@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The main lists and lookups use indexes on a large clinic. The statements are the ones the API really sends
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExplainPlansIntegrationTests extends ImagingTestSupport {
 
-    private static final String SCHEMA = "explain_check";
+    private static final String SCHEMA = TestDatabase.EXPLAIN_DATABASE;
     private static final List<String> TABLES = List.of(
             "users",
             "roles",
@@ -113,8 +115,8 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
         List<String> fullScans = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(
                 TestDatabase.get().url().replaceFirst("/clinic(\\?|$)", "/" + SCHEMA + "$1"),
-                TestDatabase.get().username(),
-                TestDatabase.get().password())) {
+                TestDatabase.get().migrationUsername(),
+                TestDatabase.get().migrationPassword())) {
             for (Map.Entry<String, List<RoundTrips.Event>> request : captured.entrySet()) {
                 for (RoundTrips.Event e : request.getValue()) {
                     if (e.kind() == RoundTrips.Kind.STATEMENT
@@ -185,9 +187,12 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
 
     /** Copies of the tables in their own schema, then many rows around the test's doctor and patient. */
     private void seedLargeCopy(DoctorAccount doctor, PatientAccount patient) {
-        jdbc.execute("drop database if exists " + SCHEMA);
-        jdbc.execute("create database " + SCHEMA);
+        // The schema owner (the migration account) builds the copy: the application's account has no DDL rights.
+        TestDatabase.Server db = TestDatabase.get();
+        JdbcTemplate jdbc =
+                new JdbcTemplate(new DriverManagerDataSource(db.url(), db.migrationUsername(), db.migrationPassword()));
         for (String table : TABLES) {
+            jdbc.execute("drop table if exists " + SCHEMA + "." + table);
             jdbc.execute("create table " + SCHEMA + "." + table + " like " + table);
             jdbc.execute("insert into " + SCHEMA + "." + table + " select * from " + table);
         }

@@ -94,7 +94,7 @@ public class EmailChangeService {
         String code = codec.generate();
         requests.save(new EmailChangeRequest(
                 userId, target, codec.hash(purpose(userId), code), now, now.plus(props.verificationCodeTtl())));
-        outbox.enqueue(target, "Confirm your new Clinic Records email address", """
+        outbox.enqueueSecret(target, "Confirm your new Clinic Records email address", """
                 Your confirmation code: %s
 
                 Enter it to make this your sign-in address. It expires in %d minutes. If you did not ask for
