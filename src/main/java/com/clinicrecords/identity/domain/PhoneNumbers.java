@@ -44,8 +44,8 @@ public class PhoneNumbers {
         try {
             var number = util.parse(raw.trim(), region);
             // "Possible" (length per region), not "valid" (allocated ranges): stale metadata must not lock out
-            // a real, newly allocated number.
-            if (!util.isPossibleNumber(number)) {
+            // a real, newly allocated number. Numbers only dialable locally (no area code) are no E.164 number.
+            if (util.isPossibleNumberWithReason(number) != PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
                 return Optional.empty();
             }
             return Optional.of(util.format(number, PhoneNumberFormat.E164));
