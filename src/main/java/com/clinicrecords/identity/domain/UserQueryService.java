@@ -73,18 +73,18 @@ public class UserQueryService {
     public PageView<UserView> list(String role, Integer page, Integer size, String sort) {
         Pageable request =
                 PageRequests.of(page, size, sort, SORTABLE, Sort.by("createdAt").descending());
-        // The id tie-breaker keeps pages stable when many accounts share a sort value.
-        Pageable stable = PageRequest.of(
-                request.getPageNumber(),
-                request.getPageSize(),
-                // in the direction of the sort, so that one index (InnoDB appends the id) serves both
-                request.getSort()
-                        .and(Sort.by(
-                                request.getSort().stream()
-                                        .findFirst()
-                                        .map(Sort.Order::getDirection)
-                                        .orElse(Sort.Direction.ASC),
-                                "id")));
+        // The id tie-breaker keeps pages stable when many accounts share a sort value; it runs in the direction
+        // of the sort, so that one index (InnoDB appends the id) serves both. Email is unique: no tie-breaker.
+        Sort.Direction direction = request.getSort().stream()
+                .findFirst()
+                .map(Sort.Order::getDirection)
+                .orElse(Sort.Direction.ASC);
+        Pageable stable = request.getSort().getOrderFor("email") != null
+                ? request
+                : PageRequest.of(
+                        request.getPageNumber(),
+                        request.getPageSize(),
+                        request.getSort().and(Sort.by(direction, "id")));
         // Without a role filter a plain query, so the sort can walk an index (an "or :role is null" would not).
         return PageView.of(
                 role == null || role.isBlank() ? users.findAll(stable) : users.findAllByRole(role, stable),

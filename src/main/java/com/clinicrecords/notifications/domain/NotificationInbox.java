@@ -21,7 +21,7 @@ public class NotificationInbox {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /** Reads only (a page and, when full, its count): no transaction around them. */
     public PageView<NotificationView> list(UUID userId, boolean unreadOnly, Pageable page) {
         var found = unreadOnly
                 ? notifications.findByUserIdAndReadAtIsNullOrderByCreatedAtDescIdDesc(userId, page)
@@ -29,7 +29,6 @@ public class NotificationInbox {
         return PageView.of(found, NotificationView::of);
     }
 
-    @Transactional(readOnly = true)
     public long unreadCount(UUID userId) {
         return notifications.countByUserIdAndReadAtIsNull(userId);
     }
