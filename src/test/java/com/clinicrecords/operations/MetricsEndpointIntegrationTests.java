@@ -92,7 +92,9 @@ class MetricsEndpointIntegrationTests extends IntegrationTest {
                 .contains("uri=\"/api/auth/login\"")
                 .contains("hikaricp_connections_active")
                 .contains("hikaricp_connections_pending")
-                .contains("clinic_email_outbox_due");
+                .contains("clinic_email_outbox_due")
+                .contains("clinic_analysis_queue_due")
+                .contains("clinic_analysis_queue_leased");
         assertThat(managementPort.get("/actuator/health").send().status()).isEqualTo(200);
         assertThat(managementPort.get("/actuator/env").send().status())
                 .as("only health, info and metrics are exposed")
