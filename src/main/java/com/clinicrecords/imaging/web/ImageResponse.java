@@ -5,6 +5,7 @@ import com.clinicrecords.imaging.domain.ImageView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 record ImageResponse(
         UUID id,
@@ -15,12 +16,12 @@ record ImageResponse(
         String sha256,
         UUID uploadedBy,
         Instant uploadedAt,
-        String modality,
-        String bodyPart,
-        LocalDate studyDate,
-        String description,
+        @Nullable String modality,
+        @Nullable String bodyPart,
+        @Nullable LocalDate studyDate,
+        @Nullable String description,
         ImageStatus status,
-        Instant statusChangedAt,
+        @Nullable Instant statusChangedAt,
         long version,
         String contentUrl) {
 

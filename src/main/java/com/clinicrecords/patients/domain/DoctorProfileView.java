@@ -2,6 +2,7 @@ package com.clinicrecords.patients.domain;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A doctor profile as its owner and admins see it. */
 public record DoctorProfileView(
@@ -9,8 +10,8 @@ public record DoctorProfileView(
         UUID userId,
         String firstName,
         String lastName,
-        UUID specializationId,
-        String specializationName,
+        @Nullable UUID specializationId,
+        @Nullable String specializationName,
         Instant createdAt) {
 
     static DoctorProfileView of(Doctor d, DoctorSummary s) {
