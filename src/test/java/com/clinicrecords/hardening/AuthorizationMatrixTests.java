@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * the status class checked in to {@code authorization-matrix.csv}. A new endpoint without a row fails the
  * build, naming it. Values: 2xx, 4xx, a code (401, 403, 404...), alternatives with "|", "ok" (got past
  * authorization: 2xx or a 4xx other than 401/403/404) or "any". Never a 5xx.
- * Run with -Dmatrix.record=true to write the observed table to target/ for review.
+ * Run with -Dmatrix.record=true to write the observed table to target/ for review. Every success response is
+ * also checked against the live document ({@link ContractChecks}): its status is documented and its
+ * required fields are there.
  */
 class AuthorizationMatrixTests extends IntegrationTest {
 
@@ -79,6 +81,7 @@ class AuthorizationMatrixTests extends IntegrationTest {
         Map<String, String> bodies = MatrixTable.bodies();
         Map<String, Map<String, Integer>> observed = new LinkedHashMap<>();
         List<String> mismatches = new ArrayList<>();
+        List<String> contract = new ArrayList<>();
         MatrixWorld world = null;
         for (Operation op : operations) {
             for (String role : MatrixWorld.ROLES) {
@@ -87,6 +90,7 @@ class AuthorizationMatrixTests extends IntegrationTest {
                 }
                 ApiResponse response = MatrixCalls.call(api, world, op, role, bodies.get(op.key()));
                 observed.computeIfAbsent(op.key(), k -> new LinkedHashMap<>()).put(role, response.status());
+                ContractChecks.check(op, role, response, contract);
                 String expected = matrix.getOrDefault(op.key(), Map.of()).get(role);
                 if (!MatrixTable.matches(expected, response.status())) {
                     mismatches.add(op.key() + " as " + role + ": expected " + expected + " got " + response);
@@ -105,6 +109,9 @@ class AuthorizationMatrixTests extends IntegrationTest {
             return;
         }
         assertThat(mismatches).as("authorization matrix mismatches").isEmpty();
+        assertThat(contract)
+                .as("responses the OpenAPI document does not describe (status or required fields)")
+                .isEmpty();
     }
 
     static String resource(String name) throws IOException {

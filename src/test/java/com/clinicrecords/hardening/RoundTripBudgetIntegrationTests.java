@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clinicrecords.imaging.ImagingTestSupport;
 import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
 import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
-import com.clinicrecords.shared.security.Roles;
 import com.clinicrecords.support.ApiResponse;
 import com.clinicrecords.support.RoundTrips;
 import java.time.Instant;

@@ -115,9 +115,12 @@ class SecurityHeadersIntegrationTests extends IntegrationTest {
                         .at("/components/securitySchemes/oauth2-password/flows/password/tokenUrl")
                         .asString())
                 .isEqualTo("/api/auth/token");
+        // error responses refer to one reusable response per status (see OperationDocumentation)
         assertThat(docs.json()
-                        .at("/paths/~1api~1users~1me/get/responses/401/content")
-                        .has("application/problem+json"))
+                        .at("/paths/~1api~1users~1me/get/responses/401/$ref")
+                        .asString())
+                .isEqualTo("#/components/responses/Unauthorized");
+        assertThat(docs.json().at("/components/responses/Unauthorized/content").has("application/problem+json"))
                 .isTrue();
         assertThat(docs.json().at("/components/schemas/Problem/properties").has("requestId"))
                 .as(docs.json().at("/components").toString())

@@ -2,7 +2,7 @@ package com.clinicrecords.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.clinicrecords.identity.persistence.PhoneNumberMigration;
+import com.clinicrecords.identity.persistence.V202611261253__identity_phone_numbers_e164;
 import com.clinicrecords.support.IntegrationTest;
 import java.sql.Connection;
 import java.sql.Timestamp;
@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PhoneNumberMigrationIntegrationTests extends IntegrationTest {
 
     @Autowired
-    PhoneNumberMigration migration;
+    V202611261253__identity_phone_numbers_e164 migration;
 
     @Autowired
     DataSource dataSource;

@@ -3,6 +3,7 @@ package com.clinicrecords.analysis.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 public final class ResultViews {
 
@@ -16,28 +17,33 @@ public final class ResultViews {
             String imageSha256,
             ResultStatus status,
             int currentVersion,
-            String algorithmName,
-            String algorithmVersion,
+            @Nullable String algorithmName,
+            @Nullable String algorithmVersion,
             UUID createdBy,
             Instant createdAt,
-            Instant finalizedAt,
-            UUID finalizedBy,
+            @Nullable Instant finalizedAt,
+            @Nullable UUID finalizedBy,
             List<Region> regions,
-            String findings,
+            @Nullable String findings,
             long version,
-            List<VersionView> history) {}
+            @Nullable List<VersionView> history) {}
 
     public record VersionView(
             int versionNo,
             ResultStatus status,
             List<Region> regions,
-            String findings,
-            String amendReason,
+            @Nullable String findings,
+            @Nullable String amendReason,
             UUID authorUserId,
             Instant createdAt) {}
 
     public record CreateResult(
-            String imageSha256, String algorithmName, String algorithmVersion, List<Region> regions, String findings) {}
+            String imageSha256,
+            String algorithmName,
+            String algorithmVersion,
+            List<Region> regions,
+            @Nullable String findings) {}
 
-    public record AmendResult(List<Region> regions, String findings, String reason) {}
+    public record AmendResult(
+            List<Region> regions, @Nullable String findings, String reason) {}
 }

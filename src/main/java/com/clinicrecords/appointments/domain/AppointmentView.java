@@ -2,6 +2,7 @@ package com.clinicrecords.appointments.domain;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** An appointment as its patient, its doctor, linked doctors and admins see it; version is also the ETag. */
 public record AppointmentView(
@@ -11,10 +12,10 @@ public record AppointmentView(
         Instant startsAt,
         Instant endsAt,
         AppointmentStatus status,
-        String reason,
+        @Nullable String reason,
         Instant createdAt,
         Instant updatedAt,
-        Instant cancelledAt,
+        @Nullable Instant cancelledAt,
         long version) {
 
     static AppointmentView of(Appointment a) {

@@ -5,6 +5,7 @@ import com.clinicrecords.audit.domain.AuditPage;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Wire shapes of the audit endpoints. */
 final class AuditResponses {
@@ -15,12 +16,12 @@ final class AuditResponses {
     record AccessLogEntry(
             long id,
             Instant occurredAt,
-            UUID actorId,
-            String actorName,
-            String actorRoles,
+            @Nullable UUID actorId,
+            @Nullable String actorName,
+            @Nullable String actorRoles,
             String action,
             String resourceType,
-            String resourceId,
+            @Nullable String resourceId,
             String outcome) {
 
         static AccessLogEntry of(AuditEventView e) {
@@ -37,7 +38,8 @@ final class AuditResponses {
         }
     }
 
-    record AccessLogPage(List<AccessLogEntry> items, Long nextCursor) {
+    record AccessLogPage(
+            List<AccessLogEntry> items, @Nullable Long nextCursor) {
 
         static AccessLogPage of(AuditPage page) {
             return new AccessLogPage(
@@ -48,17 +50,17 @@ final class AuditResponses {
     record AuditEvent(
             long id,
             Instant occurredAt,
-            UUID actorId,
-            String actorName,
-            String actorRoles,
-            UUID patientId,
+            @Nullable UUID actorId,
+            @Nullable String actorName,
+            @Nullable String actorRoles,
+            @Nullable UUID patientId,
             String action,
             String resourceType,
-            String resourceId,
+            @Nullable String resourceId,
             String outcome,
-            String requestId,
-            String clientIp,
-            String detail) {
+            @Nullable String requestId,
+            @Nullable String clientIp,
+            @Nullable String detail) {
 
         static AuditEvent of(AuditEventView e) {
             return new AuditEvent(
@@ -78,7 +80,7 @@ final class AuditResponses {
         }
     }
 
-    record AuditEventPage(List<AuditEvent> items, Long nextCursor) {
+    record AuditEventPage(List<AuditEvent> items, @Nullable Long nextCursor) {
 
         static AuditEventPage of(AuditPage page) {
             return new AuditEventPage(page.items().stream().map(AuditEvent::of).toList(), page.nextCursor());

@@ -3,6 +3,7 @@ package com.clinicrecords.identity.domain;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** An account as the API shows it: never the password hash or any token. */
 public record UserView(
@@ -10,7 +11,7 @@ public record UserView(
         String email,
         String firstName,
         String lastName,
-        String phone,
+        @Nullable String phone,
         UserStatus status,
         boolean emailVerified,
         boolean passwordChangeRequired,

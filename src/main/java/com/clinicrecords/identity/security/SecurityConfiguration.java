@@ -4,6 +4,7 @@ import com.clinicrecords.identity.domain.SessionAuthenticator;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -28,6 +29,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Stateless API security: every route needs a valid access token except the few listed as public.
@@ -65,6 +67,11 @@ class SecurityConfiguration {
      * management port ({@code MANAGEMENT_PORT}, see ManagementSecurityConfiguration).
      */
     static final String[] METRICS = {"/actuator/prometheus", "/actuator/prometheus/**"};
+    /**
+     * Routes that accept either the bearer token or the refresh cookie (with X-Requested-With): a browser app
+     * whose access token has expired can still log out. The handler itself refuses a call with neither (401).
+     */
+    static final String[] TOKEN_OR_COOKIE_POST = {"/api/auth/logout"};
 
     /** What a user holding a temporary password may still do: see who they are, change it, log out. */
     static final String ALLOWED_GET_DURING_PASSWORD_CHANGE = "/api/users/me";
@@ -86,10 +93,15 @@ class SecurityConfiguration {
             HttpSecurity http,
             AccessTokenService tokens,
             SessionAuthenticator authenticator,
-            ProblemSecurityHandlers problems)
+            ProblemSecurityHandlers problems,
+            @Qualifier("corsConfigurationSource") CorsConfigurationSource corsSource)
             throws Exception {
         JwtAuthenticationFilter jwtFilter = new JwtAuthenticationFilter(tokens, authenticator, problems);
-        return http.cors(cors -> {})
+        // Spring Security's CORS filter, with a refused origin answered as a Problem (ProblemCorsProcessor).
+        CorsFilter corsFilter = new CorsFilter(corsSource);
+        corsFilter.setCorsProcessor(new ProblemCorsProcessor(problems));
+        return http.cors(AbstractHttpConfigurer::disable)
+                .addFilter(corsFilter)
                 // Bearer tokens are never sent by a browser on its own; the refresh cookie is SameSite=Strict
                 // and refresh/logout additionally require a custom header (see RefreshCookies).
                 .csrf(AbstractHttpConfigurer::disable)
@@ -113,6 +125,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.OPTIONS, "/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, PUBLIC_POST)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, TOKEN_OR_COOKIE_POST)
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET)
                         .permitAll()
@@ -145,6 +159,8 @@ class SecurityConfiguration {
                 "Authorization",
                 "Content-Type",
                 "If-Match",
+                "If-None-Match",
+                "If-Range",
                 "Idempotency-Key",
                 "X-Requested-With",
                 "X-Request-Id",
@@ -163,7 +179,10 @@ class SecurityConfiguration {
                 "X-Request-Id",
                 "Content-Disposition",
                 "Content-Range",
-                "Accept-Ranges"));
+                "Accept-Ranges",
+                "Content-Length",
+                "WWW-Authenticate",
+                "X-Upload-Duplicate"));
         config.setAllowCredentials(!props.allowedOrigins().isEmpty());
         config.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -12,8 +12,11 @@ import com.clinicrecords.identity.web.AuthRequests.LoginRequest;
 import com.clinicrecords.identity.web.AuthRequests.RefreshRequest;
 import com.clinicrecords.identity.web.AuthRequests.RegisterRequest;
 import com.clinicrecords.shared.domain.BadRequestException;
+import com.clinicrecords.shared.domain.UnauthorizedException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -33,6 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/auth")
 @Tag(name = "Authentication", description = "Sign up, sign in, token refresh and sign out")
 class AuthController {
+
+    private static final String COOKIE_MODE = "Cookie mode for browser apps: true leaves the refresh token out of"
+            + " the body; it is only in the HttpOnly cookie";
 
     private final RegistrationService registration;
     private final EmailVerificationService verification;
@@ -54,6 +60,8 @@ class AuthController {
             summary = "Register a patient account. SELF_REGISTRATION=open: 201 with the account (taken address 409);"
                     + " private: always 202 with the same body, the account signs in once the emailed code is"
                     + " confirmed; off: 403. Throttled per IP and per address (429)")
+    @ApiResponse(responseCode = "409", description = "open mode: an account with this email or phone already exists")
+    @ApiResponse(responseCode = "429", description = "Too many sign-ups from this address or for this email")
     @PostMapping("/register")
     ResponseEntity<?> register(@Valid @RequestBody RegisterRequest body, HttpServletRequest request) {
         RegistrationService.Outcome outcome = registration.register(
@@ -78,10 +86,15 @@ class AuthController {
     }
 
     @Operation(summary = "Sign in with email or phone number and password (JSON: login or email, password)")
+    @ApiResponse(responseCode = "401", description = "Wrong login or password, or the account is disabled")
+    @ApiResponse(responseCode = "429", description = "Too many failed sign-ins for this account or address")
     @PostMapping("/login")
-    ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+    ResponseEntity<TokenResponse> login(
+            @Valid @RequestBody LoginRequest body,
+            @Parameter(description = COOKIE_MODE) @RequestParam(defaultValue = "false") boolean cookie,
+            HttpServletRequest request) {
         QueryStringCredentials.reject(request);
-        return withCookie(auth.login(body.identifier(), body.password(), client(request)));
+        return withCookie(auth.login(body.identifier(), body.password(), client(request)), cookie);
     }
 
     @Operation(
@@ -89,6 +102,10 @@ class AuthController {
                     + "Authorize button and API clients, or grant_type=client_credentials (client_id and "
                     + "client_secret as form fields or HTTP Basic) for analysis service clients, which get an "
                     + "access token only")
+    @ApiResponse(
+            responseCode = "401",
+            description = "Wrong username or password, an unknown or revoked client, or a disabled account")
+    @ApiResponse(responseCode = "429", description = "Too many failed sign-ins for this account or address")
     @PostMapping(value = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<TokenResponse> token(
             @RequestParam("grant_type") String grantType,
@@ -108,31 +125,58 @@ class AuthController {
         if (username == null || password == null) {
             throw new BadRequestException("missing-credentials", "username and password are required");
         }
-        return withCookie(auth.login(username, password, client(request)));
+        return withCookie(auth.login(username, password, client(request)), false);
     }
 
-    @Operation(summary = "Exchange a refresh token (body or cookie) for a new token pair; the old one is spent")
+    @Operation(
+            summary = "Exchange a refresh token (body or cookie) for a new token pair; the old one is spent",
+            description = "A refresh token read from the cookie (send X-Requested-With) is answered in cookie mode:"
+                    + " the new refresh token is only in the cookie, never in the body.")
+    @ApiResponse(responseCode = "401", description = "The refresh token is invalid, expired or already spent")
+    @ApiResponse(responseCode = "403", description = "Cookie sent without the X-Requested-With header")
     @PostMapping("/refresh")
     ResponseEntity<TokenResponse> refresh(
-            @Valid @RequestBody(required = false) RefreshRequest body, HttpServletRequest request) {
-        String token = RefreshCookies.resolve(body == null ? null : body.refreshToken(), request);
-        return withCookie(auth.refresh(token, client(request)));
+            @Valid @RequestBody(required = false) RefreshRequest body,
+            @Parameter(description = COOKIE_MODE) @RequestParam(defaultValue = "false") boolean cookie,
+            HttpServletRequest request) {
+        String fromBody = body == null ? null : body.refreshToken();
+        String token = RefreshCookies.resolve(fromBody, request);
+        boolean fromCookie = fromBody == null || fromBody.isBlank();
+        return withCookie(auth.refresh(token, client(request)), cookie || fromCookie);
     }
 
-    @Operation(summary = "End the current session; its access and refresh tokens stop working at once")
+    @Operation(
+            summary = "End the current session; its access and refresh tokens stop working at once",
+            description = "Send the access token, or (a browser app whose access token has expired) only the"
+                    + " refresh cookie together with X-Requested-With. Always clears the cookie.")
+    @ApiResponse(responseCode = "401", description = "Neither an access token nor the refresh cookie was sent")
+    @ApiResponse(responseCode = "403", description = "Cookie sent without the X-Requested-With header")
     @PostMapping("/logout")
-    ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser me) {
-        auth.logout(me.sessionId());
+    ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser me, HttpServletRequest request) {
+        if (me != null) {
+            auth.logout(me.sessionId());
+        } else {
+            String fromCookie = RefreshCookies.resolve(null, request);
+            if (fromCookie == null) {
+                throw new UnauthorizedException(
+                        "unauthorized", "Send the access token, or the refresh cookie with X-Requested-With");
+            }
+            auth.logoutByRefreshToken(fromCookie);
+        }
         return ResponseEntity.noContent()
                 .header(HttpHeaders.SET_COOKIE, RefreshCookies.clear().toString())
                 .build();
     }
 
-    private static ResponseEntity<TokenResponse> withCookie(IssuedTokens tokens) {
+    /**
+     * Always sets the HttpOnly cookie; in cookie mode (browser apps) the refresh token is left out of the body
+     * so page scripts never see it.
+     */
+    private static ResponseEntity<TokenResponse> withCookie(IssuedTokens tokens, boolean cookieMode) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.SET_COOKIE, RefreshCookies.issue(tokens).toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(TokenResponse.of(tokens));
+                .body(TokenResponse.of(tokens, cookieMode));
     }
 
     static ClientInfo client(HttpServletRequest request) {

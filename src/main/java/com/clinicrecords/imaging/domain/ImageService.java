@@ -117,7 +117,19 @@ public class ImageService {
     /** Authorises and audits a download; the bytes are streamed afterwards, outside the transaction. */
     @Transactional
     public ImageDownload download(AuthenticatedUser me, UUID imageId, ByteRange.Requested range) {
+        return download(me, imageId, range, null);
+    }
+
+    /**
+     * @param ifRange the If-Range header: the Range is honoured only when it names the current content's ETag
+     *                (RFC 9110 13.1.5); a stale or date-valued one gets the whole file (200)
+     */
+    @Transactional
+    public ImageDownload download(AuthenticatedUser me, UUID imageId, ByteRange.Requested range, String ifRange) {
         MedicalImage image = access.readable(me, imageId, AuditAction.DOWNLOAD);
+        if (ifRange != null && !ifRange.trim().equals(contentETag(image.getSha256()))) {
+            range = ByteRange.Requested.NONE;
+        }
         ByteRange resolved = range.resolve(image.getSizeBytes());
         audit.record(AuditEntry.allowed(AuditAction.DOWNLOAD, ImageAccess.RESOURCE, imageId, image.getPatientId())
                 .withDetail(resolved.partial() ? "bytes " + resolved.first() + "-" + resolved.last() : null));
@@ -127,6 +139,11 @@ public class ImageService {
                 resolved.first(),
                 resolved.length(),
                 resolved.partial());
+    }
+
+    /** The strong ETag of an image's bytes: their SHA-256, quoted. */
+    public static String contentETag(String sha256) {
+        return "\"" + sha256 + "\"";
     }
 
     public InputStream open(ImageDownload download) throws IOException {

@@ -63,15 +63,14 @@ public class ImageUploads {
             boolean multipart,
             UploadBody body) {
         access.requireUpload(me, patientId);
+        // A retry with a known key is read too (then discarded): only the same file gets the first answer.
+        Optional<UploadResult> replay = Optional.empty();
         if (idempotencyKey != null) {
             if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
                 throw new BadRequestException(
                         "invalid-idempotency-key", "Idempotency-Key must be 1 to 128 visible ASCII characters");
             }
-            Optional<UploadResult> replay = replay(me, patientId, idempotencyKey);
-            if (replay.isPresent()) {
-                return replay.get();
-            }
+            replay = replay(me, patientId, idempotencyKey);
         }
         long allowed = receiver.maxBytes() + (multipart ? MULTIPART_ENVELOPE : 0);
         if (declaredLength > allowed) {
@@ -88,6 +87,14 @@ public class ImageUploads {
             });
             if (holder[0] == null) {
                 throw new BadRequestException("missing-file", "The request contains no file (multipart part \"file\")");
+            }
+            if (replay.isPresent()) {
+                if (!replay.get().image().sha256().equals(holder[0].file().sha256())) {
+                    throw new RuleViolationException(
+                            "idempotency-key-reused",
+                            "This Idempotency-Key was already used for a different file; use a new key");
+                }
+                return replay.get();
             }
             UploadResult result = committer.commit(me, patientId, holder[0], form, idempotencyKey);
             committed = true;

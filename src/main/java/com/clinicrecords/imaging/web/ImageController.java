@@ -12,7 +12,12 @@ import com.clinicrecords.shared.security.AuthenticatedUser;
 import com.clinicrecords.shared.web.ETags;
 import com.clinicrecords.shared.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -39,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
 
 @RestController
 @Validated
@@ -110,14 +116,34 @@ class ImageController {
     }
 
     @GetMapping("/api/images/{id}/content")
-    @Operation(summary = "Download the file; supports a single byte Range (206/416)")
+    @Operation(
+            summary = "Download the file; supports a single byte Range (206/416), If-Range and If-None-Match (304)",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The whole file (also when If-Range names an older ETag)",
+                            content =
+                                    @Content(
+                                            mediaType = "application/octet-stream",
+                                            schema = @Schema(type = "string", format = "binary"))))
     void content(
             @AuthenticationPrincipal AuthenticatedUser me,
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+            @Parameter(description = "Honour Range only while the file still has this ETag")
+                    @RequestHeader(name = HttpHeaders.IF_RANGE, required = false)
+                    String ifRange,
+            @Parameter(description = "The ETag of a copy already held: 304 when unchanged")
+                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                    String ifNoneMatch,
+            HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        ImageDownload download = images.download(me, id, new ByteRange.Requested(range));
+        ImageDownload download = images.download(me, id, new ByteRange.Requested(range), ifRange);
+        if (new ServletWebRequest(request, response)
+                .checkNotModified(ImageService.contentETag(download.image().sha256()))) {
+            return; // 304 Not Modified, with the ETag
+        }
         response.setStatus(download.partial() ? HttpStatus.PARTIAL_CONTENT.value() : HttpStatus.OK.value());
         response.setContentType(download.image().contentType());
         response.setContentLengthLong(download.length());
@@ -142,7 +168,8 @@ class ImageController {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
         response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
-        response.setHeader(HttpHeaders.ETAG, "\"" + download.image().sha256() + "\"");
+        response.setHeader(
+                HttpHeaders.ETAG, ImageService.contentETag(download.image().sha256()));
         try (InputStream in = images.open(download);
                 OutputStream out = response.getOutputStream()) {
             in.transferTo(out);

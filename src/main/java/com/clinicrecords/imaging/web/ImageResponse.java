@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 record ImageResponse(
         UUID id,
@@ -17,12 +18,12 @@ record ImageResponse(
         String sha256,
         UUID uploadedBy,
         Instant uploadedAt,
-        String modality,
-        String bodyPart,
-        LocalDate studyDate,
-        String description,
+        @Nullable String modality,
+        @Nullable String bodyPart,
+        @Nullable LocalDate studyDate,
+        @Nullable String description,
         ImageStatus status,
-        Instant statusChangedAt,
+        @Nullable Instant statusChangedAt,
         long version,
         String contentUrl,
         List<ImageResultSummaries.ResultSummary> results) {

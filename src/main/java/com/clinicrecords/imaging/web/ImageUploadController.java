@@ -8,8 +8,11 @@ import com.clinicrecords.shared.domain.BadRequestException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import com.clinicrecords.shared.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
@@ -41,6 +44,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Images")
 class ImageUploadController {
 
+    /**
+     * On a 200: these bytes were already stored for the patient; the existing image is returned (Location
+     * names it) and the metadata sent with this upload was not applied (change it with PATCH).
+     */
+    static final String DUPLICATE_HEADER = "X-Upload-Duplicate";
+
     private final ImageUploads uploads;
     private final Validator validator;
     private final ImageResponses responses;
@@ -55,7 +64,27 @@ class ImageUploadController {
     @Operation(
             summary = "Upload an image (multipart part \"file\" plus optional fields modality, bodyPart, "
                     + "studyDate, description; or the raw bytes with X-Filename). 201 new, 200 when the same bytes exist. "
-                    + "The patient themself or a linked doctor.")
+                    + "The patient themself or a linked doctor.",
+            description = "A 200 means these bytes were already stored for the patient: the existing image is "
+                    + "returned with Location and `X-Upload-Duplicate: true`, and the metadata sent with this upload "
+                    + "was not applied. A retry with the same Idempotency-Key and the same file gets the first "
+                    + "answer again; the same key with a different file is 422 idempotency-key-reused.")
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key already used for another patient or file")
+    @Parameter(
+            in = ParameterIn.HEADER,
+            name = "X-Filename",
+            description = "Raw-body uploads: the file name (percent-encoded UTF-8 allowed)")
+    @Parameter(
+            in = ParameterIn.HEADER,
+            name = "Content-Disposition",
+            description = "Raw-body uploads: alternative to X-Filename, e.g. attachment; filename*=UTF-8''scan.png")
+    @Parameter(in = ParameterIn.HEADER, name = "X-Modality", description = "Raw-body uploads: modality, e.g. CT")
+    @Parameter(in = ParameterIn.HEADER, name = "X-Body-Part", description = "Raw-body uploads: body part")
+    @Parameter(in = ParameterIn.HEADER, name = "X-Study-Date", description = "Raw-body uploads: study date, YYYY-MM-DD")
+    @Parameter(
+            in = ParameterIn.HEADER,
+            name = "X-Description",
+            description = "Raw-body uploads: description (percent-encoded UTF-8)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true,
             content = {
@@ -80,11 +109,14 @@ class ImageUploadController {
                 multipart,
                 multipart ? receiver -> readMultipart(request, receiver) : receiver -> readRaw(request, receiver));
         ImageResponse body = responses.of(me, result.image());
+        URI location = URI.create("/api/images/" + body.id());
         return result.created()
-                ? ResponseEntity.created(URI.create("/api/images/" + body.id()))
+                ? ResponseEntity.created(location)
                         .eTag(ETags.of(body.version()))
                         .body(body)
                 : ResponseEntity.status(HttpStatus.OK)
+                        .location(location)
+                        .header(DUPLICATE_HEADER, "true")
                         .eTag(ETags.of(body.version()))
                         .body(body);
     }
@@ -94,9 +126,16 @@ class ImageUploadController {
             @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED)
             String file,
 
-            @Schema(maxLength = 16, example = "CT") String modality,
-            @Schema(maxLength = 64, example = "CHEST") String bodyPart,
-            @Schema(format = "date") String studyDate,
+            @Schema(maxLength = 16, description = "e.g. CT, MR, XR (default: from the DICOM header)")
+            String modality,
+
+            @Schema(maxLength = 64, description = "e.g. CHEST (default: from the DICOM header)")
+            String bodyPart,
+
+            // A plain string, not format=date: Swagger UI would pre-fill (and submit) today's date.
+            @Schema(maxLength = 10, pattern = "^\\d{4}-\\d{2}-\\d{2}$", description = "YYYY-MM-DD")
+            String studyDate,
+
             @Schema(maxLength = 1000) String description) {}
 
     private UploadForm readRaw(HttpServletRequest request, ImageUploads.FileReceiver receiver) throws IOException {

@@ -2,15 +2,16 @@ package com.clinicrecords.notifications.domain;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 public record NotificationView(
         UUID id,
         String category,
         String title,
         String message,
-        String link,
+        @Nullable String link,
         Instant createdAt,
-        Instant readAt,
+        @Nullable Instant readAt,
         boolean read) {
 
     static NotificationView of(Notification n) {

@@ -2,6 +2,7 @@ package com.clinicrecords.patients.domain;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A doctor profile as its owner and admins see it; {@code version} is also the ETag. */
 public record DoctorProfileView(
@@ -9,10 +10,10 @@ public record DoctorProfileView(
         UUID userId,
         String firstName,
         String lastName,
-        UUID specializationId,
-        String specializationName,
+        @Nullable UUID specializationId,
+        @Nullable String specializationName,
         boolean active,
-        Instant deactivatedAt,
+        @Nullable Instant deactivatedAt,
         Instant createdAt,
         long version) {
 

@@ -3,20 +3,21 @@ package com.clinicrecords.patients.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A patient record as the patient, their linked doctors and admins see it; {@code version} is also the ETag. */
 public record PatientView(
         UUID id,
-        UUID userId,
+        @Nullable UUID userId,
         String firstName,
         String lastName,
-        LocalDate dateOfBirth,
-        Gender gender,
-        String insuranceNumber,
-        String room,
-        String bed,
-        String diagnosis,
-        String prescribedMedicine,
+        @Nullable LocalDate dateOfBirth,
+        @Nullable Gender gender,
+        @Nullable String insuranceNumber,
+        @Nullable String room,
+        @Nullable String bed,
+        @Nullable String diagnosis,
+        @Nullable String prescribedMedicine,
         Instant createdAt,
         Instant updatedAt,
         long version) {

@@ -2,6 +2,7 @@ package com.clinicrecords.patients.domain;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 public record VisitView(
         UUID id,
@@ -9,8 +10,8 @@ public record VisitView(
         UUID doctorId,
         Instant visitedAt,
         String notes,
-        String diagnosis,
-        String prescribedMedicine,
+        @Nullable String diagnosis,
+        @Nullable String prescribedMedicine,
         Instant createdAt) {
 
     static VisitView of(Visit v) {
