@@ -7,6 +7,7 @@ import com.clinicrecords.identity.domain.EmailVerificationService;
 import com.clinicrecords.identity.domain.IssuedTokens;
 import com.clinicrecords.identity.domain.RegisterCommand;
 import com.clinicrecords.identity.domain.RegistrationService;
+import com.clinicrecords.identity.domain.UserView;
 import com.clinicrecords.identity.web.AuthRequests.ConfirmEmailCodeRequest;
 import com.clinicrecords.identity.web.AuthRequests.LoginRequest;
 import com.clinicrecords.identity.web.AuthRequests.RefreshRequest;
@@ -16,6 +17,8 @@ import com.clinicrecords.shared.domain.UnauthorizedException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,6 +63,17 @@ class AuthController {
             summary = "Register a patient account. SELF_REGISTRATION=open: 201 with the account (taken address 409);"
                     + " private: always 202 with the same body, the account signs in once the emailed code is"
                     + " confirmed; off: 403. Throttled per IP and per address (429)")
+    @ApiResponse(
+            responseCode = "201",
+            description = "open mode: the new account",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "private mode: the same acknowledgement whether or not the address has an account",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = RegistrationService.Accepted.class)))
     @ApiResponse(responseCode = "409", description = "open mode: an account with this email or phone already exists")
     @ApiResponse(responseCode = "429", description = "Too many sign-ups from this address or for this email")
     @PostMapping("/register")

@@ -14,6 +14,8 @@ import com.clinicrecords.shared.web.ETags;
 import com.clinicrecords.shared.web.JsonMergePatch;
 import com.clinicrecords.shared.web.PageRequests;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -116,7 +118,18 @@ class PatientController {
             @AuthenticationPrincipal AuthenticatedUser me,
             @PathVariable UUID id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            @RequestBody JsonNode patch) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "Any of the PUT body's fields; null clears a field",
+                            content = {
+                                @Content(
+                                        mediaType = JsonMergePatch.MEDIA_TYPE,
+                                        schema = @Schema(implementation = UpdatePatientRequest.class)),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        schema = @Schema(implementation = UpdatePatientRequest.class))
+                            })
+                    @RequestBody
+                    JsonNode patch) {
         long version = ETags.requireVersion(ifMatch);
         return withETag(records.patch(me, id, version, current -> mergePatch.apply(current, patch)));
     }
