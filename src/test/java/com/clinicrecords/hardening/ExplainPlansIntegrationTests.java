@@ -199,9 +199,10 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
         String d = doctor.doctorId().toString();
         String p = patient.patientId().toString();
         String s = SCHEMA + ".";
-        jdbc.update("insert into " + s + "users (id, email, first_name, last_name, password_hash, status, "
-                + "email_verified, password_change_required, created_at, updated_at, version) select "
-                + "concat('u-', n), concat('bulk-', n, '@explain.test'), concat('F', n % 997), concat('L', n % 991), "
+        jdbc.update("insert into " + s + "users (id, email, email_canonical, first_name, last_name, password_hash, "
+                + "status, email_verified, password_change_required, created_at, updated_at, version) select "
+                + "concat('u-', n), concat('bulk-', n, '@explain.test'), concat('bulk-', n, '@explain.test'), "
+                + "concat('F', n % 997), concat('L', n % 991), "
                 + "'x', 'ACTIVE', true, false, date_add('2020-01-01', interval n minute), "
                 + "date_add('2020-01-01', interval n minute), 0 from " + SEQ + " q where n < 30000");
         jdbc.update("insert into " + s + "auth_sessions (id, user_id, created_at, last_used_at, absolute_expires_at) "

@@ -65,9 +65,10 @@ class PhoneNumberMigrationIntegrationTests extends IntegrationTest {
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update(
-                "insert into users (id, email, phone, first_name, last_name, password_hash, status, created_at, "
-                        + "updated_at) values (?, ?, ?, 'Old', 'Row', 'x', 'ACTIVE', ?, ?)",
+                "insert into users (id, email, email_canonical, phone, first_name, last_name, password_hash, status, "
+                        + "created_at, updated_at) values (?, ?, ?, ?, 'Old', 'Row', 'x', 'ACTIVE', ?, ?)",
                 id,
+                "old-" + id + "@example.test",
                 "old-" + id + "@example.test",
                 phone,
                 now,

@@ -21,7 +21,19 @@ public interface AnalysisResultRepository extends JpaRepository<AnalysisResult, 
 
     List<AnalysisResult> findByImageIdAndStatusInOrderByCreatedAtDesc(UUID imageId, Collection<ResultStatus> statuses);
 
-    List<AnalysisResult> findByImageIdInOrderByCreatedAtDesc(Collection<UUID> imageIds);
+    /**
+     * The results of these images that the caller may see, in one statement: every one with {@code all} (admins,
+     * analysis services), the released ones for everyone, and every one of a patient the caller cares for as a
+     * linked doctor ({@code care}: the caller holds the doctor role and patients:care).
+     */
+    @Query("select r from AnalysisResult r where r.imageId in :imageIds and (:all = true or r.status in :released "
+            + "or (:care = true and " + PatientVisibility.CALLER_LINKED_TO_R_PATIENT + ")) order by r.createdAt desc")
+    List<AnalysisResult> findVisibleByImages(
+            @Param("imageIds") Collection<UUID> imageIds,
+            @Param("userId") UUID userId,
+            @Param("all") boolean all,
+            @Param("care") boolean care,
+            @Param("released") Collection<ResultStatus> released);
     /** An image's results with their current versions, in one statement: {@code [AnalysisResult, version]}. */
     @Query("select r, v from AnalysisResult r, AnalysisResultVersion v where v.resultId = r.id "
             + "and v.versionNo = r.currentVersion and r.imageId = :imageId and r.status in :statuses "

@@ -15,5 +15,14 @@ public final class PatientVisibility {
             + "and d.userId = :userId and l.id.patientId = p.id and l.removedAt is null and d.active = true) "
             + "then true else false end)";
 
+    /**
+     * Whether the caller ({@code :userId}) has an active doctor profile with an active link to the patient of an
+     * {@code AnalysisResult r} (or any entity aliased {@code r} with a {@code patientId}): the same link rule as
+     * {@link #FACTS}, for filtering many rows in one statement.
+     */
+    public static final String CALLER_LINKED_TO_R_PATIENT = "exists (select 1 from DoctorPatientLink l, Doctor d "
+            + "where d.id = l.id.doctorId and d.userId = :userId and l.id.patientId = r.patientId "
+            + "and l.removedAt is null and d.active = true)";
+
     private PatientVisibility() {}
 }

@@ -29,7 +29,12 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordNullness implements ModelConverter {
 
-    private final Map<String, List<String>> nonNullBySchema = new ConcurrentHashMap<>();
+    /**
+     * Static on purpose: swagger-core registers model converters in a JVM-wide registry and caches resolved
+     * models there, so when several application contexts share a JVM (tests), the instance that resolved a record
+     * may not be this context's. What is recorded depends only on the record class, so sharing it is correct.
+     */
+    private static final Map<String, List<String>> nonNullBySchema = new ConcurrentHashMap<>();
 
     @Override
     public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
