@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 public final class JobViews {
 
@@ -16,8 +17,8 @@ public final class JobViews {
             String imageSha256,
             String contentType,
             long sizeBytes,
-            String modality,
-            String bodyPart,
+            @Nullable String modality,
+            @Nullable String bodyPart,
             String contentUrl,
             Instant leaseExpiresAt,
             int attempt) {}
@@ -31,11 +32,11 @@ public final class JobViews {
             JobStatus status,
             int attempt,
             Instant availableAt,
-            Instant leaseExpiresAt,
-            String lastError,
-            UUID resultId,
+            @Nullable Instant leaseExpiresAt,
+            @Nullable String lastError,
+            @Nullable UUID resultId,
             Instant createdAt,
-            Instant finishedAt) {
+            @Nullable Instant finishedAt) {
 
         static JobView of(AnalysisJob j) {
             return new JobView(
@@ -57,12 +58,12 @@ public final class JobViews {
             UUID id,
             String clientId,
             String name,
-            Set<String> modalities,
-            String webhookUrl,
+            @Nullable Set<String> modalities,
+            @Nullable String webhookUrl,
             ServiceClient.Status status,
             Instant createdAt,
             Instant updatedAt,
-            Instant revokedAt) {
+            @Nullable Instant revokedAt) {
 
         static ServiceClientView of(ServiceClient c) {
             return new ServiceClientView(

@@ -2,6 +2,7 @@ package com.clinicrecords.news.domain;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A news item as the API shows it; {@code publishedAt} is absent for drafts, {@code version} is the ETag. */
 public record NewsView(
@@ -9,7 +10,7 @@ public record NewsView(
         String title,
         String body,
         boolean published,
-        Instant publishedAt,
+        @Nullable Instant publishedAt,
         Instant createdAt,
         Instant updatedAt,
         long version) {

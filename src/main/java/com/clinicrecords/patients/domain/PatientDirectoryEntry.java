@@ -2,13 +2,14 @@ package com.clinicrecords.patients.domain;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A row of the admin patient directory: identification and insurance, no clinical fields. */
 public record PatientDirectoryEntry(
         UUID id,
-        UUID userId,
+        @Nullable UUID userId,
         String firstName,
         String lastName,
-        LocalDate dateOfBirth,
-        Gender gender,
-        String insuranceNumber) {}
+        @Nullable LocalDate dateOfBirth,
+        @Nullable Gender gender,
+        @Nullable String insuranceNumber) {}
