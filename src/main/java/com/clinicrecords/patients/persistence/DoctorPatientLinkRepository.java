@@ -8,15 +8,6 @@ import org.springframework.data.repository.query.Param;
 
 public interface DoctorPatientLinkRepository extends JpaRepository<DoctorPatientLink, DoctorPatientLink.Key> {
 
-    /**
-     * True while the doctor holding {@code doctorUserId} has an active link to the patient and the doctor profile
-     * is active (a deactivated doctor loses access through links).
-     */
-    @Query("select count(l) > 0 from DoctorPatientLink l, Doctor d where d.id = l.id.doctorId "
-            + "and d.userId = :doctorUserId and l.id.patientId = :patientId and l.removedAt is null "
-            + "and d.active = true")
-    boolean isActiveForDoctorUser(@Param("doctorUserId") UUID doctorUserId, @Param("patientId") UUID patientId);
-
     /** True while the doctor profile {@code doctorId} has an active link to the patient. */
     @Query("select count(l) > 0 from DoctorPatientLink l where l.id.doctorId = :doctorId "
             + "and l.id.patientId = :patientId and l.removedAt is null")
