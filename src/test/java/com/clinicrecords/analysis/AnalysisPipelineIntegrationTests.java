@@ -375,6 +375,11 @@ class AnalysisPipelineIntegrationTests extends ImagingTestSupport {
         assertThat(basic.status()).as(basic.toString()).isEqualTo(200);
         assertThat(new AnalysisWorker(api, id, secret + "x").requestToken().status())
                 .isEqualTo(401);
+        assertThat(api.post("/api/auth/token")
+                        .form(Map.of("grant_type", "client_credentials", "client_id", id))
+                        .send()
+                        .status())
+                .isEqualTo(400);
         assertThat(new AnalysisWorker(api, UUID.randomUUID().toString(), secret)
                         .requestToken()
                         .status())

@@ -2,6 +2,7 @@ package com.clinicrecords.identity.web;
 
 import com.clinicrecords.identity.domain.ClientCredentialsGrant;
 import com.clinicrecords.identity.domain.MachineAccounts.IssuedAccessToken;
+import com.clinicrecords.shared.domain.BadRequestException;
 import com.clinicrecords.shared.domain.UnauthorizedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +46,14 @@ final class ClientCredentials {
                 throw invalid();
             }
         }
+        if (id == null || secret == null) {
+            // like a password grant without username/password: a missing parameter (RFC 6749 invalid_request)
+            throw new BadRequestException(
+                    "missing-credentials", "client_id and client_secret are required (form fields or HTTP Basic)");
+        }
         ClientCredentialsGrant grant = grants.getIfAvailable();
-        if (id == null || secret == null || grant == null) {
-            throw invalid();
+        if (grant == null) {
+            throw new BadRequestException("unsupported-grant-type", "grant_type=client_credentials is not available");
         }
         IssuedAccessToken token = grant.grant(id, secret, AuthController.client(request));
         return ResponseEntity.ok()
