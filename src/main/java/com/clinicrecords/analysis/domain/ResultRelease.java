@@ -1,12 +1,10 @@
 package com.clinicrecords.analysis.domain;
 
-import com.clinicrecords.identity.domain.User;
-import com.clinicrecords.identity.domain.UserStatus;
-import com.clinicrecords.identity.persistence.UserRepository;
+import com.clinicrecords.identity.Account;
+import com.clinicrecords.identity.IdentityApi;
 import com.clinicrecords.notifications.domain.EmailOutbox;
 import com.clinicrecords.notifications.domain.InAppNotifications;
-import com.clinicrecords.patients.domain.Patient;
-import com.clinicrecords.patients.persistence.PatientRepository;
+import com.clinicrecords.patients.domain.ClinicDirectory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -28,42 +26,42 @@ class ResultRelease {
             For your privacy this message does not contain any medical details.
             """;
 
-    private final PatientRepository patients;
-    private final UserRepository users;
+    private final ClinicDirectory patients;
+    private final IdentityApi identity;
     private final InAppNotifications notifications;
     private final EmailOutbox email;
     private final ApplicationEventPublisher events;
 
     ResultRelease(
-            PatientRepository patients,
-            UserRepository users,
+            ClinicDirectory patients,
+            IdentityApi identity,
             InAppNotifications notifications,
             EmailOutbox email,
             ApplicationEventPublisher events) {
         this.patients = patients;
-        this.users = users;
+        this.identity = identity;
         this.notifications = notifications;
         this.email = email;
         this.events = events;
     }
 
     void released(AnalysisResult result, boolean amendment) {
-        patients.findLive(result.getPatientId())
-                .map(Patient::getUserId)
-                .flatMap(users::findById)
-                .filter(user -> user.getStatus() == UserStatus.ACTIVE)
+        patients.livePatient(result.getPatientId())
+                .map(ClinicDirectory.Person::userId)
+                .flatMap(identity::account)
+                .filter(Account::active)
                 .ifPresent(user -> tell(user, result, amendment));
     }
 
-    private void tell(User user, AnalysisResult result, boolean amendment) {
+    private void tell(Account user, AnalysisResult result, boolean amendment) {
         notifications.notify(
-                user.getId(),
+                user.id(),
                 CATEGORY,
                 amendment ? "An updated result is available" : "A new result is available",
                 "A new result is available in your records. Log in to view it.",
                 "/api/results/" + result.getId());
-        email.enqueue(user.getEmail(), EMAIL_SUBJECT, EMAIL_BODY);
+        email.enqueue(user.email(), EMAIL_SUBJECT, EMAIL_BODY);
         events.publishEvent(new ResultReleasedEvent(
-                result.getId(), result.getPatientId(), user.getId(), result.getCurrentVersion(), amendment));
+                result.getId(), result.getPatientId(), user.id(), result.getCurrentVersion(), amendment));
     }
 }

@@ -1,7 +1,8 @@
 package com.clinicrecords.appointments.domain;
 
 import com.clinicrecords.appointments.persistence.AppointmentRepository;
-import com.clinicrecords.identity.persistence.UserRepository;
+import com.clinicrecords.identity.Account;
+import com.clinicrecords.identity.IdentityApi;
 import com.clinicrecords.notifications.domain.EmailOutbox;
 import com.clinicrecords.patients.domain.ClinicDirectory;
 import java.time.Clock;
@@ -26,7 +27,7 @@ public class AppointmentReminders {
 
     private final AppointmentRepository appointments;
     private final ClinicDirectory directory;
-    private final UserRepository users;
+    private final IdentityApi identity;
     private final EmailOutbox outbox;
     private final Clock clock;
     private final Duration lead;
@@ -34,13 +35,13 @@ public class AppointmentReminders {
     public AppointmentReminders(
             AppointmentRepository appointments,
             ClinicDirectory directory,
-            UserRepository users,
+            IdentityApi identity,
             EmailOutbox outbox,
             Clock clock,
             @Value("${clinic.appointments.reminder-lead:24h}") Duration lead) {
         this.appointments = appointments;
         this.directory = directory;
-        this.users = users;
+        this.identity = identity;
         this.outbox = outbox;
         this.clock = clock;
         this.lead = lead;
@@ -55,8 +56,8 @@ public class AppointmentReminders {
             a.markReminderSent(now);
             var email = directory
                     .livePatient(a.getPatientId())
-                    .flatMap(p -> p.userId() == null ? java.util.Optional.empty() : users.findById(p.userId()))
-                    .map(com.clinicrecords.identity.domain.User::getEmail);
+                    .flatMap(p -> p.userId() == null ? java.util.Optional.empty() : identity.account(p.userId()))
+                    .map(Account::email);
             if (email.isPresent()) {
                 outbox.enqueue(
                         email.get(),

@@ -1,5 +1,8 @@
 package com.clinicrecords.audit.domain;
 
+import org.springframework.modulith.NamedInterface;
+
+@NamedInterface("api")
 public enum AuditAction {
     READ,
     CREATE,

@@ -1,12 +1,14 @@
 package com.clinicrecords.audit.domain;
 
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What happened to which record. Actor, roles, time, request id and client IP are filled in by
  * {@link AuditTrail} from the request context. {@code detail} must never hold passwords, tokens, codes or
  * medical content.
  */
+@NamedInterface("api")
 public record AuditEntry(
         AuditAction action,
         String resourceType,

@@ -1,7 +1,6 @@
 package com.clinicrecords.audit.domain;
 
 import com.clinicrecords.audit.persistence.AuditEventQueries;
-import com.clinicrecords.patients.domain.PatientAccess;
 import com.clinicrecords.shared.domain.BadRequestException;
 import com.clinicrecords.shared.domain.ForbiddenException;
 import com.clinicrecords.shared.domain.NotFoundException;
@@ -21,10 +20,10 @@ public class AuditQueryService {
     private static final String ACCESS_LOG = "access-log";
 
     private final AuditEventQueries queries;
-    private final PatientAccess patientAccess;
+    private final PatientOwnership patientAccess;
     private final AuditTrail audit;
 
-    public AuditQueryService(AuditEventQueries queries, PatientAccess patientAccess, AuditTrail audit) {
+    public AuditQueryService(AuditEventQueries queries, PatientOwnership patientAccess, AuditTrail audit) {
         this.queries = queries;
         this.patientAccess = patientAccess;
         this.audit = audit;

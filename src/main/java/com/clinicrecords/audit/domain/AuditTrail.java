@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * thread, so a request never holds two pooled connections at once (see that class for the crash window).
  * Times are written as UTC DATETIME, like Hibernate writes them.
  */
+@NamedInterface("api")
 @Service
 public class AuditTrail {
 

@@ -1,6 +1,9 @@
 package com.clinicrecords.identity.domain;
 
+import org.springframework.modulith.NamedInterface;
+
 /** Where a login or refresh came from, kept on the session so users can recognise their devices. */
+@NamedInterface("api")
 public record ClientInfo(String userAgent, String ip) {
 
     public ClientInfo {

@@ -12,6 +12,7 @@ import com.clinicrecords.shared.security.Roles;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * password (a random one that nobody ever sees) and signs in only through the client-credentials grant, which
  * opens a session that ends with its single access token (no refresh token).
  */
+@NamedInterface("api")
 @Service
 public class MachineAccounts {
 
@@ -113,5 +115,6 @@ public class MachineAccounts {
     }
 
     /** An access token without a refresh token (client-credentials grant, RFC 6749 section 4.4.3). */
+    @NamedInterface("api")
     public record IssuedAccessToken(String accessToken, long expiresInSeconds) {}
 }

@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.springframework.modulith.NamedInterface;
 
 /** Random secrets handed to clients (refresh tokens, reset tokens) and the hashes we keep of them. */
+@NamedInterface("api")
 public final class OpaqueTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -11,6 +11,7 @@ import com.clinicrecords.shared.security.AuthenticatedUser;
 import com.clinicrecords.shared.security.Permissions;
 import com.clinicrecords.shared.security.Roles;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * image it is asked to process, but only while it holds a live lease on an analysis job of that image
  * ({@link AnalysisLeaseGate}); it has no patient relationship, so it is recognised by role and permission.
  */
+@NamedInterface("api")
 @Component
 public class ImageAccess {
 

@@ -17,10 +17,12 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reading, describing, status changes, soft deletion and download authorisation of images. */
+@NamedInterface("api")
 @Service
 public class ImageService {
 

@@ -2,8 +2,10 @@ package com.clinicrecords.imaging.domain;
 
 import java.util.Map;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /** Processing state of an image, set by the analysis pipeline or a linked doctor. */
+@NamedInterface("api")
 public enum ImageStatus {
     WAITING,
     PROCESSING,

@@ -3,8 +3,10 @@ package com.clinicrecords.imaging.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /** Image metadata as the API shows it (no storage key). */
+@NamedInterface("api")
 public record ImageView(
         UUID id,
         UUID patientId,

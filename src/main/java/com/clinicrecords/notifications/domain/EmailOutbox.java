@@ -2,6 +2,7 @@ package com.clinicrecords.notifications.domain;
 
 import com.clinicrecords.notifications.persistence.EmailOutboxRepository;
 import java.time.Clock;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link EmailRelay} sends it after commit. So a rolled-back action never sends mail, and an SMTP outage
  * never fails a user's action. Bodies must not contain medical details.
  */
+@NamedInterface("api")
 @Service
 public class EmailOutbox {
 

@@ -3,6 +3,7 @@ package com.clinicrecords.notifications.domain;
 import com.clinicrecords.notifications.persistence.NotificationRepository;
 import java.time.Clock;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Creates in-app notifications, in the caller's transaction so a notification exists exactly when the
  * change it announces was committed. Titles and messages must not contain medical details.
  */
+@NamedInterface("api")
 @Service
 public class InAppNotifications {
 

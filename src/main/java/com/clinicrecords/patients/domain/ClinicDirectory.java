@@ -5,12 +5,14 @@ import com.clinicrecords.patients.persistence.DoctorRepository;
 import com.clinicrecords.patients.persistence.PatientRepository;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
  * What other modules (appointments, imaging...) may ask about doctors, patients and links without touching
  * this module's entities: ids, owning accounts and whether a link is active.
  */
+@NamedInterface("api")
 @Service
 public class ClinicDirectory {
 
@@ -25,6 +27,7 @@ public class ClinicDirectory {
     }
 
     /** A doctor profile and the account that owns it. */
+    @NamedInterface("api")
     public record Person(UUID id, UUID userId) {}
 
     public Optional<Person> doctor(UUID doctorId) {

@@ -3,9 +3,7 @@ package com.clinicrecords.patients.domain;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
 import com.clinicrecords.audit.domain.AuditTrail;
-import com.clinicrecords.identity.domain.User;
-import com.clinicrecords.identity.persistence.RoleRepository;
-import com.clinicrecords.identity.persistence.UserRepository;
+import com.clinicrecords.identity.IdentityApi;
 import com.clinicrecords.patients.persistence.DoctorRepository;
 import com.clinicrecords.patients.persistence.SpecializationRepository;
 import com.clinicrecords.shared.domain.ConflictException;
@@ -30,8 +28,7 @@ public class DoctorProfileService {
 
     private final DoctorRepository doctors;
     private final SpecializationRepository specializations;
-    private final UserRepository users;
-    private final RoleRepository roles;
+    private final IdentityApi identity;
     private final AuditTrail audit;
     private final CreateIfAbsent createIfAbsent;
     private final ApplicationEventPublisher events;
@@ -40,16 +37,14 @@ public class DoctorProfileService {
     public DoctorProfileService(
             DoctorRepository doctors,
             SpecializationRepository specializations,
-            UserRepository users,
-            RoleRepository roles,
+            IdentityApi identity,
             AuditTrail audit,
             CreateIfAbsent createIfAbsent,
             ApplicationEventPublisher events,
             Clock clock) {
         this.doctors = doctors;
         this.specializations = specializations;
-        this.users = users;
-        this.roles = roles;
+        this.identity = identity;
         this.audit = audit;
         this.createIfAbsent = createIfAbsent;
         this.events = events;
@@ -67,7 +62,7 @@ public class DoctorProfileService {
     }
 
     private DoctorProfileView createOnce(UUID userId, UUID specializationId) {
-        User user = users.findWithRolesById(userId).orElseThrow(() -> NotFoundException.of("User"));
+        identity.requireAccount(userId);
         if (specializationId != null && !specializations.existsById(specializationId)) {
             throw NotFoundException.of("Specialization");
         }
@@ -79,11 +74,7 @@ public class DoctorProfileService {
             throw new ConflictException("doctor-exists", "This account already has a doctor profile");
         }
         Doctor doctor = doctors.saveAndFlush(new Doctor(userId, specializationId, clock.instant()));
-        if (!user.roleNames().contains(Roles.DOCTOR)) {
-            user.addRole(roles.findByName(Roles.DOCTOR).orElseThrow(() -> NotFoundException.of("Role")));
-            audit.record(AuditEntry.allowed(AuditAction.ROLE_CHANGE, "User", userId, null)
-                    .withDetail("+DOCTOR"));
-        }
+        identity.grantRole(userId, Roles.DOCTOR);
         audit.record(AuditEntry.allowed(AuditAction.CREATE, "Doctor", doctor.getId(), null));
         return DoctorProfileView.of(doctor, summary(doctor.getId()));
     }
@@ -99,11 +90,9 @@ public class DoctorProfileService {
         if (specializationId != null && !specializations.existsById(specializationId)) {
             throw NotFoundException.of("Specialization");
         }
-        User user = users.findById(doctor.getUserId()).orElseThrow(() -> NotFoundException.of("User"));
         Instant now = clock.instant();
-        user.updateProfile(firstName.trim(), lastName.trim(), user.getPhone(), now);
+        identity.rename(doctor.getUserId(), firstName.trim(), lastName.trim());
         doctor.changeSpecialization(specializationId, now);
-        users.saveAndFlush(user);
         doctors.saveAndFlush(doctor);
         audit.record(AuditEntry.allowed(AuditAction.UPDATE, "Doctor", doctorId, null));
         return DoctorProfileView.of(doctor, summary(doctorId));

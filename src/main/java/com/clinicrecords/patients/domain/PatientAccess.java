@@ -3,6 +3,7 @@ package com.clinicrecords.patients.domain;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
 import com.clinicrecords.audit.domain.AuditTrail;
+import com.clinicrecords.audit.domain.PatientOwnership;
 import com.clinicrecords.patients.persistence.PatientRepository;
 import com.clinicrecords.shared.domain.NotFoundException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
@@ -10,6 +11,7 @@ import com.clinicrecords.shared.security.Permissions;
 import com.clinicrecords.shared.security.Roles;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,8 +19,9 @@ import org.springframework.stereotype.Service;
  * analysis results): the patient themself, a doctor with an active link, or an admin. Everyone else gets
  * 404, so a record's existence is not revealed; the refusal is audited.
  */
+@NamedInterface("api")
 @Service
-public class PatientAccess {
+public class PatientAccess implements PatientOwnership {
 
     private final PatientRepository patients;
     private final AuditTrail audit;
@@ -85,6 +88,7 @@ public class PatientAccess {
      * What the access rule needs to know about one patient and the caller, as selected by
      * {@code PatientVisibility.FACTS}: the patient's account, whether it is live, whether the caller is linked.
      */
+    @NamedInterface("api")
     public record Facts(UUID ownerUserId, boolean live, boolean linked) {
 
         /** From a query row whose {@code PatientVisibility.FACTS} columns start at {@code offset}. */
@@ -95,6 +99,7 @@ public class PatientAccess {
     }
 
     /** The caller's own patient record id, if they are a patient. */
+    @Override
     public Optional<UUID> ownPatientId(AuthenticatedUser user) {
         return patients.findLiveByUserId(user.userId()).map(Patient::getId);
     }

@@ -3,8 +3,8 @@ package com.clinicrecords.patients.domain;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
 import com.clinicrecords.audit.domain.AuditTrail;
-import com.clinicrecords.identity.domain.User;
-import com.clinicrecords.identity.persistence.UserRepository;
+import com.clinicrecords.identity.Account;
+import com.clinicrecords.identity.IdentityApi;
 import com.clinicrecords.patients.persistence.PatientRepository;
 import com.clinicrecords.shared.domain.ConflictException;
 import com.clinicrecords.shared.domain.NotFoundException;
@@ -25,19 +25,19 @@ import org.springframework.stereotype.Service;
 public class PatientRegistrationService {
 
     private final PatientRepository patients;
-    private final UserRepository users;
+    private final IdentityApi identity;
     private final AuditTrail audit;
     private final CreateIfAbsent createIfAbsent;
     private final Clock clock;
 
     public PatientRegistrationService(
             PatientRepository patients,
-            UserRepository users,
+            IdentityApi identity,
             AuditTrail audit,
             CreateIfAbsent createIfAbsent,
             Clock clock) {
         this.patients = patients;
-        this.users = users;
+        this.identity = identity;
         this.audit = audit;
         this.createIfAbsent = createIfAbsent;
         this.clock = clock;
@@ -54,7 +54,7 @@ public class PatientRegistrationService {
 
     private PatientView createNew(UUID userId, Demographics d) {
         if (userId != null) {
-            users.findById(userId).orElseThrow(() -> NotFoundException.of("User"));
+            identity.requireAccount(userId);
             Optional<Patient> existing = patients.findLiveByUserId(userId);
             if (existing.isPresent() && d.sameAs(existing.get())) {
                 return PatientView.of(existing.get());
@@ -85,9 +85,9 @@ public class PatientRegistrationService {
         if (!me.hasRole(Roles.PATIENT) || patients.existsByUserId(me.userId())) {
             throw NotFoundException.of("Patient");
         }
-        User user = users.findById(me.userId()).orElseThrow(() -> NotFoundException.of("User"));
-        Patient patient = patients.saveAndFlush(
-                new Patient(user.getId(), user.getFirstName(), user.getLastName(), clock.instant()));
+        Account user = identity.requireAccount(me.userId());
+        Patient patient =
+                patients.saveAndFlush(new Patient(user.id(), user.firstName(), user.lastName(), clock.instant()));
         audit.record(AuditEntry.allowed(AuditAction.CREATE, "Patient", patient.getId(), patient.getId()));
         return patient;
     }

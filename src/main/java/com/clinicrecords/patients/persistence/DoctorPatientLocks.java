@@ -4,6 +4,7 @@ import com.clinicrecords.shared.domain.NotFoundException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and gets a 409. Every writer that needs both rows (bookings, visits) must take them through here, always
  * doctor first, so no two transactions can wait on each other in a cycle.
  */
+@NamedInterface("api")
 @Component
 public class DoctorPatientLocks {
 

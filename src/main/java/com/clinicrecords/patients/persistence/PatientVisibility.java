@@ -1,5 +1,7 @@
 package com.clinicrecords.patients.persistence;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * JPQL pieces that let a module load a record together with the facts the access rule needs (the patient's
  * account, whether the patient is live, whether the caller's doctor profile is active and has an active link), so that
@@ -7,6 +9,7 @@ package com.clinicrecords.patients.persistence;
  * {@link com.clinicrecords.patients.domain.PatientAccess}. Each needs a {@code Patient p} in the query and a
  * {@code :userId} parameter (the caller).
  */
+@NamedInterface("api")
 public final class PatientVisibility {
 
     /** Selects: the patient's account, whether the patient is live, whether the caller is a linked doctor. */
