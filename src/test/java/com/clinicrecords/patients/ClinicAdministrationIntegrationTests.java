@@ -1,6 +1,7 @@
 package com.clinicrecords.patients;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
 import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
@@ -133,12 +134,14 @@ class ClinicAdministrationIntegrationTests extends IntegrationTest {
                 .isEqualTo(404);
         assertThat(ids(api.get("/api/doctors/me/patients").token(doctor.token()).send()))
                 .isEmpty();
-        ApiResponse appointment = api.get("/api/appointments/" + booked.text("id"))
-                .token(patient.token())
-                .send();
-        assertThat(appointment.text("status")).isEqualTo("CANCELLED");
-        assertThat(api.get("/api/notifications").token(patient.token()).send().raw())
-                .contains("no longer available");
+        // the appointments module reacts after the deactivation committed (an event between modules)
+        awaitCancelled(patient.token(), booked.text("id"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(api.get("/api/notifications")
+                                .token(patient.token())
+                                .send()
+                                .raw())
+                        .contains("no longer available"));
 
         assertThat(api.post("/api/admin/doctors/" + doctor.doctorId() + "/reactivate")
                         .token(admin)
@@ -171,11 +174,16 @@ class ClinicAdministrationIntegrationTests extends IntegrationTest {
         ApiResponse refused = book(patient.token(), doctor.doctorId(), patient.patientId(), slot(14));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.text("type")).isEqualTo("/problems/doctor-inactive");
-        assertThat(api.get("/api/appointments/" + booked.text("id"))
-                        .token(patient.token())
-                        .send()
-                        .text("status"))
-                .isEqualTo("CANCELLED");
+        awaitCancelled(patient.token(), booked.text("id"));
+    }
+
+    private void awaitCancelled(String token, String appointmentId) {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(api.get("/api/appointments/" + appointmentId)
+                                .token(token)
+                                .send()
+                                .text("status"))
+                        .isEqualTo("CANCELLED"));
     }
 
     @Test

@@ -145,8 +145,12 @@ class PatientRecordsIntegrationTests extends CareTeamTest {
                         .send()
                         .status())
                 .isEqualTo(204);
-        assertThat(jdbc.queryForObject("select status from appointments where id = ?", String.class, id))
-                .isEqualTo("CANCELLED");
+        // the appointments module reacts to the deletion after it committed (an event between modules)
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                jdbc.queryForObject("select status from appointments where id = ?", String.class, id))
+                        .isEqualTo("CANCELLED"));
         fx.link(linked, patientB);
         booking.put("patientId", patientB.patientId().toString());
         assertThat(api.post("/api/appointments")
