@@ -16,6 +16,7 @@ import com.clinicrecords.imaging.domain.ImageCommittedEvent;
 import com.clinicrecords.imaging.domain.ImageService;
 import com.clinicrecords.imaging.domain.ImageStatus;
 import com.clinicrecords.imaging.domain.ImageView;
+import com.clinicrecords.patients.domain.ClinicDirectory;
 import com.clinicrecords.shared.domain.ConflictException;
 import com.clinicrecords.shared.domain.ForbiddenException;
 import com.clinicrecords.shared.domain.NotFoundException;
@@ -59,6 +60,7 @@ public class AnalysisJobs {
     private final AnalysisProperties props;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ClinicDirectory directory;
 
     AnalysisJobs(
             AnalysisJobRepository jobs,
@@ -71,7 +73,8 @@ public class AnalysisJobs {
             AuditTrail audit,
             AnalysisProperties props,
             Clock clock,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            ClinicDirectory directory) {
         this.jobs = jobs;
         this.deliveries = deliveries;
         this.clients = clients;
@@ -83,6 +86,7 @@ public class AnalysisJobs {
         this.props = props;
         this.clock = clock;
         this.tx = tx;
+        this.directory = directory;
     }
 
     /** Runs inside the upload's transaction: no image is stored without its job. */
@@ -138,7 +142,9 @@ public class AnalysisJobs {
         List<ClaimedJob> claimed = new ArrayList<>();
         for (AnalysisJob job : locked) {
             Optional<ImageView> image = images.findLiveForAnalysis(job.getImageId());
-            if (image.isEmpty()) {
+            // an image whose patient record was deleted is not analysed (PatientDeletionJobs also cancels such
+            // jobs, just after the deletion commits)
+            if (image.isEmpty() || directory.livePatient(job.getPatientId()).isEmpty()) {
                 job.cancel(now);
             } else if (job.isLeaseExpired(now) && job.getAttempt() >= props.maxAttempts()) {
                 finalFailure(job, "lease expired", now);

@@ -46,6 +46,12 @@ public interface AnalysisJobRepository extends JpaRepository<AnalysisJob, UUID> 
     @Query("select j from AnalysisJob j where j.id = :id")
     Optional<AnalysisJob> lockById(@Param("id") UUID id);
 
+    /** A patient's jobs still waiting or running, locked (index on patient_id, status). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select j from AnalysisJob j where j.patientId = :patientId and j.status in ("
+            + "com.clinicrecords.analysis.domain.JobStatus.QUEUED, com.clinicrecords.analysis.domain.JobStatus.LEASED)")
+    List<AnalysisJob> lockOpenOfPatient(@Param("patientId") UUID patientId);
+
     @Query("select j from AnalysisJob j where j.activeImageId = :imageId")
     Optional<AnalysisJob> findOpenForImage(@Param("imageId") UUID imageId);
 
