@@ -61,6 +61,18 @@ class SelfRegistrationModesIntegrationTests extends IntegrationTest {
                         .json(Map.of("email", newEmail, "code", code))
                         .send()
                         .status())
+                .as("a pending account needs the sign-up's password too")
+                .isEqualTo(400);
+        assertThat(api.post("/api/auth/email-verification/confirm")
+                        .json(Map.of("email", newEmail, "code", code, "password", "Another-password-42!"))
+                        .send()
+                        .status())
+                .as("another password: the same 400 as a wrong code")
+                .isEqualTo(400);
+        assertThat(api.post("/api/auth/email-verification/confirm")
+                        .json(Map.of("email", newEmail, "code", code, "password", TestUsers.PASSWORD))
+                        .send()
+                        .status())
                 .isEqualTo(204);
         ApiResponse signedIn = login(newEmail);
         assertThat(signedIn.status()).isEqualTo(200);

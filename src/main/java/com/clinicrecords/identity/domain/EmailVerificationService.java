@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +27,7 @@ public class EmailVerificationService {
     private final EmailOutbox outbox;
     private final AccountSecurityProperties props;
     private final SecurityEvents events;
+    private final PasswordEncoder passwords;
     private final Clock clock;
 
     EmailVerificationService(
@@ -35,6 +37,7 @@ public class EmailVerificationService {
             EmailOutbox outbox,
             AccountSecurityProperties props,
             SecurityEvents events,
+            PasswordEncoder passwords,
             Clock clock) {
         this.users = users;
         this.codes = codes;
@@ -42,6 +45,7 @@ public class EmailVerificationService {
         this.outbox = outbox;
         this.props = props;
         this.events = events;
+        this.passwords = passwords;
         this.clock = clock;
     }
 
@@ -106,22 +110,34 @@ public class EmailVerificationService {
      * Confirms without being signed in (e.g. a PENDING account opened by private registration, which becomes
      * active). An unknown address, a wrong, expired or burned code all get the same 400, so the answer tells
      * nothing about which addresses have accounts; wrong guesses count against the account's code as above.
+     *
+     * <p>A pending account is activated only with the password of the sign-up being finished. Private sign-up
+     * lets anyone re-register a pending address (the latest sign-up's password counts, so a stranger who signed
+     * up first with someone else's address cannot keep the account); without this check, a stranger who
+     * re-registers after the owner would have the owner's confirmation activate the stranger's password. A
+     * wrong password counts as a wrong guess, like a wrong code.
      */
     @Transactional(noRollbackFor = BadRequestException.class)
-    public void confirmByEmail(String email, String code) {
+    public void confirmByEmail(String email, String code, String password) {
         User user = users.findByEmailCanonical(EmailAddresses.canonical(email))
                 .filter(u -> u.getStatus() != UserStatus.DISABLED)
                 .orElseThrow(() -> new BadRequestException("invalid-verification-code", INVALID));
-        check(user, code);
+        check(user, code, password);
     }
 
     private void check(User user, String code) {
+        check(user, code, null);
+    }
+
+    private void check(User user, String code, String password) {
         UUID userId = user.getId();
         Instant now = clock.instant();
         EmailVerificationCode stored = codes.findForUpdate(userId)
                 .filter(c -> c.isUsableFor(user.getEmail(), now, props.verificationMaxAttempts()))
                 .orElseThrow(() -> new BadRequestException("invalid-verification-code", INVALID));
-        if (code == null || !codec.matches(userId, code, stored.getCodeHash())) {
+        if (code == null
+                || !codec.matches(userId, code, stored.getCodeHash())
+                || (user.isPending() && (password == null || !passwords.matches(password, user.getPasswordHash())))) {
             // The row stays (burned once the limit is reached) so the resend interval still applies.
             stored.recordWrongGuess();
             throw new BadRequestException("invalid-verification-code", INVALID);

@@ -92,10 +92,11 @@ class AuthController {
 
     @Operation(
             summary = "Confirm an emailed 6-digit code without signing in (activates a pending account); any bad"
-                    + " address or code is the same 400; 5 wrong codes burn it")
+                    + " address or code is the same 400; 5 wrong codes burn it. Finishing a private sign-up also"
+                    + " needs that sign-up's password")
     @PostMapping("/email-verification/confirm")
     ResponseEntity<Void> confirmEmail(@Valid @RequestBody ConfirmEmailCodeRequest body) {
-        verification.confirmByEmail(body.email(), body.code());
+        verification.confirmByEmail(body.email(), body.code(), body.password());
         return ResponseEntity.noContent().build();
     }
 

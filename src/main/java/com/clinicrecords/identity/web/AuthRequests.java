@@ -1,10 +1,12 @@
 package com.clinicrecords.identity.web;
 
 import com.clinicrecords.identity.domain.PasswordPolicy;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 /** Request bodies of the auth endpoints. Unknown JSON fields are ignored and never bound to an account. */
 final class AuthRequests {
@@ -48,7 +50,13 @@ final class AuthRequests {
     record ConfirmEmailCodeRequest(
             @NotBlank @Email @Size(max = 254) String email,
 
-            @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String code) {}
+            @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be 6 digits") String code,
+
+            @Schema(
+                    description = "The password chosen at sign-up; required to finish a private sign-up"
+                            + " (pending account), ignored otherwise",
+                    requiredMode = Schema.RequiredMode.NOT_REQUIRED)
+            @Nullable @Size(max = 1024) String password) {}
 
     /** Generous bound: any token-like string, even an access token sent by mistake, gets the refresh 401. */
     record RefreshRequest(@Size(max = 8192) String refreshToken) {}
