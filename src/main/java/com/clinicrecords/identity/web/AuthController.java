@@ -2,6 +2,7 @@ package com.clinicrecords.identity.web;
 
 import com.clinicrecords.identity.domain.AuthService;
 import com.clinicrecords.identity.domain.ClientCredentialsGrant;
+import com.clinicrecords.identity.domain.ClientCredentialsThrottle;
 import com.clinicrecords.identity.domain.ClientInfo;
 import com.clinicrecords.identity.domain.EmailVerificationService;
 import com.clinicrecords.identity.domain.IssuedTokens;
@@ -47,16 +48,19 @@ class AuthController {
     private final EmailVerificationService verification;
     private final AuthService auth;
     private final ObjectProvider<ClientCredentialsGrant> clientCredentials;
+    private final ClientCredentialsThrottle clientCredentialsThrottle;
 
     AuthController(
             RegistrationService registration,
             EmailVerificationService verification,
             AuthService auth,
-            ObjectProvider<ClientCredentialsGrant> clientCredentials) {
+            ObjectProvider<ClientCredentialsGrant> clientCredentials,
+            ClientCredentialsThrottle clientCredentialsThrottle) {
         this.registration = registration;
         this.verification = verification;
         this.auth = auth;
         this.clientCredentials = clientCredentials;
+        this.clientCredentialsThrottle = clientCredentialsThrottle;
     }
 
     @Operation(
@@ -120,7 +124,10 @@ class AuthController {
     @ApiResponse(
             responseCode = "401",
             description = "Wrong username or password, an unknown or revoked client, or a disabled account")
-    @ApiResponse(responseCode = "429", description = "Too many failed sign-ins for this account or address")
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many failed sign-ins for this account or address, or 10 wrong secrets for this client"
+                    + " from this address in 15 minutes")
     @PostMapping(value = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<TokenResponse> token(
             @RequestParam("grant_type") String grantType,
@@ -131,7 +138,8 @@ class AuthController {
             HttpServletRequest request) {
         QueryStringCredentials.reject(request);
         if ("client_credentials".equals(grantType)) {
-            return ClientCredentials.token(clientCredentials, clientId, clientSecret, request);
+            return ClientCredentials.token(
+                    clientCredentials, clientCredentialsThrottle, clientId, clientSecret, request);
         }
         if (!"password".equals(grantType)) {
             throw new BadRequestException(

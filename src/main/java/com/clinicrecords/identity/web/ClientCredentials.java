@@ -1,6 +1,7 @@
 package com.clinicrecords.identity.web;
 
 import com.clinicrecords.identity.domain.ClientCredentialsGrant;
+import com.clinicrecords.identity.domain.ClientCredentialsThrottle;
 import com.clinicrecords.identity.domain.MachineAccounts.IssuedAccessToken;
 import com.clinicrecords.shared.domain.BadRequestException;
 import com.clinicrecords.shared.domain.UnauthorizedException;
@@ -23,6 +24,7 @@ final class ClientCredentials {
 
     static ResponseEntity<TokenResponse> token(
             ObjectProvider<ClientCredentialsGrant> grants,
+            ClientCredentialsThrottle throttle,
             String clientId,
             String clientSecret,
             HttpServletRequest request) {
@@ -55,7 +57,7 @@ final class ClientCredentials {
         if (grant == null) {
             throw new BadRequestException("unsupported-grant-type", "grant_type=client_credentials is not available");
         }
-        IssuedAccessToken token = grant.grant(id, secret, AuthController.client(request));
+        IssuedAccessToken token = throttle.grant(grant, id, secret, AuthController.client(request));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new TokenResponse(token.accessToken(), "Bearer", token.expiresInSeconds(), null));
