@@ -10,6 +10,7 @@ import com.clinicrecords.analysis.persistence.ServiceClientRepository;
 import com.clinicrecords.analysis.persistence.WebhookDeliveryRepository;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.imaging.domain.ImageAccess;
 import com.clinicrecords.imaging.domain.ImageCommittedEvent;
@@ -46,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AnalysisJobs {
 
-    static final String RESOURCE = "ANALYSIS_JOB";
+    static final AuditResource RESOURCE = AuditResource.ANALYSIS_JOB;
 
     private final AnalysisJobRepository jobs;
     private final WebhookDeliveryRepository deliveries;

@@ -3,6 +3,7 @@ package com.clinicrecords.analysis.domain;
 import com.clinicrecords.analysis.persistence.AnalysisResultRepository;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.imaging.domain.AnalysisLeaseGate;
 import com.clinicrecords.imaging.domain.ImageAccess;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ResultAccess {
 
-    static final String RESOURCE = "ANALYSIS_RESULT";
+    static final AuditResource RESOURCE = AuditResource.ANALYSIS_RESULT;
     private static final Set<ResultStatus> RELEASED = EnumSet.of(ResultStatus.FINAL, ResultStatus.AMENDED);
     private static final Set<ResultStatus> ALL = EnumSet.allOf(ResultStatus.class);
 

@@ -2,6 +2,7 @@ package com.clinicrecords.appointments.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.patients.domain.ClinicDirectory;
 import com.clinicrecords.patients.domain.ClinicDirectory.Person;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AppointmentActors {
 
-    static final String RESOURCE = "Appointment";
+    static final AuditResource RESOURCE = AuditResource.APPOINTMENT;
 
     private final ClinicDirectory directory;
     private final PatientAccess access;
@@ -69,7 +70,7 @@ class AppointmentActors {
     void requireSee(AuthenticatedUser user, Appointment a) {
         if (!canSee(user, a)) {
             audit.recordDenied(AuditEntry.denied(AuditAction.READ, RESOURCE, a.getId(), a.getPatientId()));
-            throw NotFoundException.of(RESOURCE);
+            throw NotFoundException.of("Appointment");
         }
     }
 
@@ -77,7 +78,7 @@ class AppointmentActors {
     void requireSee(AuthenticatedUser user, Appointment a, PatientAccess.Facts facts, boolean ownDoctor) {
         if (!access.mayRead(user, facts) && !ownDoctor) {
             audit.recordDenied(AuditEntry.denied(AuditAction.READ, RESOURCE, a.getId(), a.getPatientId()));
-            throw NotFoundException.of(RESOURCE);
+            throw NotFoundException.of("Appointment");
         }
     }
 
@@ -105,7 +106,7 @@ class AppointmentActors {
     Parties parties(Appointment a) {
         return new Parties(
                 directory.doctor(a.getDoctorId()).orElseThrow(() -> NotFoundException.of("Doctor")),
-                directory.livePatient(a.getPatientId()).orElseThrow(() -> NotFoundException.of(RESOURCE)));
+                directory.livePatient(a.getPatientId()).orElseThrow(() -> NotFoundException.of("Appointment")));
     }
 
     record Parties(Person doctor, Person patient) {}

@@ -3,6 +3,7 @@ package com.clinicrecords.appointments.domain;
 import com.clinicrecords.appointments.persistence.WorkingHoursRepository;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.patients.domain.ClinicDirectory;
 import com.clinicrecords.patients.domain.ClinicDirectory.Person;
@@ -51,7 +52,7 @@ public class WorkingHoursService {
                 .map(e -> new WorkingHours(doctorId, e.weekday(), e.startTime(), e.endTime(), e.slotMinutes()))
                 .toList());
         hours.flush();
-        audit.record(AuditEntry.allowed(AuditAction.UPDATE, "WorkingHours", doctorId, null));
+        audit.record(AuditEntry.allowed(AuditAction.UPDATE, AuditResource.WORKING_HOURS, doctorId, null));
         return get(doctorId);
     }
 

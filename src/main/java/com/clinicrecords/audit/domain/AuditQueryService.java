@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditQueryService {
 
-    private static final String ACCESS_LOG = "access-log";
+    private static final AuditResource ACCESS_LOG = AuditResource.ACCESS_LOG;
 
     private final AuditEventQueries queries;
     private final PatientAccess patientAccess;
@@ -54,13 +54,13 @@ public class AuditQueryService {
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw new BadRequestException("invalid-range", "'from' must be before 'to'");
         }
-        audit.record(AuditEntry.allowed(AuditAction.LIST, "audit", null, filter.patientId()));
+        audit.record(AuditEntry.allowed(AuditAction.LIST, AuditResource.AUDIT, null, filter.patientId()));
         return page(filter);
     }
 
     /** Audits a search by a caller without audit:read and gives the 403 to throw. */
     public ForbiddenException searchDenied() {
-        audit.recordDenied(AuditEntry.denied(AuditAction.LIST, "audit", null, null));
+        audit.recordDenied(AuditEntry.denied(AuditAction.LIST, AuditResource.AUDIT, null, null));
         return new ForbiddenException("forbidden", "Reading the audit trail requires the audit:read permission");
     }
 

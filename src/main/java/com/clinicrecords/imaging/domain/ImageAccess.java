@@ -2,6 +2,7 @@ package com.clinicrecords.imaging.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.imaging.persistence.ImageRepository;
 import com.clinicrecords.patients.domain.PatientAccess;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ImageAccess {
 
-    static final String RESOURCE = "IMAGE";
+    static final AuditResource RESOURCE = AuditResource.IMAGE;
 
     private final PatientAccess patients;
     private final ImageRepository images;

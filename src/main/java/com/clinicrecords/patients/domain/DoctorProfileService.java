@@ -2,6 +2,7 @@ package com.clinicrecords.patients.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.identity.domain.User;
 import com.clinicrecords.identity.persistence.RoleRepository;
@@ -81,10 +82,10 @@ public class DoctorProfileService {
         Doctor doctor = doctors.saveAndFlush(new Doctor(userId, specializationId, clock.instant()));
         if (!user.roleNames().contains(Roles.DOCTOR)) {
             user.addRole(roles.findByName(Roles.DOCTOR).orElseThrow(() -> NotFoundException.of("Role")));
-            audit.record(AuditEntry.allowed(AuditAction.ROLE_CHANGE, "User", userId, null)
+            audit.record(AuditEntry.allowed(AuditAction.ROLE_CHANGE, AuditResource.USER, userId, null)
                     .withDetail("+DOCTOR"));
         }
-        audit.record(AuditEntry.allowed(AuditAction.CREATE, "Doctor", doctor.getId(), null));
+        audit.record(AuditEntry.allowed(AuditAction.CREATE, AuditResource.DOCTOR, doctor.getId(), null));
         return DoctorProfileView.of(doctor, summary(doctor.getId()));
     }
 
@@ -105,7 +106,7 @@ public class DoctorProfileService {
         doctor.changeSpecialization(specializationId, now);
         users.saveAndFlush(user);
         doctors.saveAndFlush(doctor);
-        audit.record(AuditEntry.allowed(AuditAction.UPDATE, "Doctor", doctorId, null));
+        audit.record(AuditEntry.allowed(AuditAction.UPDATE, AuditResource.DOCTOR, doctorId, null));
         return DoctorProfileView.of(doctor, summary(doctorId));
     }
 
@@ -118,7 +119,7 @@ public class DoctorProfileService {
         Doctor doctor = doctors.findById(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
         if (doctor.deactivate(clock.instant())) {
             doctors.saveAndFlush(doctor);
-            audit.record(AuditEntry.allowed(AuditAction.UPDATE, "Doctor", doctorId, null)
+            audit.record(AuditEntry.allowed(AuditAction.UPDATE, AuditResource.DOCTOR, doctorId, null)
                     .withDetail("deactivated"));
             events.publishEvent(new DoctorDeactivatedEvent(doctorId, admin.userId()));
         }
@@ -131,7 +132,7 @@ public class DoctorProfileService {
         Doctor doctor = doctors.findById(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
         if (doctor.reactivate(clock.instant())) {
             doctors.saveAndFlush(doctor);
-            audit.record(AuditEntry.allowed(AuditAction.UPDATE, "Doctor", doctorId, null)
+            audit.record(AuditEntry.allowed(AuditAction.UPDATE, AuditResource.DOCTOR, doctorId, null)
                     .withDetail("reactivated"));
         }
         return DoctorProfileView.of(doctor, summary(doctorId));

@@ -2,6 +2,7 @@ package com.clinicrecords.patients.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.patients.persistence.PatientRepository;
 import com.clinicrecords.shared.domain.NotFoundException;
@@ -29,7 +30,7 @@ public class PatientAccess {
     }
 
     /** Read access: the patient, a linked doctor, or an admin. */
-    public void requireRead(AuthenticatedUser user, UUID patientId, String resourceType) {
+    public void requireRead(AuthenticatedUser user, UUID patientId, AuditResource resourceType) {
         if (!canRead(user, patientId)) {
             deny(user, patientId, resourceType);
         }
@@ -39,7 +40,7 @@ public class PatientAccess {
      * The live patient record if the caller may read it, checked and loaded in one statement; otherwise 404
      * (and the refusal is audited).
      */
-    public Patient readable(AuthenticatedUser user, UUID patientId, String resourceType) {
+    public Patient readable(AuthenticatedUser user, UUID patientId, AuditResource resourceType) {
         return patients.findWithFacts(patientId, user.userId()).stream()
                 .filter(row -> mayRead(user, Facts.of(row, 1)))
                 .map(row -> (Patient) row[0])
@@ -51,7 +52,7 @@ public class PatientAccess {
     }
 
     /** Clinical write access (visits, diagnoses, results): only a doctor with an active link. */
-    public void requireCare(AuthenticatedUser user, UUID patientId, String resourceType) {
+    public void requireCare(AuthenticatedUser user, UUID patientId, AuditResource resourceType) {
         if (!isLinkedDoctor(user, patientId)) {
             deny(user, patientId, resourceType);
         }
@@ -99,7 +100,7 @@ public class PatientAccess {
         return patients.findLiveByUserId(user.userId()).map(Patient::getId);
     }
 
-    private void deny(AuthenticatedUser user, UUID patientId, String resourceType) {
+    private void deny(AuthenticatedUser user, UUID patientId, AuditResource resourceType) {
         audit.recordDenied(AuditEntry.denied(AuditAction.READ, resourceType, patientId, patientId));
         throw NotFoundException.of("Patient");
     }
