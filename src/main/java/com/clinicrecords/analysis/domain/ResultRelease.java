@@ -7,13 +7,12 @@ import com.clinicrecords.notifications.domain.EmailOutbox;
 import com.clinicrecords.notifications.domain.InAppNotifications;
 import com.clinicrecords.patients.domain.Patient;
 import com.clinicrecords.patients.persistence.PatientRepository;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells a patient that a result is ready, without any medical detail: an in-app notification and an email
- * through the outbox, both in the same transaction as the release, plus a {@link ResultReleasedEvent} for
- * other listeners. Patients without a login (or with a disabled one) are skipped.
+ * through the outbox, both in the same transaction as the release. Patients without a login (or with a
+ * disabled one) are skipped.
  */
 @Component
 class ResultRelease {
@@ -32,19 +31,13 @@ class ResultRelease {
     private final UserRepository users;
     private final InAppNotifications notifications;
     private final EmailOutbox email;
-    private final ApplicationEventPublisher events;
 
     ResultRelease(
-            PatientRepository patients,
-            UserRepository users,
-            InAppNotifications notifications,
-            EmailOutbox email,
-            ApplicationEventPublisher events) {
+            PatientRepository patients, UserRepository users, InAppNotifications notifications, EmailOutbox email) {
         this.patients = patients;
         this.users = users;
         this.notifications = notifications;
         this.email = email;
-        this.events = events;
     }
 
     void released(AnalysisResult result, boolean amendment) {
@@ -63,7 +56,5 @@ class ResultRelease {
                 "A new result is available in your records. Log in to view it.",
                 "/api/results/" + result.getId());
         email.enqueue(user.getEmail(), EMAIL_SUBJECT, EMAIL_BODY);
-        events.publishEvent(new ResultReleasedEvent(
-                result.getId(), result.getPatientId(), user.getId(), result.getCurrentVersion(), amendment));
     }
 }
