@@ -21,7 +21,6 @@ import com.clinicrecords.shared.domain.ConflictException;
 import com.clinicrecords.shared.domain.ForbiddenException;
 import com.clinicrecords.shared.domain.NotFoundException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
-import com.clinicrecords.shared.security.Permissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +53,7 @@ public class AnalysisJobs {
     private final ServiceClientRepository clients;
     private final ImageService images;
     private final ImageAccess imageAccess;
+    private final ResultAccess access;
     private final AnalysisResults results;
     private final AnalysisNotifier notifier;
     private final AuditTrail audit;
@@ -67,6 +67,7 @@ public class AnalysisJobs {
             ServiceClientRepository clients,
             ImageService images,
             ImageAccess imageAccess,
+            ResultAccess access,
             AnalysisResults results,
             AnalysisNotifier notifier,
             AuditTrail audit,
@@ -78,6 +79,7 @@ public class AnalysisJobs {
         this.clients = clients;
         this.images = images;
         this.imageAccess = imageAccess;
+        this.access = access;
         this.results = results;
         this.notifier = notifier;
         this.audit = audit;
@@ -109,11 +111,7 @@ public class AnalysisJobs {
 
     private JobView rerunOnce(AuthenticatedUser me, UUID imageId) {
         ImageView image = images.requireReadable(me, imageId);
-        if (!me.can(Permissions.IMAGES_STATUS) || !imageAccess.isLinkedDoctor(me, image.patientId())) {
-            audit.recordDenied(AuditEntry.denied(AuditAction.CREATE, RESOURCE, null, image.patientId()));
-            throw new ForbiddenException(
-                    "analysis-rerun-not-allowed", "Only a linked doctor may request a new analysis");
-        }
+        access.requireMayRerun(me, image.patientId());
         Optional<AnalysisJob> open = jobs.findOpenForImage(imageId);
         if (open.isPresent()) {
             return JobView.of(open.get());

@@ -48,6 +48,15 @@ class ResultAccess {
         this.leases = leases;
     }
 
+    /** A new analysis run of an image: a doctor linked to its patient, holding images:status. */
+    void requireMayRerun(AuthenticatedUser me, UUID patientId) {
+        if (!me.can(Permissions.IMAGES_STATUS) || !patients.isLinkedDoctor(me, patientId)) {
+            audit.recordDenied(AuditEntry.denied(AuditAction.CREATE, AnalysisJobs.RESOURCE, null, patientId));
+            throw new ForbiddenException(
+                    "analysis-rerun-not-allowed", "Only a linked doctor may request a new analysis");
+        }
+    }
+
     /** An analysis service reads results only of an image it holds a live lease on. */
     private boolean serviceMayRead(AuthenticatedUser me, UUID imageId) {
         return leases.holdsLiveLease(me.userId(), imageId);

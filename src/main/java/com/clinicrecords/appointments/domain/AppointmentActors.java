@@ -11,6 +11,7 @@ import com.clinicrecords.shared.domain.ForbiddenException;
 import com.clinicrecords.shared.domain.NotFoundException;
 import com.clinicrecords.shared.domain.RuleViolationException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,13 @@ class AppointmentActors {
         this.access = access;
         this.audit = audit;
         this.props = props;
+    }
+
+    /** A doctor's working hours are changed by that doctor or by a holder of doctors:manage. */
+    void requireMayEditSchedule(AuthenticatedUser user, Person doctor) {
+        if (!doctor.userId().equals(user.userId()) && !user.can(Permissions.DOCTORS_MANAGE)) {
+            throw new ForbiddenException("not-your-schedule", "Only the doctor or an admin may change working hours");
+        }
     }
 
     /** Returns the doctor and patient (with their accounts) once the caller is allowed to book this pair. */

@@ -7,11 +7,9 @@ import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.patients.domain.ClinicDirectory;
 import com.clinicrecords.patients.domain.ClinicDirectory.Person;
-import com.clinicrecords.shared.domain.ForbiddenException;
 import com.clinicrecords.shared.domain.InvalidFieldException;
 import com.clinicrecords.shared.domain.NotFoundException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
-import com.clinicrecords.shared.security.Permissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -25,8 +23,11 @@ public class WorkingHoursService {
     private final WorkingHoursRepository hours;
     private final ClinicDirectory directory;
     private final AuditTrail audit;
+    private final AppointmentActors actors;
 
-    public WorkingHoursService(WorkingHoursRepository hours, ClinicDirectory directory, AuditTrail audit) {
+    public WorkingHoursService(
+            WorkingHoursRepository hours, ClinicDirectory directory, AuditTrail audit, AppointmentActors actors) {
+        this.actors = actors;
         this.hours = hours;
         this.directory = directory;
         this.audit = audit;
@@ -43,9 +44,7 @@ public class WorkingHoursService {
     @Transactional
     public List<WorkingHoursEntry> replace(AuthenticatedUser user, UUID doctorId, List<WorkingHoursEntry> entries) {
         Person doctor = directory.doctor(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
-        if (!doctor.userId().equals(user.userId()) && !user.can(Permissions.DOCTORS_MANAGE)) {
-            throw new ForbiddenException("not-your-schedule", "Only the doctor or an admin may change working hours");
-        }
+        actors.requireMayEditSchedule(user, doctor);
         checkNoOverlap(entries);
         hours.deleteByDoctor(doctorId);
         hours.saveAll(entries.stream()
