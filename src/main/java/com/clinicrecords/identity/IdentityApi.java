@@ -2,6 +2,7 @@ package com.clinicrecords.identity;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.identity.domain.User;
 import com.clinicrecords.identity.domain.UserStatus;
@@ -59,7 +60,7 @@ public class IdentityApi {
         }
         user.addRole(roles.findByName(role).orElseThrow(() -> NotFoundException.of("Role")));
         users.flush();
-        audit.record(AuditEntry.allowed(AuditAction.ROLE_CHANGE, "User", userId, null)
+        audit.record(AuditEntry.allowed(AuditAction.ROLE_CHANGE, AuditResource.USER, userId, null)
                 .withDetail("+" + role));
         return true;
     }

@@ -41,10 +41,7 @@ class AppointmentReminderIntegrationTests extends IntegrationTest {
 
         String body = Mailbox.awaitBody(patient.account().email(), 1);
         assertThat(body).contains(soon.toString().substring(0, 10)).doesNotContain("Secret");
-        Mailbox.sleep(1500);
-        assertThat(Mailbox.to(patient.account().email()))
-                .as("exactly one reminder")
-                .hasSize(1);
+        Mailbox.assertStays(patient.account().email(), 1, Duration.ofMillis(1500)); // exactly one reminder
         assertThat(jdbc.queryForObject("select reminder_sent_at from appointments where id = ?", Object.class, soonId))
                 .isNotNull();
         assertThat(jdbc.queryForObject("select reminder_sent_at from appointments where id = ?", Object.class, laterId))

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.patients.domain.Patient;
 import com.clinicrecords.patients.persistence.PatientRepository;
@@ -40,7 +41,7 @@ class AuditTrailIntegrationTests extends IntegrationTest {
     @Test
     void shouldRefuseUpdateAndDeleteOfAuditRowsInTheDatabase() throws SQLException {
         UUID marker = UUID.randomUUID();
-        audit.recordFor(marker, AuditEntry.allowed(AuditAction.READ, "test", marker, null));
+        audit.recordFor(marker, AuditEntry.allowed(AuditAction.READ, AuditResource.PATIENT, marker, null));
         // recordFor is written behind the caller (within 100 ms).
         Long id = await().atMost(Duration.ofSeconds(10))
                 .until(
@@ -101,7 +102,7 @@ class AuditTrailIntegrationTests extends IntegrationTest {
         UUID patientId = patientFor(patientUser);
         audit.recordFor(
                 doctor.id(),
-                AuditEntry.allowed(AuditAction.READ, "patient", patientId, patientId)
+                AuditEntry.allowed(AuditAction.READ, AuditResource.PATIENT, patientId, patientId)
                         .withDetail("secret clinical detail"));
 
         ApiResponse log = api.get("/api/patients/" + patientId + "/access-log")
@@ -147,7 +148,7 @@ class AuditTrailIntegrationTests extends IntegrationTest {
         Account patientUser = users.patient();
         UUID patientId = patientFor(patientUser);
         for (int i = 0; i < 5; i++) {
-            audit.recordFor(patientUser.id(), AuditEntry.allowed(AuditAction.READ, "visit", i, patientId));
+            audit.recordFor(patientUser.id(), AuditEntry.allowed(AuditAction.READ, AuditResource.VISIT, i, patientId));
         }
         String path = "/api/patients/" + patientId + "/access-log?limit=2";
         ApiResponse first = api.get(path).token(patientUser.accessToken()).send();
@@ -181,7 +182,18 @@ class AuditTrailIntegrationTests extends IntegrationTest {
         assertThat(found.json().path("items").get(0).path("action").asString()).isEqualTo("LOGIN");
         assertThat(found.json().path("items").get(0).path("actorId").asString())
                 .isEqualTo(doctor.id().toString());
-        assertThat(api.get(path).token(doctor.accessToken()).send().status()).isEqualTo(403);
+        ApiResponse refused = api.get(path).token(doctor.accessToken()).send();
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().path("detail").asString())
+                .isEqualTo("Reading the audit trail requires the audit:read permission");
+        // The refusal is itself on record (written behind the request).
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "select concat(action, ':', resource_type, ':', outcome) from audit_events "
+                                        + "where actor_user_id = ?",
+                                String.class,
+                                doctor.id().toString()))
+                        .contains("LIST:AUDIT:DENY"));
         assertThat(api.get("/api/admin/audit?from=yesterday")
                         .token(admin.accessToken())
                         .send()
@@ -192,6 +204,32 @@ class AuditTrailIntegrationTests extends IntegrationTest {
                         .send()
                         .status())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void shouldAnswerRowsWrittenWithOldResourceSpellingsInTodaysSpelling() {
+        Account admin = users.admin();
+        UUID patientId = patientFor(users.patient());
+        for (String old : new String[] {"DoctorPatientLink", "Patient", "user", "access-log", "SomethingNew"}) {
+            jdbc.update(
+                    "insert into audit_events (occurred_at, patient_id, resource_type, action, outcome) "
+                            + "values (utc_timestamp(6), ?, ?, 'READ', 'ALLOW')",
+                    patientId.toString(),
+                    old);
+        }
+
+        ApiResponse found = api.get("/api/admin/audit?patientId=" + patientId)
+                .token(admin.accessToken())
+                .send();
+
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json()
+                        .path("items")
+                        .valueStream()
+                        .map(item -> item.path("resourceType").asString())
+                        .toList())
+                .contains("DOCTOR_PATIENT_LINK", "PATIENT", "USER", "ACCESS_LOG", "SomethingNew")
+                .doesNotContain("DoctorPatientLink", "Patient", "user", "access-log");
     }
 
     private UUID patientFor(Account account) {

@@ -96,7 +96,7 @@ class SecurityEventAuditIntegrationTests extends IntegrationTest {
                 "select concat(action, ':', resource_type) from audit_events " + "where actor_user_id = ? order by id",
                 String.class,
                 admin.id().toString());
-        assertThat(byAdmin).contains("ROLE_CHANGE:role", "ACCOUNT_DISABLED:user", "ACCOUNT_ENABLED:user");
+        assertThat(byAdmin).contains("ROLE_CHANGE:ROLE", "ACCOUNT_DISABLED:USER", "ACCOUNT_ENABLED:USER");
         List<String> byPatient = jdbc.queryForList(
                 "select action from audit_events where actor_user_id = ?",
                 String.class,

@@ -1,6 +1,7 @@
 package com.clinicrecords.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.clinicrecords.ClinicRecordsApplication;
 import com.clinicrecords.identity.domain.AccountService;
@@ -14,11 +15,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -49,13 +52,15 @@ class GracefulShutdownTests {
         String patientId = api.get("/api/patients/me").token(token).send().text("id");
         byte[] png = TestFiles.png(64 * 1024);
 
+        SlowStream body = new SlowStream(png, 16, 150);
         CompletableFuture<ApiResponse> upload =
                 CompletableFuture.supplyAsync(() -> api.post("/api/patients/" + patientId + "/images")
                         .token(token)
                         .header("X-Filename", "slow.png")
-                        .body(HttpRequest.BodyPublishers.ofInputStream(() -> new SlowStream(png, 16, 150)), "image/png")
+                        .body(HttpRequest.BodyPublishers.ofInputStream(() -> body), "image/png")
                         .send());
-        Thread.sleep(700); // the upload is now in flight, trickling its body
+        // The upload is in flight, trickling its body: a few of its 16 chunks are sent.
+        await().atMost(Duration.ofSeconds(30)).until(() -> body.chunksSent() >= 4);
         long closeCalled = System.nanoTime();
         CompletableFuture<Void> shutdown = CompletableFuture.runAsync(app::close);
 
@@ -75,11 +80,16 @@ class GracefulShutdownTests {
         private final ByteArrayInputStream in;
         private final int chunk;
         private final long pauseMillis;
+        private final AtomicInteger chunksSent = new AtomicInteger();
 
         SlowStream(byte[] data, int chunks, long pauseMillis) {
             this.in = new ByteArrayInputStream(data);
             this.chunk = Math.max(1, data.length / chunks);
             this.pauseMillis = pauseMillis;
+        }
+
+        int chunksSent() {
+            return chunksSent.get();
         }
 
         @Override
@@ -95,7 +105,9 @@ class GracefulShutdownTests {
                 Thread.currentThread().interrupt();
                 throw new IOException(e);
             }
-            return in.read(b, off, Math.min(len, chunk));
+            int read = in.read(b, off, Math.min(len, chunk));
+            chunksSent.incrementAndGet();
+            return read;
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.clinicrecords.imaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.clinicrecords.patients.ClinicFixtures;
 import com.clinicrecords.support.ApiResponse;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -242,10 +244,12 @@ class ImageUploadIntegrationTests extends ImagingTestSupport {
                 multipart.contentType(),
                 multipart.body().length,
                 java.util.Arrays.copyOf(multipart.body(), 1_000_000));
-        Thread.sleep(1500);
 
-        assertThat(imageRows(patient.patientId())).isZero();
-        assertThat(tempFiles()).isEqualTo(tempBefore);
+        // The server notices the hang-ups and cleans up: no row, no temp file, and it stays so.
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(imageRows(patient.patientId())).isZero();
+            assertThat(tempFiles()).isEqualTo(tempBefore);
+        });
     }
 
     /** Announces {@code declared} bytes, sends fewer, then closes the connection like a crashed client. */

@@ -1,6 +1,7 @@
 package com.clinicrecords.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.clinicrecords.notifications.domain.EmailOutbox;
 import com.clinicrecords.notifications.domain.EmailRelay;
@@ -54,8 +55,7 @@ class EmailOutboxIntegrationTests extends IntegrationTest {
             status.setRollbackOnly();
         });
         relay.relayDue();
-        Mailbox.sleep(500);
-        assertThat(Mailbox.to(recipient)).isEmpty();
+        Mailbox.assertStays(recipient, 0, Duration.ofMillis(500));
         assertThat(jdbc.queryForObject(
                         "select count(*) from email_outbox where recipient = ?", Integer.class, recipient))
                 .isZero();
@@ -82,9 +82,8 @@ class EmailOutboxIntegrationTests extends IntegrationTest {
         }
         // Backoff in the test profile is 1 s; the scheduled relay picks the email up again by itself.
         Mailbox.await(patient.email(), 1, Duration.ofSeconds(20));
-        Mailbox.sleep(1500);
         relay.relayDue();
-        assertThat(Mailbox.to(patient.email())).as("sent exactly once").hasSize(1);
+        Mailbox.assertStays(patient.email(), 1, Duration.ofMillis(1500));
         awaitStatus(patient.email(), "SENT");
     }
 
@@ -121,35 +120,31 @@ class EmailOutboxIntegrationTests extends IntegrationTest {
             t.join();
         }
         Mailbox.await(recipient, 5, Duration.ofSeconds(15));
-        Mailbox.sleep(1000);
-        assertThat(Mailbox.to(recipient)).hasSize(5);
+        Mailbox.assertStays(recipient, 5, Duration.ofSeconds(1));
     }
 
     /** The reset email is queued in the background; wait until the relay has tried (and failed) once. */
     private void awaitAttempt(String recipient) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            relay.relayDue();
-            Integer attempts = jdbc.queryForObject(
-                    "select coalesce(max(attempts), 0) from email_outbox " + "where recipient = ?",
-                    Integer.class,
-                    recipient);
-            if (attempts != null && attempts > 0) {
-                return;
-            }
-            Mailbox.sleep(100);
-        }
-        throw new AssertionError("no delivery attempt for " + recipient);
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    relay.relayDue();
+                    Integer attempts = jdbc.queryForObject(
+                            "select coalesce(max(attempts), 0) from email_outbox " + "where recipient = ?",
+                            Integer.class,
+                            recipient);
+                    return attempts != null && attempts > 0;
+                });
     }
 
     /** The row is marked in the relay's transaction, which commits just after the SMTP server has the mail. */
     private void awaitStatus(String recipient, String expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!expected.equals(status(recipient)) && System.nanoTime() < deadline) {
-            relay.relayDue();
-            Mailbox.sleep(100);
-        }
-        assertThat(status(recipient)).isEqualTo(expected);
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    relay.relayDue();
+                    return expected.equals(status(recipient));
+                });
     }
 
     private String status(String recipient) {

@@ -67,16 +67,16 @@ class ClinicalAuditIntegrationTests extends IntegrationTest {
                                 String.class,
                                 pid))
                         .contains(
-                                "DoctorPatientLink:LINK:ALLOW",
-                                "Patient:READ:ALLOW",
-                                "Patient:READ:DENY",
-                                "Visit:CREATE:ALLOW",
-                                "Patient:UPDATE:ALLOW",
-                                "Appointment:CREATE:ALLOW",
-                                "Appointment:READ:ALLOW",
-                                "Appointment:UPDATE:ALLOW",
-                                "DoctorPatientLink:UNLINK:ALLOW",
-                                "Patient:DELETE:ALLOW"));
+                                "DOCTOR_PATIENT_LINK:LINK:ALLOW",
+                                "PATIENT:READ:ALLOW",
+                                "PATIENT:READ:DENY",
+                                "VISIT:CREATE:ALLOW",
+                                "PATIENT:UPDATE:ALLOW",
+                                "APPOINTMENT:CREATE:ALLOW",
+                                "APPOINTMENT:READ:ALLOW",
+                                "APPOINTMENT:UPDATE:ALLOW",
+                                "DOCTOR_PATIENT_LINK:UNLINK:ALLOW",
+                                "PATIENT:DELETE:ALLOW"));
         assertThat(jdbc.queryForObject(
                         "select actor_user_id from audit_events where patient_id = ? and outcome = 'DENY'"
                                 + " order by id limit 1",

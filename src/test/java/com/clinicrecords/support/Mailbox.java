@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /** Reads what the application actually sent to the test SMTP server. */
 public final class Mailbox {
@@ -24,14 +25,25 @@ public final class Mailbox {
 
     /** Waits (the outbox relay runs in the background) until exactly {@code count} emails reached the address. */
     public static List<MimeMessage> await(String recipient, int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        Awaitility.await()
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> to(recipient).size() >= count);
         List<MimeMessage> found = to(recipient);
-        while (found.size() < count && System.nanoTime() < deadline) {
-            sleep(100);
-            found = to(recipient);
-        }
         assertThat(found).as("emails to %s", recipient).hasSize(count);
         return found;
+    }
+
+    /**
+     * Checks that the address keeps exactly {@code count} emails for {@code quiet} (nothing more arrives), for
+     * tests that prove something is sent once or not at all.
+     */
+    public static void assertStays(String recipient, int count, Duration quiet) {
+        Awaitility.await()
+                .during(quiet)
+                .atMost(quiet.plusSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> to(recipient).size() == count);
     }
 
     /** The single latest email's body, waiting for the {@code count}-th email to arrive. */
@@ -54,15 +66,6 @@ public final class Mailbox {
         Matcher m = Pattern.compile(regex).matcher(body);
         assertThat(m.find()).as("%s in %s", regex, body).isTrue();
         return m.group(1);
-    }
-
-    public static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static boolean isTo(MimeMessage message, String recipient) {

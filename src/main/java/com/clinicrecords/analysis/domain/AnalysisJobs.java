@@ -10,6 +10,7 @@ import com.clinicrecords.analysis.persistence.ServiceClientRepository;
 import com.clinicrecords.analysis.persistence.WebhookDeliveryRepository;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.imaging.domain.ImageAccess;
 import com.clinicrecords.imaging.domain.ImageCommittedEvent;
@@ -21,7 +22,6 @@ import com.clinicrecords.shared.domain.ConflictException;
 import com.clinicrecords.shared.domain.ForbiddenException;
 import com.clinicrecords.shared.domain.NotFoundException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
-import com.clinicrecords.shared.security.Permissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,13 +47,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AnalysisJobs {
 
-    static final String RESOURCE = "ANALYSIS_JOB";
+    static final AuditResource RESOURCE = AuditResource.ANALYSIS_JOB;
 
     private final AnalysisJobRepository jobs;
     private final WebhookDeliveryRepository deliveries;
     private final ServiceClientRepository clients;
     private final ImageService images;
     private final ImageAccess imageAccess;
+    private final ResultAccess access;
     private final AnalysisResults results;
     private final AnalysisNotifier notifier;
     private final AuditTrail audit;
@@ -68,6 +69,7 @@ public class AnalysisJobs {
             ServiceClientRepository clients,
             ImageService images,
             ImageAccess imageAccess,
+            ResultAccess access,
             AnalysisResults results,
             AnalysisNotifier notifier,
             AuditTrail audit,
@@ -80,6 +82,7 @@ public class AnalysisJobs {
         this.clients = clients;
         this.images = images;
         this.imageAccess = imageAccess;
+        this.access = access;
         this.results = results;
         this.notifier = notifier;
         this.audit = audit;
@@ -112,11 +115,7 @@ public class AnalysisJobs {
 
     private JobView rerunOnce(AuthenticatedUser me, UUID imageId) {
         ImageView image = images.requireReadable(me, imageId);
-        if (!me.can(Permissions.IMAGES_STATUS) || !imageAccess.isLinkedDoctor(me, image.patientId())) {
-            audit.recordDenied(AuditEntry.denied(AuditAction.CREATE, RESOURCE, null, image.patientId()));
-            throw new ForbiddenException(
-                    "analysis-rerun-not-allowed", "Only a linked doctor may request a new analysis");
-        }
+        access.requireMayRerun(me, image.patientId());
         Optional<AnalysisJob> open = jobs.findOpenForImage(imageId);
         if (open.isPresent()) {
             return JobView.of(open.get());

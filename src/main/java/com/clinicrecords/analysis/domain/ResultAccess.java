@@ -3,6 +3,7 @@ package com.clinicrecords.analysis.domain;
 import com.clinicrecords.analysis.persistence.AnalysisResultRepository;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.imaging.domain.AnalysisLeaseGate;
 import com.clinicrecords.imaging.domain.ImageAccess;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ResultAccess {
 
-    static final String RESOURCE = "ANALYSIS_RESULT";
+    static final AuditResource RESOURCE = AuditResource.ANALYSIS_RESULT;
     private static final Set<ResultStatus> RELEASED = EnumSet.of(ResultStatus.FINAL, ResultStatus.AMENDED);
     private static final Set<ResultStatus> ALL = EnumSet.allOf(ResultStatus.class);
 
@@ -45,6 +46,15 @@ class ResultAccess {
         this.images = images;
         this.audit = audit;
         this.leases = leases;
+    }
+
+    /** A new analysis run of an image: a doctor linked to its patient, holding images:status. */
+    void requireMayRerun(AuthenticatedUser me, UUID patientId) {
+        if (!me.can(Permissions.IMAGES_STATUS) || !patients.isLinkedDoctor(me, patientId)) {
+            audit.recordDenied(AuditEntry.denied(AuditAction.CREATE, AnalysisJobs.RESOURCE, null, patientId));
+            throw new ForbiddenException(
+                    "analysis-rerun-not-allowed", "Only a linked doctor may request a new analysis");
+        }
     }
 
     /** An analysis service reads results only of an image it holds a live lease on. */

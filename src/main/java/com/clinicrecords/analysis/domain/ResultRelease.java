@@ -5,13 +5,12 @@ import com.clinicrecords.identity.IdentityApi;
 import com.clinicrecords.notifications.domain.EmailOutbox;
 import com.clinicrecords.notifications.domain.InAppNotifications;
 import com.clinicrecords.patients.domain.ClinicDirectory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells a patient that a result is ready, without any medical detail: an in-app notification and an email
- * through the outbox, both in the same transaction as the release, plus a {@link ResultReleasedEvent} for
- * other listeners. Patients without a login (or with a disabled one) are skipped.
+ * through the outbox, both in the same transaction as the release. Patients without a login (or with a
+ * disabled one) are skipped.
  */
 @Component
 class ResultRelease {
@@ -30,19 +29,12 @@ class ResultRelease {
     private final IdentityApi identity;
     private final InAppNotifications notifications;
     private final EmailOutbox email;
-    private final ApplicationEventPublisher events;
 
-    ResultRelease(
-            ClinicDirectory patients,
-            IdentityApi identity,
-            InAppNotifications notifications,
-            EmailOutbox email,
-            ApplicationEventPublisher events) {
+    ResultRelease(ClinicDirectory patients, IdentityApi identity, InAppNotifications notifications, EmailOutbox email) {
         this.patients = patients;
         this.identity = identity;
         this.notifications = notifications;
         this.email = email;
-        this.events = events;
     }
 
     void released(AnalysisResult result, boolean amendment) {
@@ -61,7 +53,5 @@ class ResultRelease {
                 "A new result is available in your records. Log in to view it.",
                 "/api/results/" + result.getId());
         email.enqueue(user.email(), EMAIL_SUBJECT, EMAIL_BODY);
-        events.publishEvent(new ResultReleasedEvent(
-                result.getId(), result.getPatientId(), user.id(), result.getCurrentVersion(), amendment));
     }
 }

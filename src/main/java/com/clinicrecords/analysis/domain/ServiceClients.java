@@ -6,6 +6,7 @@ import com.clinicrecords.analysis.domain.JobViews.ServiceClientView;
 import com.clinicrecords.analysis.persistence.ServiceClientRepository;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.identity.domain.ClientCredentialsGrant;
 import com.clinicrecords.identity.domain.ClientInfo;
@@ -36,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ServiceClients implements ClientCredentialsGrant {
 
-    static final String RESOURCE = "SERVICE_CLIENT";
+    static final AuditResource RESOURCE = AuditResource.SERVICE_CLIENT;
     private static final String SECRET_PREFIX = "csk_";
     private static final String WEBHOOK_SECRET_PREFIX = "whsec_";
 

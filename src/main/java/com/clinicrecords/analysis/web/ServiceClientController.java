@@ -4,6 +4,8 @@ import com.clinicrecords.analysis.domain.JobViews.ClientSettings;
 import com.clinicrecords.analysis.domain.JobViews.IssuedCredentials;
 import com.clinicrecords.analysis.domain.JobViews.ServiceClientView;
 import com.clinicrecords.analysis.domain.ServiceClients;
+import com.clinicrecords.shared.security.Permissions;
+import com.clinicrecords.shared.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -16,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,7 +49,7 @@ class ServiceClientController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAuthority('users:manage')")
+    @RequiresPermission(Permissions.USERS_MANAGE)
     @Operation(
             summary = "Create a service client; the answer holds clientSecret and webhookSecret, shown this once "
                     + "(only a hash of the client secret is stored)")
@@ -61,28 +62,28 @@ class ServiceClientController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAuthority('users:read')")
+    @RequiresPermission(Permissions.USERS_READ)
     @Operation(summary = "All service clients (never their secrets)")
     List<ServiceClientView> list() {
         return clients.list();
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('users:read')")
+    @RequiresPermission(Permissions.USERS_READ)
     @Operation(summary = "One service client (never its secrets)")
     ServiceClientView get(@PathVariable UUID id) {
         return clients.get(id);
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasAuthority('users:manage')")
+    @RequiresPermission(Permissions.USERS_MANAGE)
     @Operation(summary = "Change name, modalities and webhook URL (absent fields are cleared)")
     ServiceClientView update(@PathVariable UUID id, @Valid @RequestBody ClientBody body) {
         return clients.update(id, body.settings());
     }
 
     @PostMapping("/{id}/rotate-secret")
-    @PreAuthorize("hasAuthority('users:manage')")
+    @RequiresPermission(Permissions.USERS_MANAGE)
     @Operation(
             summary = "Issue a new client secret and webhook secret (shown this once); the old secret and every "
                     + "token issued with it stop working at once")
@@ -91,7 +92,7 @@ class ServiceClientController {
     }
 
     @PostMapping("/{id}/revoke")
-    @PreAuthorize("hasAuthority('users:manage')")
+    @RequiresPermission(Permissions.USERS_MANAGE)
     @Operation(summary = "Revoke a service client for good (idempotent); its tokens stop working at once")
     ServiceClientView revoke(@PathVariable UUID id) {
         return clients.revoke(id);

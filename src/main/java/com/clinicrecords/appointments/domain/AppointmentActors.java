@@ -2,6 +2,7 @@ package com.clinicrecords.appointments.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.patients.domain.ClinicDirectory;
 import com.clinicrecords.patients.domain.ClinicDirectory.Person;
@@ -10,6 +11,7 @@ import com.clinicrecords.shared.domain.ForbiddenException;
 import com.clinicrecords.shared.domain.NotFoundException;
 import com.clinicrecords.shared.domain.RuleViolationException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AppointmentActors {
 
-    static final String RESOURCE = "Appointment";
+    static final AuditResource RESOURCE = AuditResource.APPOINTMENT;
 
     private final ClinicDirectory directory;
     private final PatientAccess access;
@@ -34,6 +36,13 @@ class AppointmentActors {
         this.access = access;
         this.audit = audit;
         this.props = props;
+    }
+
+    /** A doctor's working hours are changed by that doctor or by a holder of doctors:manage. */
+    void requireMayEditSchedule(AuthenticatedUser user, Person doctor) {
+        if (!doctor.userId().equals(user.userId()) && !user.can(Permissions.DOCTORS_MANAGE)) {
+            throw new ForbiddenException("not-your-schedule", "Only the doctor or an admin may change working hours");
+        }
     }
 
     /** Returns the doctor and patient (with their accounts) once the caller is allowed to book this pair. */
@@ -69,7 +78,7 @@ class AppointmentActors {
     void requireSee(AuthenticatedUser user, Appointment a) {
         if (!canSee(user, a)) {
             audit.recordDenied(AuditEntry.denied(AuditAction.READ, RESOURCE, a.getId(), a.getPatientId()));
-            throw NotFoundException.of(RESOURCE);
+            throw NotFoundException.of("Appointment");
         }
     }
 
@@ -77,7 +86,7 @@ class AppointmentActors {
     void requireSee(AuthenticatedUser user, Appointment a, PatientAccess.Facts facts, boolean ownDoctor) {
         if (!access.mayRead(user, facts) && !ownDoctor) {
             audit.recordDenied(AuditEntry.denied(AuditAction.READ, RESOURCE, a.getId(), a.getPatientId()));
-            throw NotFoundException.of(RESOURCE);
+            throw NotFoundException.of("Appointment");
         }
     }
 
@@ -105,7 +114,7 @@ class AppointmentActors {
     Parties parties(Appointment a) {
         return new Parties(
                 directory.doctor(a.getDoctorId()).orElseThrow(() -> NotFoundException.of("Doctor")),
-                directory.livePatient(a.getPatientId()).orElseThrow(() -> NotFoundException.of(RESOURCE)));
+                directory.livePatient(a.getPatientId()).orElseThrow(() -> NotFoundException.of("Appointment")));
     }
 
     record Parties(Person doctor, Person patient) {}

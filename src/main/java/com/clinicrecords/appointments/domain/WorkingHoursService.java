@@ -3,14 +3,13 @@ package com.clinicrecords.appointments.domain;
 import com.clinicrecords.appointments.persistence.WorkingHoursRepository;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.patients.domain.ClinicDirectory;
 import com.clinicrecords.patients.domain.ClinicDirectory.Person;
-import com.clinicrecords.shared.domain.ForbiddenException;
 import com.clinicrecords.shared.domain.InvalidFieldException;
 import com.clinicrecords.shared.domain.NotFoundException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
-import com.clinicrecords.shared.security.Permissions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -24,8 +23,11 @@ public class WorkingHoursService {
     private final WorkingHoursRepository hours;
     private final ClinicDirectory directory;
     private final AuditTrail audit;
+    private final AppointmentActors actors;
 
-    public WorkingHoursService(WorkingHoursRepository hours, ClinicDirectory directory, AuditTrail audit) {
+    public WorkingHoursService(
+            WorkingHoursRepository hours, ClinicDirectory directory, AuditTrail audit, AppointmentActors actors) {
+        this.actors = actors;
         this.hours = hours;
         this.directory = directory;
         this.audit = audit;
@@ -42,16 +44,14 @@ public class WorkingHoursService {
     @Transactional
     public List<WorkingHoursEntry> replace(AuthenticatedUser user, UUID doctorId, List<WorkingHoursEntry> entries) {
         Person doctor = directory.doctor(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
-        if (!doctor.userId().equals(user.userId()) && !user.can(Permissions.DOCTORS_MANAGE)) {
-            throw new ForbiddenException("not-your-schedule", "Only the doctor or an admin may change working hours");
-        }
+        actors.requireMayEditSchedule(user, doctor);
         checkNoOverlap(entries);
         hours.deleteByDoctor(doctorId);
         hours.saveAll(entries.stream()
                 .map(e -> new WorkingHours(doctorId, e.weekday(), e.startTime(), e.endTime(), e.slotMinutes()))
                 .toList());
         hours.flush();
-        audit.record(AuditEntry.allowed(AuditAction.UPDATE, "WorkingHours", doctorId, null));
+        audit.record(AuditEntry.allowed(AuditAction.UPDATE, AuditResource.WORKING_HOURS, doctorId, null));
         return get(doctorId);
     }
 

@@ -7,6 +7,8 @@ import com.clinicrecords.appointments.domain.BookAppointmentCommand;
 import com.clinicrecords.appointments.web.AppointmentRequests.BookRequest;
 import com.clinicrecords.appointments.web.AppointmentRequests.RescheduleRequest;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
+import com.clinicrecords.shared.security.RequiresPermission;
 import com.clinicrecords.shared.web.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,7 +17,6 @@ import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +42,7 @@ class AppointmentController {
     @Operation(
             summary = "Book: a patient for themself with a linked doctor, a doctor for a linked patient in their "
                     + "own schedule, an admin for anyone (appointments:book). Overlap -> 409 appointment-conflict")
-    @PreAuthorize("hasAuthority('appointments:book')")
+    @RequiresPermission(Permissions.APPOINTMENTS_BOOK)
     @PostMapping("/api/appointments")
     ResponseEntity<AppointmentView> book(
             @AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody BookRequest body) {

@@ -11,13 +11,14 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("api")
 public record AuditEntry(
         AuditAction action,
-        String resourceType,
+        AuditResource resourceType,
         String resourceId,
         UUID patientId,
         AuditOutcome outcome,
         String detail) {
 
-    public static AuditEntry allowed(AuditAction action, String resourceType, Object resourceId, UUID patientId) {
+    public static AuditEntry allowed(
+            AuditAction action, AuditResource resourceType, Object resourceId, UUID patientId) {
         return new AuditEntry(
                 action,
                 resourceType,
@@ -27,7 +28,7 @@ public record AuditEntry(
                 null);
     }
 
-    public static AuditEntry denied(AuditAction action, String resourceType, Object resourceId, UUID patientId) {
+    public static AuditEntry denied(AuditAction action, AuditResource resourceType, Object resourceId, UUID patientId) {
         return new AuditEntry(
                 action,
                 resourceType,

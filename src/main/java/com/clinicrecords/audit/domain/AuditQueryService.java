@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditQueryService {
 
-    private static final String ACCESS_LOG = "access-log";
+    private static final AuditResource ACCESS_LOG = AuditResource.ACCESS_LOG;
 
     private final AuditEventQueries queries;
     private final PatientOwnership patientAccess;
@@ -47,18 +47,20 @@ public class AuditQueryService {
         return own && !me.can(Permissions.AUDIT_READ) ? AccessLogPrivacy.forPatient(page, me.userId()) : page;
     }
 
-    /** The whole trail, filtered; only for holders of audit:read. */
-    public AuditPage search(AuthenticatedUser me, AuditFilter filter) {
+    /** The whole trail, filtered; the caller's audit:read is checked on the endpoint. */
+    public AuditPage search(AuditFilter filter) {
         awaitQueuedRefusals();
-        if (!me.can(Permissions.AUDIT_READ)) {
-            audit.recordDenied(AuditEntry.denied(AuditAction.LIST, "audit", null, null));
-            throw new ForbiddenException("forbidden", "Reading the audit trail requires the audit:read permission");
-        }
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw new BadRequestException("invalid-range", "'from' must be before 'to'");
         }
-        audit.record(AuditEntry.allowed(AuditAction.LIST, "audit", null, filter.patientId()));
+        audit.record(AuditEntry.allowed(AuditAction.LIST, AuditResource.AUDIT, null, filter.patientId()));
         return page(filter);
+    }
+
+    /** Audits a search by a caller without audit:read and gives the 403 to throw. */
+    public ForbiddenException searchDenied() {
+        audit.recordDenied(AuditEntry.denied(AuditAction.LIST, AuditResource.AUDIT, null, null));
+        return new ForbiddenException("forbidden", "Reading the audit trail requires the audit:read permission");
     }
 
     /**

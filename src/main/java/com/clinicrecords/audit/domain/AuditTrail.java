@@ -103,7 +103,7 @@ public class AuditTrail {
             actorUserId,
             actorRoles,
             str(entry.patientId()),
-            entry.resourceType(),
+            entry.resourceType().name(),
             entry.resourceId(),
             entry.action().name(),
             entry.outcome().name(),

@@ -2,6 +2,7 @@ package com.clinicrecords.audit.persistence;
 
 import com.clinicrecords.audit.domain.AuditEventView;
 import com.clinicrecords.audit.domain.AuditFilter;
+import com.clinicrecords.audit.domain.AuditResource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -68,7 +69,7 @@ public class AuditEventQueries {
                 name,
                 rs.getString("actor_roles"),
                 uuid(rs.getString("patient_id")),
-                rs.getString("resource_type"),
+                AuditResource.normalize(rs.getString("resource_type")),
                 rs.getString("resource_id"),
                 rs.getString("action"),
                 rs.getString("outcome"),

@@ -2,19 +2,21 @@ package com.clinicrecords.audit.persistence;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,7 +49,8 @@ public class AuditWriteBehind {
     private final TransactionTemplate tx;
     private final BlockingQueue<Object[]> queue;
     private final Duration maxEnqueueWait;
-    private final ScheduledExecutorService flusher;
+    private final ThreadPoolTaskScheduler flusher;
+    private final ScheduledFuture<?> flushing;
     private final ReentrantLock flushLock = new ReentrantLock();
     private final AtomicLong enqueued = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
@@ -59,6 +62,7 @@ public class AuditWriteBehind {
     public AuditWriteBehind(
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
+            ThreadPoolTaskSchedulerBuilder schedulers,
             @Value("${clinic.audit.flush-interval:50ms}") Duration flushInterval,
             @Value("${clinic.audit.queue-capacity:100000}") int capacity,
             @Value("${clinic.audit.max-enqueue-wait:5s}") Duration maxEnqueueWait) {
@@ -68,12 +72,15 @@ public class AuditWriteBehind {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxEnqueueWait = maxEnqueueWait;
         long intervalMs = Math.max(1, Math.min(100, flushInterval.toMillis()));
-        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "audit-write-behind");
-            t.setDaemon(true);
-            return t;
-        });
-        flusher.scheduleWithFixedDelay(this::scheduledFlush, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        // Its own thread from Boot's scheduler builder (spring.task.scheduling.*), not the shared scheduler: a
+        // slow @Scheduled job (the mail relay) must not hold back the flush. Stopped in close(), before the
+        // final flush.
+        this.flusher =
+                schedulers.poolSize(1).threadNamePrefix("audit-write-behind-").build();
+        flusher.setDaemon(true);
+        flusher.initialize();
+        this.flushing = flusher.scheduleWithFixedDelay(
+                this::scheduledFlush, Instant.now().plusMillis(intervalMs), Duration.ofMillis(intervalMs));
     }
 
     /** Queues one row (the values of {@link #INSERT}, in order). Never touches the database. */
@@ -170,12 +177,11 @@ public class AuditWriteBehind {
     @PreDestroy
     public void close() {
         closed = true;
+        flushing.cancel(false);
+        // Waits (up to 10 s) for a scheduled flush in progress; the final flush below takes the same lock anyway.
+        flusher.setWaitForTasksToCompleteOnShutdown(true);
+        flusher.setAwaitTerminationSeconds(10);
         flusher.shutdown();
-        try {
-            flusher.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         try {
             flush();
         } catch (RuntimeException e) {

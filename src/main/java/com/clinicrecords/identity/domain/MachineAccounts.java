@@ -2,6 +2,7 @@ package com.clinicrecords.identity.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.identity.persistence.AuthSessionRepository;
 import com.clinicrecords.identity.persistence.RoleRepository;
@@ -31,7 +32,7 @@ public class MachineAccounts {
     /** Synthetic, never deliverable addresses (RFC 2606 .invalid): machine accounts receive no email. */
     static final String EMAIL_DOMAIN = "@service-clients.invalid";
 
-    private static final String SESSION = "session";
+    private static final AuditResource SESSION = AuditResource.SESSION;
 
     private final UserRepository users;
     private final RoleRepository roles;
@@ -71,7 +72,7 @@ public class MachineAccounts {
                 now);
         user.addRole(roles.findByName(Roles.ANALYSIS_SERVICE).orElseThrow(() -> new NotFoundException("Role")));
         User saved = users.saveAndFlush(user);
-        audit.record(AuditEntry.allowed(AuditAction.ACCOUNT_CREATED, "user", saved.getId(), null)
+        audit.record(AuditEntry.allowed(AuditAction.ACCOUNT_CREATED, AuditResource.USER, saved.getId(), null)
                 .withDetail("service client"));
         return saved.getId();
     }
@@ -110,7 +111,7 @@ public class MachineAccounts {
             users.saveAndFlush(user);
         });
         endSessions(userId, "CLIENT_REVOKED");
-        audit.record(AuditEntry.allowed(AuditAction.ACCOUNT_DISABLED, "user", userId, null)
+        audit.record(AuditEntry.allowed(AuditAction.ACCOUNT_DISABLED, AuditResource.USER, userId, null)
                 .withDetail("service client revoked"));
     }
 

@@ -7,14 +7,14 @@ import com.clinicrecords.identity.persistence.UserRepository;
 import com.clinicrecords.shared.domain.BadRequestException;
 import com.clinicrecords.shared.domain.TooManyRequestsException;
 import io.github.bucket4j.ConsumptionProbe;
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +39,7 @@ public class PasswordResetService {
     private final SecurityEvents events;
     private final SharedRateLimits limits;
     private final ThrottleProperties.ForgotPassword throttle;
-    private final ThreadPoolTaskExecutor background;
+    private final TaskExecutor background;
     private final Clock clock;
 
     PasswordResetService(
@@ -52,6 +52,7 @@ public class PasswordResetService {
             SecurityEvents events,
             ThrottleProperties.ForgotPassword throttle,
             SharedRateLimits limits,
+            @Qualifier("applicationTaskExecutor") TaskExecutor background,
             Clock clock) {
         this.users = users;
         this.tokens = tokens;
@@ -63,13 +64,8 @@ public class PasswordResetService {
         this.throttle = throttle;
         this.limits = limits;
         this.clock = clock;
-        this.background = new ThreadPoolTaskExecutor();
-        background.setThreadNamePrefix("password-reset-");
-        background.setCorePoolSize(2);
-        background.setQueueCapacity(1_000);
-        background.setWaitForTasksToCompleteOnShutdown(true);
-        background.setAwaitTerminationSeconds(10);
-        background.initialize();
+        // Boot's task executor (spring.task.execution.*): bounded queue, finishes queued work on shutdown.
+        this.background = background;
     }
 
     /**
@@ -126,10 +122,5 @@ public class PasswordResetService {
                     "Too many password reset attempts; try again later",
                     Duration.ofNanos(probe.getNanosToWaitForRefill()).plusSeconds(1));
         }
-    }
-
-    @PreDestroy
-    void shutdown() {
-        background.shutdown();
     }
 }

@@ -2,6 +2,7 @@ package com.clinicrecords.identity.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import java.util.Collection;
 import java.util.TreeSet;
@@ -15,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SecurityEvents {
 
-    private static final String USER = "user";
-    private static final String SESSION = "session";
-    private static final String ROLE = "role";
+    private static final AuditResource USER = AuditResource.USER;
+    private static final AuditResource SESSION = AuditResource.SESSION;
+    private static final AuditResource ROLE = AuditResource.ROLE;
 
     private final AuditTrail audit;
 

@@ -3,6 +3,8 @@ package com.clinicrecords.identity.web;
 import com.clinicrecords.identity.domain.RoleAdminService;
 import com.clinicrecords.identity.domain.RoleView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
+import com.clinicrecords.shared.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,21 +41,21 @@ class AdminRolesController {
 
     @Operation(summary = "All roles with their permissions")
     @GetMapping("/roles")
-    @PreAuthorize("hasAnyAuthority('roles:manage', 'users:manage')")
+    @PreAuthorize("hasAnyAuthority('" + Permissions.ROLES_MANAGE + "', '" + Permissions.USERS_MANAGE + "')")
     List<RoleView> list() {
         return roles.list();
     }
 
     @Operation(summary = "Every permission a role can hold")
     @GetMapping("/permissions")
-    @PreAuthorize("hasAnyAuthority('roles:manage', 'users:manage')")
+    @PreAuthorize("hasAnyAuthority('" + Permissions.ROLES_MANAGE + "', '" + Permissions.USERS_MANAGE + "')")
     List<String> permissions() {
         return roles.permissions();
     }
 
     @Operation(summary = "Create a custom role")
     @PostMapping("/roles")
-    @PreAuthorize("hasAuthority('roles:manage')")
+    @RequiresPermission(Permissions.ROLES_MANAGE)
     ResponseEntity<RoleView> create(
             @AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody CreateRoleRequest body) {
         RoleView role = roles.create(me, body.name(), body.description(), body.permissions());
@@ -63,7 +65,7 @@ class AdminRolesController {
 
     @Operation(summary = "Change a custom role's description and permissions")
     @PutMapping("/roles/{id}")
-    @PreAuthorize("hasAuthority('roles:manage')")
+    @RequiresPermission(Permissions.ROLES_MANAGE)
     RoleView update(
             @AuthenticationPrincipal AuthenticatedUser me,
             @PathVariable UUID id,
@@ -73,7 +75,7 @@ class AdminRolesController {
 
     @Operation(summary = "Delete a custom role that nobody holds")
     @DeleteMapping("/roles/{id}")
-    @PreAuthorize("hasAuthority('roles:manage')")
+    @RequiresPermission(Permissions.ROLES_MANAGE)
     ResponseEntity<Void> delete(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
         roles.delete(me, id);
         return ResponseEntity.noContent().build();

@@ -7,6 +7,8 @@ import com.clinicrecords.identity.domain.UserStatus;
 import com.clinicrecords.identity.domain.UserView;
 import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
+import com.clinicrecords.shared.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,7 +22,6 @@ import java.net.URI;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,7 +49,7 @@ class AdminUsersController {
             summary = "Accounts, optionally by role and status (ACTIVE|DISABLED|PENDING), q matching email, names and"
                     + " phone; size 1-100 (larger is a 400); sort=email|createdAt|lastName|firstName[,desc]")
     @GetMapping
-    @PreAuthorize("hasAuthority('users:read')")
+    @RequiresPermission(Permissions.USERS_READ)
     PageView<UserView> list(
             @RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) @Size(max = 64) String role,
@@ -61,14 +62,14 @@ class AdminUsersController {
 
     @Operation(summary = "One account")
     @GetMapping("/{id}")
-    @PreAuthorize("hasAuthority('users:read')")
+    @RequiresPermission(Permissions.USERS_READ)
     UserView get(@PathVariable UUID id) {
         return queries.get(id);
     }
 
     @Operation(summary = "Open a staff account; a temporary password is emailed to it")
     @PostMapping
-    @PreAuthorize("hasAuthority('users:manage')")
+    @RequiresPermission(Permissions.USERS_MANAGE)
     ResponseEntity<UserView> create(
             @AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody CreateStaffRequest body) {
         UserView user = admin.createStaff(
@@ -80,7 +81,7 @@ class AdminUsersController {
 
     @Operation(summary = "Replace an account's roles")
     @PutMapping("/{id}/roles")
-    @PreAuthorize("hasAuthority('users:manage')")
+    @RequiresPermission(Permissions.USERS_MANAGE)
     UserView replaceRoles(
             @AuthenticationPrincipal AuthenticatedUser me,
             @PathVariable UUID id,
@@ -90,21 +91,21 @@ class AdminUsersController {
 
     @Operation(summary = "Disable an account; its sessions end immediately")
     @PostMapping("/{id}/disable")
-    @PreAuthorize("hasAuthority('users:manage')")
+    @RequiresPermission(Permissions.USERS_MANAGE)
     UserView disable(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
         return admin.disable(me, id);
     }
 
     @Operation(summary = "Enable a disabled account")
     @PostMapping("/{id}/enable")
-    @PreAuthorize("hasAuthority('users:manage')")
+    @RequiresPermission(Permissions.USERS_MANAGE)
     UserView enable(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
         return admin.enable(me, id);
     }
 
     @Operation(summary = "Email a temporary password that must be changed at next sign-in; ends all sessions")
     @PostMapping("/{id}/temporary-password")
-    @PreAuthorize("hasAuthority('users:manage')")
+    @RequiresPermission(Permissions.USERS_MANAGE)
     ResponseEntity<Void> temporaryPassword(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
         admin.issueTemporaryPassword(me, id);
         return ResponseEntity.noContent().build();

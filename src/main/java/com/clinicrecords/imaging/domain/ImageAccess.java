@@ -2,6 +2,7 @@ package com.clinicrecords.imaging.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.imaging.persistence.ImageRepository;
 import com.clinicrecords.patients.domain.PatientAccess;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ImageAccess {
 
-    static final String RESOURCE = "IMAGE";
+    static final AuditResource RESOURCE = AuditResource.IMAGE;
 
     private final PatientAccess patients;
     private final ImageRepository images;
@@ -96,6 +97,31 @@ public class ImageAccess {
     public boolean isAnalysisService(AuthenticatedUser me) {
         return me.hasRole(Roles.ANALYSIS_SERVICE)
                 && (me.can(Permissions.IMAGES_STATUS) || me.can(Permissions.ANALYSIS_WRITE));
+    }
+
+    /** Editing an image's description: a linked doctor or its uploader. */
+    public void requireEditable(AuthenticatedUser me, MedicalImage image) {
+        boolean uploader = image.getUploadedBy().equals(me.userId());
+        if (!isLinkedDoctor(me, image.getPatientId()) && !uploader) {
+            forbid(me, image, AuditAction.UPDATE, "Only a linked doctor or the uploader may edit an image");
+        }
+    }
+
+    /** Setting an image's processing status: the analysis service or a linked doctor, holding images:status. */
+    public void requireStatusSetter(AuthenticatedUser me, MedicalImage image) {
+        boolean allowed = me.can(Permissions.IMAGES_STATUS)
+                && (isAnalysisService(me) || isLinkedDoctor(me, image.getPatientId()));
+        if (!allowed) {
+            forbid(me, image, AuditAction.UPDATE, "Only the analysis service or a linked doctor may set the status");
+        }
+    }
+
+    /** Deleting an image: the doctor who uploaded it, while linked, or an admin. */
+    public void requireDeletable(AuthenticatedUser me, MedicalImage image) {
+        boolean uploaderDoctor = image.getUploadedBy().equals(me.userId()) && isLinkedDoctor(me, image.getPatientId());
+        if (!me.isAdmin() && !uploaderDoctor) {
+            forbid(me, image, AuditAction.DELETE, "Only the uploading doctor or an admin may delete an image");
+        }
     }
 
     public void forbid(AuthenticatedUser me, MedicalImage image, AuditAction action, String detail) {

@@ -8,7 +8,6 @@ import com.clinicrecords.imaging.persistence.ImageStorage;
 import com.clinicrecords.shared.domain.ConflictException;
 import com.clinicrecords.shared.domain.PreconditionFailedException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
-import com.clinicrecords.shared.security.Permissions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -62,10 +61,7 @@ public class ImageService {
     @Transactional
     public ImageView update(AuthenticatedUser me, UUID imageId, UpdateImageCommand cmd) {
         MedicalImage image = access.readable(me, imageId, AuditAction.UPDATE);
-        boolean uploader = image.getUploadedBy().equals(me.userId());
-        if (!access.isLinkedDoctor(me, image.getPatientId()) && !uploader) {
-            access.forbid(me, image, AuditAction.UPDATE, "Only a linked doctor or the uploader may edit an image");
-        }
+        access.requireEditable(me, image);
         if (cmd.expectedVersion() != null && cmd.expectedVersion() != image.getVersion()) {
             throw new PreconditionFailedException("The image was changed by someone else; reload it and try again");
         }
@@ -80,12 +76,7 @@ public class ImageService {
     @Transactional
     public ImageView changeStatus(AuthenticatedUser me, UUID imageId, ImageStatus next) {
         MedicalImage image = access.readable(me, imageId, AuditAction.UPDATE);
-        boolean allowed = me.can(Permissions.IMAGES_STATUS)
-                && (access.isAnalysisService(me) || access.isLinkedDoctor(me, image.getPatientId()));
-        if (!allowed) {
-            access.forbid(
-                    me, image, AuditAction.UPDATE, "Only the analysis service or a linked doctor may set the status");
-        }
+        access.requireStatusSetter(me, image);
         if (!image.getStatus().canMoveTo(next)) {
             throw new ConflictException(
                     "invalid-status-transition",
@@ -106,11 +97,7 @@ public class ImageService {
     @Transactional
     public void delete(AuthenticatedUser me, UUID imageId) {
         MedicalImage image = access.readable(me, imageId, AuditAction.DELETE);
-        boolean uploaderDoctor =
-                image.getUploadedBy().equals(me.userId()) && access.isLinkedDoctor(me, image.getPatientId());
-        if (!me.isAdmin() && !uploaderDoctor) {
-            access.forbid(me, image, AuditAction.DELETE, "Only the uploading doctor or an admin may delete an image");
-        }
+        access.requireDeletable(me, image);
         image.softDelete(me.userId(), clock.instant());
         images.saveAndFlush(image);
         audit.record(AuditEntry.allowed(AuditAction.DELETE, ImageAccess.RESOURCE, imageId, image.getPatientId()));

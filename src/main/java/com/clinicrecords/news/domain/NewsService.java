@@ -2,6 +2,7 @@ package com.clinicrecords.news.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.news.persistence.NewsRepository;
 import com.clinicrecords.shared.domain.NotFoundException;
@@ -17,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NewsService {
 
-    private static final String RESOURCE = "News";
+    private static final AuditResource RESOURCE = AuditResource.NEWS;
 
     private final NewsRepository news;
     private final AuditTrail audit;
@@ -37,7 +38,7 @@ public class NewsService {
     /** A published item; drafts and unknown ids are both 404. */
     @Transactional(readOnly = true)
     public NewsView publishedItem(UUID id) {
-        return NewsView.of(news.findPublished(id).orElseThrow(() -> NotFoundException.of(RESOURCE)));
+        return NewsView.of(news.findPublished(id).orElseThrow(() -> NotFoundException.of("News")));
     }
 
     @Transactional(readOnly = true)
@@ -107,7 +108,7 @@ public class NewsService {
     }
 
     private NewsItem find(UUID id) {
-        return news.findById(id).orElseThrow(() -> NotFoundException.of(RESOURCE));
+        return news.findById(id).orElseThrow(() -> NotFoundException.of("News"));
     }
 
     private static void requireVersion(NewsItem item, Long expectedVersion) {

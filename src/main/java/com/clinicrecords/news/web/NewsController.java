@@ -4,6 +4,8 @@ import com.clinicrecords.news.domain.NewsService;
 import com.clinicrecords.news.domain.NewsView;
 import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
+import com.clinicrecords.shared.security.RequiresPermission;
 import com.clinicrecords.shared.web.ETags;
 import com.clinicrecords.shared.web.PageRequests;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,7 +18,6 @@ import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,21 +53,21 @@ class NewsController {
     }
 
     @Operation(summary = "All news items including drafts (news:manage)")
-    @PreAuthorize("hasAuthority('news:manage')")
+    @RequiresPermission(Permissions.NEWS_MANAGE)
     @GetMapping("/api/admin/news")
     PageView<NewsView> all(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return news.all(PageRequests.of(page, size, Sort.unsorted()));
     }
 
     @Operation(summary = "One news item, draft or published (news:manage)")
-    @PreAuthorize("hasAuthority('news:manage')")
+    @RequiresPermission(Permissions.NEWS_MANAGE)
     @GetMapping("/api/admin/news/{id}")
     ResponseEntity<NewsView> get(@PathVariable UUID id) {
         return withETag(news.get(id));
     }
 
     @Operation(summary = "Write a news item, as a draft unless publish is true (news:manage)")
-    @PreAuthorize("hasAuthority('news:manage')")
+    @RequiresPermission(Permissions.NEWS_MANAGE)
     @PostMapping("/api/admin/news")
     ResponseEntity<NewsView> create(
             @AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody CreateNewsRequest body) {
@@ -77,7 +78,7 @@ class NewsController {
     }
 
     @Operation(summary = "Edit title and text (news:manage); If-Match optional, stale 412")
-    @PreAuthorize("hasAuthority('news:manage')")
+    @RequiresPermission(Permissions.NEWS_MANAGE)
     @PutMapping("/api/admin/news/{id}")
     ResponseEntity<NewsView> edit(
             @PathVariable UUID id,
@@ -87,21 +88,21 @@ class NewsController {
     }
 
     @Operation(summary = "Publish (news:manage); publishing again keeps the first date")
-    @PreAuthorize("hasAuthority('news:manage')")
+    @RequiresPermission(Permissions.NEWS_MANAGE)
     @PostMapping("/api/admin/news/{id}/publish")
     ResponseEntity<NewsView> publish(@PathVariable UUID id) {
         return withETag(news.publish(id));
     }
 
     @Operation(summary = "Unpublish: back to draft, hidden from /api/news (news:manage)")
-    @PreAuthorize("hasAuthority('news:manage')")
+    @RequiresPermission(Permissions.NEWS_MANAGE)
     @PostMapping("/api/admin/news/{id}/unpublish")
     ResponseEntity<NewsView> unpublish(@PathVariable UUID id) {
         return withETag(news.unpublish(id));
     }
 
     @Operation(summary = "Delete a news item (news:manage); deleting again is also 204")
-    @PreAuthorize("hasAuthority('news:manage')")
+    @RequiresPermission(Permissions.NEWS_MANAGE)
     @DeleteMapping("/api/admin/news/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         news.delete(id);

@@ -2,6 +2,7 @@ package com.clinicrecords.patients.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.identity.IdentityApi;
 import com.clinicrecords.patients.persistence.DoctorRepository;
@@ -75,7 +76,7 @@ public class DoctorProfileService {
         }
         Doctor doctor = doctors.saveAndFlush(new Doctor(userId, specializationId, clock.instant()));
         identity.grantRole(userId, Roles.DOCTOR);
-        audit.record(AuditEntry.allowed(AuditAction.CREATE, "Doctor", doctor.getId(), null));
+        audit.record(AuditEntry.allowed(AuditAction.CREATE, AuditResource.DOCTOR, doctor.getId(), null));
         return DoctorProfileView.of(doctor, summary(doctor.getId()));
     }
 
@@ -94,7 +95,7 @@ public class DoctorProfileService {
         identity.rename(doctor.getUserId(), firstName.trim(), lastName.trim());
         doctor.changeSpecialization(specializationId, now);
         doctors.saveAndFlush(doctor);
-        audit.record(AuditEntry.allowed(AuditAction.UPDATE, "Doctor", doctorId, null));
+        audit.record(AuditEntry.allowed(AuditAction.UPDATE, AuditResource.DOCTOR, doctorId, null));
         return DoctorProfileView.of(doctor, summary(doctorId));
     }
 
@@ -107,7 +108,7 @@ public class DoctorProfileService {
         Doctor doctor = doctors.findById(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
         if (doctor.deactivate(clock.instant())) {
             doctors.saveAndFlush(doctor);
-            audit.record(AuditEntry.allowed(AuditAction.UPDATE, "Doctor", doctorId, null)
+            audit.record(AuditEntry.allowed(AuditAction.UPDATE, AuditResource.DOCTOR, doctorId, null)
                     .withDetail("deactivated"));
             events.publishEvent(new DoctorDeactivatedEvent(doctorId, admin.userId()));
         }
@@ -120,7 +121,7 @@ public class DoctorProfileService {
         Doctor doctor = doctors.findById(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
         if (doctor.reactivate(clock.instant())) {
             doctors.saveAndFlush(doctor);
-            audit.record(AuditEntry.allowed(AuditAction.UPDATE, "Doctor", doctorId, null)
+            audit.record(AuditEntry.allowed(AuditAction.UPDATE, AuditResource.DOCTOR, doctorId, null)
                     .withDetail("reactivated"));
         }
         return DoctorProfileView.of(doctor, summary(doctorId));

@@ -2,6 +2,7 @@ package com.clinicrecords.patients.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.patients.persistence.DoctorPatientLinkRepository;
 import com.clinicrecords.patients.persistence.DoctorRepository;
@@ -71,7 +72,7 @@ public class LinkService {
                 })
                 .orElseGet(() -> new DoctorPatientLink(doctorId, patientId, admin.userId(), clock.instant()));
         links.saveAndFlush(link);
-        audit.record(AuditEntry.allowed(AuditAction.LINK, "DoctorPatientLink", doctorId, patientId));
+        audit.record(AuditEntry.allowed(AuditAction.LINK, AuditResource.DOCTOR_PATIENT_LINK, doctorId, patientId));
         return LinkView.of(link);
     }
 
@@ -82,20 +83,20 @@ public class LinkService {
                 .orElseThrow(() -> NotFoundException.of("Link"));
         link.remove(admin.userId(), clock.instant());
         links.saveAndFlush(link);
-        audit.record(AuditEntry.allowed(AuditAction.UNLINK, "DoctorPatientLink", doctorId, patientId));
+        audit.record(AuditEntry.allowed(AuditAction.UNLINK, AuditResource.DOCTOR_PATIENT_LINK, doctorId, patientId));
     }
 
     /** Reads only: no transaction around them (each statement is consistent by itself). */
     public List<DoctorSummary> doctorsOf(AuthenticatedUser user, UUID patientId) {
-        access.requireRead(user, patientId, "Patient");
-        audit.record(AuditEntry.allowed(AuditAction.LIST, "DoctorPatientLink", null, patientId));
+        access.requireRead(user, patientId, AuditResource.PATIENT);
+        audit.record(AuditEntry.allowed(AuditAction.LIST, AuditResource.DOCTOR_PATIENT_LINK, null, patientId));
         return doctors.findLinkedTo(patientId);
     }
 
     /** The signed-in doctor's linked patients, optionally searched; 404 when the caller has no doctor profile. No transaction. */
     public PageView<PatientSummary> myPatients(AuthenticatedUser doctor, String q, Pageable page) {
         doctors.findByUserId(doctor.userId()).orElseThrow(() -> NotFoundException.of("Doctor profile"));
-        audit.record(AuditEntry.allowed(AuditAction.LIST, "Patient", null, null));
+        audit.record(AuditEntry.allowed(AuditAction.LIST, AuditResource.PATIENT, null, null));
         PatientSearch search = PatientSearch.of(q);
         return PageView.of(patients.findLinkedToDoctorUser(doctor.userId(), search.like(), search.dateOfBirth(), page));
     }

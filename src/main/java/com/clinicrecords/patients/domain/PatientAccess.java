@@ -2,6 +2,7 @@ package com.clinicrecords.patients.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.audit.domain.PatientOwnership;
 import com.clinicrecords.patients.persistence.PatientRepository;
@@ -32,7 +33,7 @@ public class PatientAccess implements PatientOwnership {
     }
 
     /** Read access: the patient, a linked doctor, or an admin. */
-    public void requireRead(AuthenticatedUser user, UUID patientId, String resourceType) {
+    public void requireRead(AuthenticatedUser user, UUID patientId, AuditResource resourceType) {
         if (!canRead(user, patientId)) {
             deny(user, patientId, resourceType);
         }
@@ -42,7 +43,7 @@ public class PatientAccess implements PatientOwnership {
      * The live patient record if the caller may read it, checked and loaded in one statement; otherwise 404
      * (and the refusal is audited).
      */
-    public Patient readable(AuthenticatedUser user, UUID patientId, String resourceType) {
+    public Patient readable(AuthenticatedUser user, UUID patientId, AuditResource resourceType) {
         return patients.findWithFacts(patientId, user.userId()).stream()
                 .filter(row -> mayRead(user, Facts.of(row, 1)))
                 .map(row -> (Patient) row[0])
@@ -54,7 +55,7 @@ public class PatientAccess implements PatientOwnership {
     }
 
     /** Clinical write access (visits, diagnoses, results): only a doctor with an active link. */
-    public void requireCare(AuthenticatedUser user, UUID patientId, String resourceType) {
+    public void requireCare(AuthenticatedUser user, UUID patientId, AuditResource resourceType) {
         if (!isLinkedDoctor(user, patientId)) {
             deny(user, patientId, resourceType);
         }
@@ -104,7 +105,7 @@ public class PatientAccess implements PatientOwnership {
         return patients.findLiveByUserId(user.userId()).map(Patient::getId);
     }
 
-    private void deny(AuthenticatedUser user, UUID patientId, String resourceType) {
+    private void deny(AuthenticatedUser user, UUID patientId, AuditResource resourceType) {
         audit.recordDenied(AuditEntry.denied(AuditAction.READ, resourceType, patientId, patientId));
         throw NotFoundException.of("Patient");
     }

@@ -2,6 +2,7 @@ package com.clinicrecords.patients.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.patients.persistence.PatientRepository;
 import com.clinicrecords.shared.domain.PageView;
@@ -24,7 +25,7 @@ public class PatientDirectoryService {
     @Transactional
     public PageView<PatientDirectoryEntry> search(String q, Pageable page) {
         PatientSearch search = PatientSearch.of(q);
-        audit.record(AuditEntry.allowed(AuditAction.LIST, "Patient", null, null));
+        audit.record(AuditEntry.allowed(AuditAction.LIST, AuditResource.PATIENT, null, null));
         return PageView.of(patients.search(search.like(), search.dateOfBirth(), page));
     }
 }

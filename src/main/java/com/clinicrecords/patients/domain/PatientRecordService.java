@@ -2,6 +2,7 @@ package com.clinicrecords.patients.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.patients.persistence.PatientRepository;
 import com.clinicrecords.shared.domain.ForbiddenException;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PatientRecordService {
 
-    private static final String RESOURCE = "Patient";
+    private static final AuditResource RESOURCE = AuditResource.PATIENT;
 
     private final PatientRepository patients;
     private final PatientAccess access;
@@ -116,6 +117,6 @@ public class PatientRecordService {
     }
 
     private Patient live(UUID id) {
-        return patients.findLive(id).orElseThrow(() -> NotFoundException.of(RESOURCE));
+        return patients.findLive(id).orElseThrow(() -> NotFoundException.of("Patient"));
     }
 }

@@ -2,6 +2,7 @@ package com.clinicrecords.patients.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.identity.Account;
 import com.clinicrecords.identity.IdentityApi;
@@ -66,7 +67,7 @@ public class PatientRegistrationService {
         patient.updateDemographics(
                 patient.getFirstName(), patient.getLastName(), d.dateOfBirth(), d.gender(), d.insuranceNumber(), now);
         patients.saveAndFlush(patient);
-        audit.record(AuditEntry.allowed(AuditAction.CREATE, "Patient", patient.getId(), patient.getId()));
+        audit.record(AuditEntry.allowed(AuditAction.CREATE, AuditResource.PATIENT, patient.getId(), patient.getId()));
         return PatientView.of(patient);
     }
 
@@ -75,7 +76,7 @@ public class PatientRegistrationService {
     public PatientView me(AuthenticatedUser me) {
         return createIfAbsent.run(() -> {
             Patient patient = patients.findLiveByUserId(me.userId()).orElseGet(() -> createFor(me));
-            audit.record(AuditEntry.allowed(AuditAction.READ, "Patient", patient.getId(), patient.getId()));
+            audit.record(AuditEntry.allowed(AuditAction.READ, AuditResource.PATIENT, patient.getId(), patient.getId()));
             return PatientView.of(patient);
         });
     }
@@ -88,7 +89,7 @@ public class PatientRegistrationService {
         Account user = identity.requireAccount(me.userId());
         Patient patient =
                 patients.saveAndFlush(new Patient(user.id(), user.firstName(), user.lastName(), clock.instant()));
-        audit.record(AuditEntry.allowed(AuditAction.CREATE, "Patient", patient.getId(), patient.getId()));
+        audit.record(AuditEntry.allowed(AuditAction.CREATE, AuditResource.PATIENT, patient.getId(), patient.getId()));
         return patient;
     }
 

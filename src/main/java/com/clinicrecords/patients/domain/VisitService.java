@@ -2,6 +2,7 @@ package com.clinicrecords.patients.domain;
 
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
+import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.patients.persistence.DoctorPatientLocks;
 import com.clinicrecords.patients.persistence.DoctorRepository;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VisitService {
 
-    private static final String RESOURCE = "Visit";
+    private static final AuditResource RESOURCE = AuditResource.VISIT;
 
     private final VisitRepository visits;
     private final PatientRepository patients;
@@ -76,7 +77,7 @@ public class VisitService {
                     cmd.diagnosis() != null ? cmd.diagnosis() : patient.getDiagnosis(),
                     cmd.prescribedMedicine() != null ? cmd.prescribedMedicine() : patient.getPrescribedMedicine(),
                     now);
-            audit.record(AuditEntry.allowed(AuditAction.UPDATE, "Patient", patientId, patientId));
+            audit.record(AuditEntry.allowed(AuditAction.UPDATE, AuditResource.PATIENT, patientId, patientId));
         }
         visits.flush();
         audit.record(AuditEntry.allowed(AuditAction.CREATE, RESOURCE, visit.getId(), patientId));
@@ -93,10 +94,10 @@ public class VisitService {
     /** A visit is visible exactly when its patient is; anything else is 404. */
     @Transactional
     public VisitView get(AuthenticatedUser user, UUID visitId) {
-        Visit visit = visits.findById(visitId).orElseThrow(() -> NotFoundException.of(RESOURCE));
+        Visit visit = visits.findById(visitId).orElseThrow(() -> NotFoundException.of("Visit"));
         if (!access.canRead(user, visit.getPatientId())) {
             audit.recordDenied(AuditEntry.denied(AuditAction.READ, RESOURCE, visitId, visit.getPatientId()));
-            throw NotFoundException.of(RESOURCE);
+            throw NotFoundException.of("Visit");
         }
         audit.record(AuditEntry.allowed(AuditAction.READ, RESOURCE, visitId, visit.getPatientId()));
         return VisitView.of(visit);

@@ -7,6 +7,8 @@ import com.clinicrecords.patients.domain.LinkService;
 import com.clinicrecords.patients.domain.PatientSummary;
 import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
+import com.clinicrecords.shared.security.RequiresPermission;
 import com.clinicrecords.shared.web.ETags;
 import com.clinicrecords.shared.web.PageRequests;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,7 +22,6 @@ import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +45,7 @@ class DoctorController {
     }
 
     @Operation(summary = "Create a doctor profile for an existing account; grants it the DOCTOR role (doctors:manage)")
-    @PreAuthorize("hasAuthority('doctors:manage')")
+    @RequiresPermission(Permissions.DOCTORS_MANAGE)
     @PostMapping("/api/admin/doctors")
     ResponseEntity<DoctorProfileView> create(@Valid @RequestBody CreateDoctorRequest body) {
         DoctorProfileView created = doctors.create(body.userId(), body.specializationId());
@@ -53,7 +54,7 @@ class DoctorController {
     }
 
     @Operation(summary = "Change a doctor's names and specialization (doctors:manage); If-Match optional, stale 412")
-    @PreAuthorize("hasAuthority('doctors:manage')")
+    @RequiresPermission(Permissions.DOCTORS_MANAGE)
     @PutMapping("/api/admin/doctors/{id}")
     ResponseEntity<DoctorProfileView> update(
             @PathVariable UUID id,
@@ -67,14 +68,14 @@ class DoctorController {
     @Operation(
             summary = "Deactivate a doctor (doctors:manage): hidden from the list, not bookable, no access through"
                     + " links; future open appointments are cancelled and the patients told. Repeatable")
-    @PreAuthorize("hasAuthority('doctors:manage')")
+    @RequiresPermission(Permissions.DOCTORS_MANAGE)
     @PostMapping("/api/admin/doctors/{id}/deactivate")
     DoctorProfileView deactivate(@AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID id) {
         return doctors.deactivate(me, id);
     }
 
     @Operation(summary = "Reactivate a deactivated doctor (doctors:manage). Repeatable")
-    @PreAuthorize("hasAuthority('doctors:manage')")
+    @RequiresPermission(Permissions.DOCTORS_MANAGE)
     @PostMapping("/api/admin/doctors/{id}/reactivate")
     DoctorProfileView reactivate(@PathVariable UUID id) {
         return doctors.reactivate(id);
@@ -106,7 +107,7 @@ class DoctorController {
     @Operation(
             summary = "Patients linked to the signed-in doctor, by name; q matches name, insurance number or an ISO"
                     + " date of birth (patients:care; size <= 100)")
-    @PreAuthorize("hasAuthority('patients:care')")
+    @RequiresPermission(Permissions.PATIENTS_CARE)
     @GetMapping("/api/doctors/me/patients")
     PageView<PatientSummary> myPatients(
             @AuthenticationPrincipal AuthenticatedUser me,

@@ -4,6 +4,8 @@ import com.clinicrecords.patients.domain.DoctorSummary;
 import com.clinicrecords.patients.domain.LinkService;
 import com.clinicrecords.patients.domain.LinkView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
+import com.clinicrecords.shared.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,7 +14,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +33,7 @@ class LinkController {
     }
 
     @Operation(summary = "Link a doctor to a patient; re-activates a removed link (links:manage)")
-    @PreAuthorize("hasAuthority('links:manage')")
+    @RequiresPermission(Permissions.LINKS_MANAGE)
     @PostMapping("/api/admin/links")
     ResponseEntity<LinkView> link(@AuthenticationPrincipal AuthenticatedUser me, @Valid @RequestBody LinkRequest body) {
         LinkView link = links.link(me, body.doctorId(), body.patientId());
@@ -41,7 +42,7 @@ class LinkController {
     }
 
     @Operation(summary = "Remove a link; the doctor loses access on the next request (links:manage)")
-    @PreAuthorize("hasAuthority('links:manage')")
+    @RequiresPermission(Permissions.LINKS_MANAGE)
     @DeleteMapping("/api/admin/links/{doctorId}/{patientId}")
     ResponseEntity<Void> unlink(
             @AuthenticationPrincipal AuthenticatedUser me, @PathVariable UUID doctorId, @PathVariable UUID patientId) {

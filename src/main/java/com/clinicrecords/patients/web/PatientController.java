@@ -10,6 +10,8 @@ import com.clinicrecords.patients.web.PatientRequests.DeletePatientRequest;
 import com.clinicrecords.patients.web.PatientRequests.UpdatePatientRequest;
 import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
+import com.clinicrecords.shared.security.RequiresPermission;
 import com.clinicrecords.shared.web.ETags;
 import com.clinicrecords.shared.web.JsonMergePatch;
 import com.clinicrecords.shared.web.PageRequests;
@@ -25,7 +27,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,7 +64,7 @@ class PatientController {
     @Operation(
             summary = "The patient directory (patients:manage): live records by name; q matches first or last name,"
                     + " \"first last\", insurance number, or an ISO date of birth (1990-05-01); size <= 100")
-    @PreAuthorize("hasAuthority('patients:manage')")
+    @RequiresPermission(Permissions.PATIENTS_MANAGE)
     @GetMapping("/api/admin/patients")
     PageView<PatientDirectoryEntry> search(
             @RequestParam(required = false) @Size(max = 100) String q,
@@ -73,7 +74,7 @@ class PatientController {
     }
 
     @Operation(summary = "Create a patient record, optionally owned by an existing account (patients:manage)")
-    @PreAuthorize("hasAuthority('patients:manage')")
+    @RequiresPermission(Permissions.PATIENTS_MANAGE)
     @PostMapping("/api/admin/patients")
     ResponseEntity<PatientView> create(@Valid @RequestBody CreatePatientRequest body) {
         PatientView created = registration.create(body.userId(), body.demographics());
@@ -135,7 +136,7 @@ class PatientController {
     }
 
     @Operation(summary = "Soft-delete a record with a reason; it is kept but hidden (patients:manage)")
-    @PreAuthorize("hasAuthority('patients:manage')")
+    @RequiresPermission(Permissions.PATIENTS_MANAGE)
     @DeleteMapping("/api/patients/{id}")
     ResponseEntity<Void> delete(
             @AuthenticationPrincipal AuthenticatedUser me,

@@ -2,6 +2,8 @@ package com.clinicrecords.patients.web;
 
 import com.clinicrecords.patients.domain.SpecializationService;
 import com.clinicrecords.patients.domain.SpecializationView;
+import com.clinicrecords.shared.security.Permissions;
+import com.clinicrecords.shared.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -11,7 +13,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +37,7 @@ class SpecializationController {
     }
 
     @Operation(summary = "Add a specialization (doctors:manage)")
-    @PreAuthorize("hasAuthority('doctors:manage')")
+    @RequiresPermission(Permissions.DOCTORS_MANAGE)
     @PostMapping("/api/admin/specializations")
     ResponseEntity<SpecializationView> create(@Valid @RequestBody CreateSpecializationRequest body) {
         SpecializationView created = specializations.create(body.name());
@@ -44,7 +45,7 @@ class SpecializationController {
     }
 
     @Operation(summary = "Delete a specialization no doctor uses (doctors:manage); in use -> 409")
-    @PreAuthorize("hasAuthority('doctors:manage')")
+    @RequiresPermission(Permissions.DOCTORS_MANAGE)
     @DeleteMapping("/api/admin/specializations/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         specializations.delete(id);

@@ -5,6 +5,8 @@ import com.clinicrecords.patients.domain.VisitService;
 import com.clinicrecords.patients.domain.VisitView;
 import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.Permissions;
+import com.clinicrecords.shared.security.RequiresPermission;
 import com.clinicrecords.shared.web.PageRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,7 +19,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +38,7 @@ class VisitController {
     }
 
     @Operation(summary = "Record a visit (linked doctor with visits:write); diagnosis/medicine also update the patient")
-    @PreAuthorize("hasAuthority('visits:write')")
+    @RequiresPermission(Permissions.VISITS_WRITE)
     @PostMapping("/api/patients/{id}/visits")
     ResponseEntity<VisitView> record(
             @AuthenticationPrincipal AuthenticatedUser me,

@@ -2,6 +2,7 @@ package com.clinicrecords.shared.domain;
 
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** 503 with a Retry-After header: a bounded resource (such as password hashing) is saturated right now. */
@@ -17,6 +18,7 @@ public class ServerBusyException extends ClinicException {
                 detail,
                 Map.of("retryAfterSeconds", Math.max(1, retryAfter.toSeconds())));
         this.retryAfter = retryAfter;
+        getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, retryAfter.toSeconds())));
     }
 
     public Duration retryAfter() {

@@ -2,8 +2,6 @@ package com.clinicrecords.shared.web;
 
 import com.clinicrecords.shared.domain.ClinicException;
 import com.clinicrecords.shared.domain.PayloadTooLargeException;
-import com.clinicrecords.shared.domain.ServerBusyException;
-import com.clinicrecords.shared.domain.TooManyRequestsException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
@@ -35,35 +33,15 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * The single place that turns exceptions into RFC 9457 Problem Details. Spring MVC's own errors (bad JSON,
- * wrong method, unknown route, oversized upload...) come through {@link ResponseEntityExceptionHandler};
- * domain errors through {@link ClinicException}; anything unexpected becomes a generic 500 without details.
+ * wrong method, unknown route, oversized upload...) and domain errors ({@link ClinicException}, an
+ * {@code ErrorResponseException}) come through {@link ResponseEntityExceptionHandler}, which this decorates in
+ * {@link #createResponseEntity}; anything unexpected becomes a generic 500 without details.
  */
 @RestControllerAdvice
 public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
     private static final String RETRY_AFTER_DB = "5";
-
-    @ExceptionHandler(ClinicException.class)
-    ResponseEntity<ProblemDetail> handleClinic(ClinicException e) {
-        ProblemDetail problem = Problems.of(e.status(), e.slug(), e.title(), e.getMessage());
-        e.properties().forEach(problem::setProperty);
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
-        if (e instanceof TooManyRequestsException tooMany) {
-            response.header(
-                    HttpHeaders.RETRY_AFTER,
-                    String.valueOf(Math.max(1, tooMany.retryAfter().toSeconds())));
-        }
-        if (e instanceof ServerBusyException busy) {
-            response.header(
-                    HttpHeaders.RETRY_AFTER,
-                    String.valueOf(Math.max(1, busy.retryAfter().toSeconds())));
-        }
-        if (e.status() == HttpStatus.UNAUTHORIZED) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
-        return response.body(problem);
-    }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> handleAuthentication(AuthenticationException e) {
@@ -176,7 +154,7 @@ public class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof RequestBodyLimitFilter.BodyTooLargeIOException tooLarge) {
                 PayloadTooLargeException problem = new PayloadTooLargeException(tooLarge.maxBytes());
-                return new ResponseEntity<>(handleClinic(problem).getBody(), HttpStatus.CONTENT_TOO_LARGE);
+                return handleErrorResponseException(problem, problem.getHeaders(), problem.getStatusCode(), request);
             }
         }
         String field = "body";

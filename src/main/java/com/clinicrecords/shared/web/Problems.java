@@ -2,6 +2,8 @@ package com.clinicrecords.shared.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -25,11 +27,17 @@ public final class Problems {
 
     /** Adds the fields every problem carries: when it happened and the id to quote to support. */
     public static ProblemDetail decorate(ProblemDetail problem) {
-        problem.setProperty("timestamp", Instant.now().toString());
+        // First among the properties, ahead of any a problem already carries (a ClinicException's own).
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("timestamp", Instant.now().toString());
         String requestId = MDC.get(RequestIdFilter.MDC_KEY);
         if (requestId != null) {
-            problem.setProperty("requestId", requestId);
+            properties.put("requestId", requestId);
         }
+        if (problem.getProperties() != null) {
+            problem.getProperties().forEach(properties::putIfAbsent);
+        }
+        problem.setProperties(properties);
         return problem;
     }
 }
