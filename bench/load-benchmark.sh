@@ -31,7 +31,8 @@
 #          BENCH_ONLY (a regular expression: only the scenarios whose name matches run, e.g. 'GET patient|list:'),
 #          BENCH_JAVA_OPTS (extra JVM options of the application, e.g. a flight recording:
 #          '-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile').
-# Needs:   JDK 17+. Loopback only; nothing listens on other interfaces. Takes ~5 minutes with the defaults.
+# Needs:   JDK 17+. Loopback only; nothing listens on other interfaces. Takes ~10 minutes with the defaults
+#          (15 scenarios x 3 client counts x 12 s, plus start-up).
 # Note:    login throttling is raised for this run only (every request comes from 127.0.0.1), and sign-ins wait
 #          for a hashing slot instead of getting 503 (so the login figures measure Argon2 throughput); numbers depend
 #          heavily on the machine (Argon2id hashing dominates login; CPU cores are shared with the database).
