@@ -27,8 +27,12 @@
 # Usage:   bench/load-benchmark.sh
 # Tuning:  BENCH_SECONDS (per cell, default 10), BENCH_CLIENTS (default 1,16,64), BENCH_WARMUP (default 2),
 #          BENCH_PORT (default 18080), BENCH_DB_PORT (embedded DB port, default 13307),
-#          BENCH_SCALE (default: the 100k-appointment clinic; 2m: the large one).
-# Needs:   JDK 17+. Loopback only; nothing listens on other interfaces. Takes ~5 minutes with the defaults.
+#          BENCH_SCALE (default: the 100k-appointment clinic; 2m: the large one),
+#          BENCH_ONLY (a regular expression: only the scenarios whose name matches run, e.g. 'GET patient|list:'),
+#          BENCH_JAVA_OPTS (extra JVM options of the application, e.g. a flight recording:
+#          '-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile').
+# Needs:   JDK 17+. Loopback only; nothing listens on other interfaces. Takes ~10 minutes with the defaults
+#          (15 scenarios x 3 client counts x 12 s, plus start-up).
 # Note:    login throttling is raised for this run only (every request comes from 127.0.0.1), and sign-ins wait
 #          for a hashing slot instead of getting 503 (so the login figures measure Argon2 throughput); numbers depend
 #          heavily on the machine (Argon2id hashing dominates login; CPU cores are shared with the database).
@@ -41,6 +45,8 @@ WARMUP="${BENCH_WARMUP:-2}"
 PORT="${BENCH_PORT:-18080}"
 DB_PORT="${BENCH_DB_PORT:-13307}"
 SCALE="${BENCH_SCALE:-default}"
+ONLY="${BENCH_ONLY:-}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:-}"
 OUT=target/bench
 DATA_DIR="$OUT/mariadb"
 if [ "$SCALE" = "2m" ]; then DATA_DIR="$OUT/mariadb-2m"; fi
@@ -52,7 +58,8 @@ echo "Building..."
 CP="target/test-classes:target/classes:$(cat "$OUT/classpath.txt")"
 
 echo "Starting the application (bench profile) on 127.0.0.1:$PORT; log in $OUT/app.log"
-java -Xmx1g -cp "$CP" com.clinicrecords.bench.BenchApplication \
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+java -Xmx1g $JAVA_OPTS -cp "$CP" com.clinicrecords.bench.BenchApplication \
   --spring.profiles.active=bench \
   --server.address=127.0.0.1 --server.port="$PORT" \
   --bench.scale="$SCALE" \
@@ -91,5 +98,8 @@ ready || { echo "The application was not ready after 1800 s; see $OUT/app.log"; 
 grep -E "Seeded|already present" "$OUT/app.log" || true
 
 echo "Driving load: ${SECONDS_PER_CELL}s per cell, clients $CLIENTS"
-java -cp "$CP" com.clinicrecords.bench.LoadDriver "http://127.0.0.1:$PORT" "$SECONDS_PER_CELL" "$CLIENTS" "$WARMUP" \
+echo "Machine: $(nproc) cores, $(free -g 2>/dev/null | awk '/^Mem:/ {print $2 " GiB RAM"}'), load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" \
   | tee "$OUT/results.md"
+java -cp "$CP" com.clinicrecords.bench.LoadDriver "http://127.0.0.1:$PORT" "$SECONDS_PER_CELL" "$CLIENTS" "$WARMUP" "$ONLY" \
+  | tee -a "$OUT/results.md"
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" | tee -a "$OUT/results.md"

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Closed-loop HTTP load over loopback: for each scenario and each client count, that many threads send
  * requests back to back for a fixed time; prints req/s, p50, p99 and non-2xx counts as a Markdown table,
  * and the API/bare-JDBC ratios that show the framework's share. Arguments:
- * {@code <baseUrl> [seconds=10] [clients=1,16,64] [warmupSeconds=2]}.
+ * {@code <baseUrl> [seconds=10] [clients=1,16,64] [warmupSeconds=2] [scenarioRegex]} (only the scenarios whose
+ * name contains a match run, e.g. {@code "GET patient"}).
  */
 public final class LoadDriver {
 
@@ -64,9 +66,11 @@ public final class LoadDriver {
                 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {1, 16, 64};
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        Pattern only = Pattern.compile(args.length > 4 && !args[4].isBlank() ? args[4] : ".*");
         LoadDriver driver = new LoadDriver(base);
         Map<String, Supplier<HttpRequest>> scenarios = new LinkedHashMap<>(driver.scenarios());
         scenarios.putAll(driver.lists());
+        scenarios.keySet().removeIf(name -> !only.matcher(name).find());
         Map<String, Result> results = new LinkedHashMap<>();
         System.out.println("| scenario | clients | req/s | p50 ms | p99 ms | non-2xx |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
@@ -91,6 +95,9 @@ public final class LoadDriver {
             for (int n : clients) {
                 Result api = results.get(pair + " (API)@" + n);
                 Result bare = results.get(pair + " (bare JDBC)@" + n);
+                if (api == null || bare == null) {
+                    continue;
+                }
                 System.out.printf(
                         "| %s | %d | %.1fx | %.1fx |%n",
                         pair, n, bare.perSecond() / api.perSecond(), api.p50() / bare.p50());
@@ -104,6 +111,9 @@ public final class LoadDriver {
             Result api = results.get("GET patient (API)@" + n);
             Result statements = results.get("GET patient (API statements over JDBC)@" + n);
             Result bare = results.get("GET patient (bare JDBC)@" + n);
+            if (api == null || statements == null || bare == null) {
+                continue;
+            }
             System.out.printf(
                     "| GET patient | %d | %.2fx | %.2fx |%n",
                     n, api.perSecond() / statements.perSecond(), api.perSecond() / bare.perSecond());

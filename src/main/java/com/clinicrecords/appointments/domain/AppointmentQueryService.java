@@ -70,7 +70,13 @@ public class AppointmentQueryService {
                 .withDetail(filters.patientId() == null ? null : "patientId=" + filters.patientId()));
         UUID[] own = user.isAdmin() ? new UUID[2] : lists.ownProfiles(user.userId());
         UUID ownDoctor = user.hasRole(Roles.DOCTOR) && user.can(Permissions.PATIENTS_CARE) ? own[1] : null;
-        return PageView.of(lists.page(filters, user.isAdmin(), own[0], ownDoctor, page), AppointmentView::of);
+        // Filtered to the caller's own schedule (or, for a patient, to their own record), every matching row is
+        // visible: the filter alone is the scope, one index range instead of a union that also sorts the linked
+        // patients' appointments and counts both branches.
+        boolean ownRowsOnly = (ownDoctor != null && ownDoctor.equals(filters.doctorId()))
+                || (own[0] != null && own[0].equals(filters.patientId()));
+        return PageView.of(
+                lists.page(filters, user.isAdmin() || ownRowsOnly, own[0], ownDoctor, page), AppointmentView::of);
     }
 
     /** The signed-in doctor's appointments (all statuses) starting in [from, to); 404 without a doctor profile. */

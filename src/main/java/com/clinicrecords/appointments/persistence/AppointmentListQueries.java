@@ -87,20 +87,23 @@ public class AppointmentListQueries {
             sql = branches.get(0) + " order by " + order.replace("v.", "a.") + " limit ? offset ?";
             all.addAll(args);
         } else {
-            // each branch ordered and cut before the union: a doctor's list reads index ranges, not the table
-            StringBuilder union = new StringBuilder("select v.* from (");
+            // each branch ordered and cut before the union: a doctor's list reads index ranges, not the table.
+            // The branches select only the id and the sort columns (with the default order, straight from the
+            // (doctor_id|patient_id, starts_at) indexes, which end in the id); the page's rows are read last.
+            String keys = sortKeys(pageable.getSort());
+            StringBuilder union = new StringBuilder("select a.* from (");
             int perBranch = args.size() / branches.size();
             for (int i = 0; i < branches.size(); i++) {
                 union.append(i == 0 ? "" : " union ")
                         .append('(')
-                        .append(branches.get(i))
+                        .append(branches.get(i).replace("select a.*", "select " + keys))
                         .append(" order by ")
                         .append(order.replace("v.", "a."))
                         .append(" limit ?)");
                 all.addAll(args.subList(i * perBranch, (i + 1) * perBranch));
                 all.add(window);
             }
-            sql = union.append(") v order by ")
+            sql = union.append(") v join appointments a on a.id = v.id order by ")
                     .append(order)
                     .append(" limit ? offset ?")
                     .toString();
@@ -157,6 +160,18 @@ public class AppointmentListQueries {
             args.add(f.status().name());
         }
         return sql.toString();
+    }
+
+    /** The id and the sort columns, selected by each branch of a union (see {@link #orderBy}). */
+    private static String sortKeys(Sort sort) {
+        List<String> keys = new ArrayList<>(List.of("a.id"));
+        for (Sort.Order o : sort) {
+            String column = COLUMNS.get(o.getProperty());
+            if (column != null && !keys.contains("a." + column)) {
+                keys.add("a." + column);
+            }
+        }
+        return String.join(", ", keys);
     }
 
     /** Only allow-listed properties reach this point (PageRequests); the id breaks ties for a stable order. */

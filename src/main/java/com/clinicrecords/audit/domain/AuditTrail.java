@@ -46,7 +46,12 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    @Transactional(propagation = Propagation.REQUIRED)
+    /**
+     * Joins the caller's transaction when there is one (JdbcTemplate takes the transaction's connection), so a
+     * write and its audit row commit or roll back together. Without one, as on the read paths, the row is one
+     * auto-committed insert: a single statement is atomic by itself, and a transaction of its own around it
+     * cost three more round trips (auto-commit off, commit, auto-commit on) and a persistence context per read.
+     */
     public void record(AuditEntry entry) {
         insert(entry, CurrentUser.find());
     }

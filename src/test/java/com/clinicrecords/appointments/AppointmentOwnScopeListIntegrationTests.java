@@ -1,0 +1,85 @@
+package com.clinicrecords.appointments;
+
+import static com.clinicrecords.appointments.AppointmentFixtures.book;
+import static com.clinicrecords.appointments.AppointmentFixtures.slot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicrecords.patients.CareTeamTest;
+import com.clinicrecords.support.ApiResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The appointment list filtered to the caller's own schedule (a doctor's {@code doctorId}) or own record (a
+ * patient's {@code patientId}) is answered from that filter alone; the scope still holds for every other filter,
+ * and the unfiltered doctor's list (own schedule plus linked patients) keeps its order under every sort.
+ */
+class AppointmentOwnScopeListIntegrationTests extends CareTeamTest {
+
+    String first;
+    String second;
+
+    @BeforeEach
+    void bookOneAppointmentPerDoctor() {
+        String admin = fx.admin().accessToken();
+        first = created(book(api, admin, linked.doctorId(), patientA.patientId(), slot(8, 9)));
+        second = created(book(api, admin, unlinked.doctorId(), patientB.patientId(), slot(8, 8)));
+    }
+
+    @Test
+    void shouldListOwnScheduleWhenDoctorFiltersByOwnId() {
+        assertThat(ids("/api/appointments?doctorId=" + linked.doctorId(), linked.token()))
+                .containsExactly(first);
+        assertThat(ids("/api/appointments?doctorId=" + unlinked.doctorId(), unlinked.token()))
+                .containsExactly(second);
+        assertThat(ids(
+                        "/api/appointments?doctorId=" + linked.doctorId() + "&patientId=" + patientB.patientId(),
+                        linked.token()))
+                .isEmpty();
+        assertThat(ids("/api/appointments?doctorId=" + unlinked.doctorId(), linked.token()))
+                .as("another doctor's schedule, patient not linked")
+                .isEmpty();
+        fx.link(linked, patientB);
+        assertThat(ids("/api/appointments?doctorId=" + unlinked.doctorId(), linked.token()))
+                .as("another doctor's schedule, patient linked")
+                .containsExactly(second);
+    }
+
+    @Test
+    void shouldListOwnRecordWhenPatientFiltersByOwnId() {
+        assertThat(ids("/api/appointments?patientId=" + patientA.patientId(), patientA.token()))
+                .containsExactly(first);
+        assertThat(ids("/api/appointments?patientId=" + patientA.patientId(), patientB.token()))
+                .isEmpty();
+        assertThat(ids("/api/appointments?patientId=" + patientB.patientId(), patientB.token()))
+                .containsExactly(second);
+    }
+
+    @Test
+    void shouldOrderUnionOfOwnScheduleAndLinkedPatients() {
+        fx.link(linked, patientB);
+        assertThat(ids("/api/appointments", linked.token())).containsExactly(second, first);
+        assertThat(ids("/api/appointments?sort=startsAt,desc", linked.token())).containsExactly(first, second);
+        assertThat(ids("/api/appointments?sort=createdAt,desc", linked.token()))
+                .containsExactlyInAnyOrder(first, second);
+        assertThat(ids("/api/appointments?sort=status&size=1", linked.token())).hasSize(1);
+        ApiResponse page =
+                api.get("/api/appointments?size=1").token(linked.token()).send();
+        assertThat(page.json().path("totalElements").asInt()).isEqualTo(2);
+    }
+
+    private List<String> ids(String path, String token) {
+        ApiResponse response = api.get(path).token(token).send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        response.json().path("content").forEach(a -> ids.add(a.path("id").asString()));
+        return ids;
+    }
+
+    private static String created(ApiResponse response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.text("id");
+    }
+}
