@@ -100,9 +100,73 @@ class RoundTripBudgetIntegrationTests extends ImagingTestSupport {
         assertWithinBudget("/api/images/" + image + "/results", doctor.token(), LIST_BUDGET);
         assertWithinBudget("/api/patients/" + patient.patientId() + "/access-log", patient.token(), LIST_BUDGET);
         assertWithinBudget("/api/admin/audit", admin, LIST_BUDGET);
-        // Not yet within budget: the admin user list reads page, count and roles in one read-only transaction
-        // (7 round trips); the roles are lazy and need the persistence context of that transaction.
+        assertWithinBudget("/api/admin/audit?from=" + now.minus(1, ChronoUnit.DAYS) + "&to=" + now, admin, LIST_BUDGET);
+        assertWithinBudget("/api/admin/users", admin, LIST_BUDGET);
+        assertWithinBudget("/api/admin/users?size=1&sort=lastName", admin, LIST_BUDGET);
+        assertWithinBudget("/api/admin/users?size=1&role=DOCTOR&q=a", admin, LIST_BUDGET);
         assertWithinBudget("/api/notifications", patient.token(), LIST_BUDGET);
+    }
+
+    @Test
+    void shouldListByCursorInAtMostFiveRoundTrips() {
+        String admin = clinic.admin().accessToken();
+        clinic.patient();
+        Instant start = Instant.now()
+                .plus(200 + SEQUENCE.incrementAndGet(), ChronoUnit.DAYS)
+                .truncatedTo(ChronoUnit.HOURS);
+        for (int i = 0; i < 2; i++) {
+            ApiResponse booked = api.post("/api/appointments")
+                    .token(doctor.token())
+                    .json(Map.of(
+                            "doctorId", doctor.doctorId().toString(),
+                            "patientId", patient.patientId().toString(),
+                            "startsAt", start.plus(i, ChronoUnit.HOURS).toString(),
+                            "endsAt",
+                                    start.plus(i, ChronoUnit.HOURS)
+                                            .plus(30, ChronoUnit.MINUTES)
+                                            .toString()))
+                    .send();
+            assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+        }
+        for (String list : List.of(
+                "/api/appointments?size=1&sort=createdAt,desc",
+                "/api/admin/users?size=1",
+                "/api/admin/users?size=1&sort=email")) {
+            String cursor = get(list, admin).text("nextCursor");
+            assertThat(cursor).as(list).isNotBlank();
+            assertWithinBudget(list + "&cursor=" + cursor, admin, LIST_BUDGET);
+        }
+        for (String token : List.of(doctor.token(), patient.token())) {
+            String cursor = get("/api/appointments?size=1", token).text("nextCursor");
+            assertWithinBudget("/api/appointments?size=1&cursor=" + cursor, token, LIST_BUDGET);
+        }
+    }
+
+    @Test
+    void shouldListTheOtherListsInAtMostFiveRoundTrips() {
+        String admin = clinic.admin().accessToken();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UUID image = uploadedPng(doctor, patient);
+
+        assertWithinBudget("/api/admin/roles", admin, LIST_BUDGET);
+        assertWithinBudget("/api/admin/permissions", admin, LIST_BUDGET);
+        assertWithinBudget("/api/admin/service-clients", admin, LIST_BUDGET);
+        assertWithinBudget("/api/admin/patients", admin, LIST_BUDGET);
+        assertWithinBudget("/api/admin/news", admin, LIST_BUDGET);
+        assertWithinBudget("/api/news", patient.token(), LIST_BUDGET);
+        assertWithinBudget("/api/users/me/sessions", patient.token(), LIST_BUDGET);
+        assertWithinBudget("/api/doctors", patient.token(), LIST_BUDGET);
+        assertWithinBudget("/api/specializations", patient.token(), LIST_BUDGET);
+        assertWithinBudget("/api/patients/" + patient.patientId() + "/doctors", patient.token(), LIST_BUDGET);
+        assertWithinBudget("/api/patients/" + patient.patientId() + "/visits", doctor.token(), LIST_BUDGET);
+        assertWithinBudget("/api/images?patientId=" + patient.patientId(), doctor.token(), LIST_BUDGET);
+        assertWithinBudget("/api/doctors/" + doctor.doctorId() + "/working-hours", patient.token(), LIST_BUDGET);
+        assertWithinBudget(
+                "/api/doctors/" + doctor.doctorId() + "/availability?from=" + now + "&to="
+                        + now.plus(7, ChronoUnit.DAYS),
+                patient.token(),
+                LIST_BUDGET);
+        assertThat(image).isNotNull();
     }
 
     private String postedResult(UUID image) {
