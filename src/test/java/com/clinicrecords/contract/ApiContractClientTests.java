@@ -10,9 +10,9 @@ import com.clinicrecords.client.api.AuthenticationApi;
 import com.clinicrecords.client.api.ImagesApi;
 import com.clinicrecords.client.model.AppointmentView;
 import com.clinicrecords.client.model.BookRequest;
+import com.clinicrecords.client.model.CursorPageViewAppointmentView;
 import com.clinicrecords.client.model.ImageResponse;
 import com.clinicrecords.client.model.LoginRequest;
-import com.clinicrecords.client.model.PageViewAppointmentView;
 import com.clinicrecords.client.model.Problem;
 import com.clinicrecords.client.model.TokenResponse;
 import com.clinicrecords.imaging.TestFiles;
@@ -69,8 +69,8 @@ class ApiContractClientTests extends IntegrationTest {
                 .startsAt(start)
                 .endsAt(start.plus(Duration.ofMinutes(30)))
                 .reason("Check-up"));
-        PageViewAppointmentView page =
-                appointments.appointmentListSearch(null, patient.patientId(), null, null, null, 0, 20, null);
+        CursorPageViewAppointmentView page =
+                appointments.appointmentListSearch(null, patient.patientId(), null, null, null, 0, 20, null, null);
         assertThat(page.getContent()).extracting(AppointmentView::getId).contains(booked.getId());
         assertThat(page.getTotalElements()).isPositive();
 

@@ -7,9 +7,9 @@ import com.clinicrecords.audit.domain.AuditEntry;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.patients.domain.ClinicDirectory;
 import com.clinicrecords.patients.domain.PatientAccess;
+import com.clinicrecords.shared.domain.CursorPageView;
 import com.clinicrecords.shared.domain.InvalidFieldException;
 import com.clinicrecords.shared.domain.NotFoundException;
-import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import com.clinicrecords.shared.security.Permissions;
 import com.clinicrecords.shared.security.Roles;
@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
@@ -59,11 +60,18 @@ public class AppointmentQueryService {
 
     /**
      * What the caller may see (admin: all; patient: their own; doctor: their own schedule plus appointments of
-     * patients linked to them), filtered. No transaction: each statement is consistent by itself.
+     * patients linked to them), filtered. By page number (totals capped, see AppointmentListQueries) or, with the
+     * {@code cursor} of a previous page, by keyset (no totals). No transaction: each statement is consistent by
+     * itself.
      */
-    public PageView<AppointmentView> search(AuthenticatedUser user, AppointmentSearch filters, Pageable page) {
+    public CursorPageView<AppointmentView> search(
+            AuthenticatedUser user, AppointmentSearch filters, Pageable page, @Nullable String cursor) {
         if (filters.from() != null && filters.to() != null && !filters.to().isAfter(filters.from())) {
             throw new InvalidFieldException("to", "must be after from");
+        }
+        Object[] after = cursor == null ? null : AppointmentCursors.decode(cursor, page.getSort());
+        if (after != null && page.getPageNumber() > 0) {
+            throw new InvalidFieldException("page", "must not be combined with cursor");
         }
         // The filter is only a wish: the scope decides what is returned, so no patient is named as accessed.
         audit.record(AuditEntry.allowed(AuditAction.LIST, AppointmentActors.RESOURCE, null, null)
@@ -75,8 +83,21 @@ public class AppointmentQueryService {
         // patients' appointments and counts both branches.
         boolean ownRowsOnly = (ownDoctor != null && ownDoctor.equals(filters.doctorId()))
                 || (own[0] != null && own[0].equals(filters.patientId()));
-        return PageView.of(
-                lists.page(filters, user.isAdmin() || ownRowsOnly, own[0], ownDoctor, page), AppointmentView::of);
+        AppointmentListQueries.Rows rows =
+                lists.rows(filters, user.isAdmin() || ownRowsOnly, own[0], ownDoctor, page, after);
+        List<AppointmentView> content =
+                rows.content().stream().map(AppointmentView::of).toList();
+        String next = rows.more()
+                ? AppointmentCursors.encode(
+                        page.getSort(), rows.content().get(rows.content().size() - 1))
+                : null;
+        if (after != null) {
+            return CursorPageView.after(content, page.getPageSize(), next);
+        }
+        long total = rows.more()
+                ? lists.count(filters, user.isAdmin() || ownRowsOnly, own[0], ownDoctor, page.getSort())
+                : page.getOffset() + content.size();
+        return CursorPageView.numbered(content, page.getPageNumber(), page.getPageSize(), total, next);
     }
 
     /** The signed-in doctor's appointments (all statuses) starting in [from, to); 404 without a doctor profile. */

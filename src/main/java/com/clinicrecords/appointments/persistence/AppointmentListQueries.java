@@ -9,8 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Repository;
@@ -23,7 +22,9 @@ import org.springframework.stereotype.Repository;
  *       and cut at offset + size + 1 rows before the union, instead of one {@code OR EXISTS} scan of the table;
  *   <li>the total is only counted when a page is full, and then only up to {@link #TOTAL_CAP} rows (a
  *       {@code totalElements} of exactly {@value #TOTAL_CAP} means "at least that many"), so no page costs a
- *       {@code COUNT(*)} over millions of rows.
+ *       {@code COUNT(*)} over millions of rows;
+ *   <li>deep pages are read by keyset (the sort value and id of the previous page's last row) instead of an
+ *       offset, so page 5,000 reads as few index entries as page 1, and a page asked for that way counts nothing.
  * </ul>
  * The scope (which ids may be seen) is decided by the caller; this class only runs it.
  */
@@ -51,36 +52,28 @@ public class AppointmentListQueries {
     }
 
     /**
-     * One page of appointments matching {@code f}. With {@code everything} the scope is the whole table (admins);
+     * One page of appointments matching {@code f}: with {@code everything} the scope is the whole table (admins);
      * otherwise the union of the given non-null scopes (own patient, own doctor, patients linked to own doctor).
+     * Up to {@code pageable}'s size rows in its sort, from its offset or, with {@code after} (the sort value and
+     * the id of the previous page's last row), from just after that row: every branch then seeks with
+     * {@code (col > ? or (col = ? and id > ?))} (reversed for desc), an index range, instead of skipping rows.
      */
-    public Page<Appointment> page(
-            AppointmentSearch f, boolean everything, UUID ownPatient, UUID ownDoctor, Pageable pageable) {
+    public Rows rows(
+            AppointmentSearch f,
+            boolean everything,
+            UUID ownPatient,
+            UUID ownDoctor,
+            Pageable pageable,
+            Object @Nullable [] after) {
+        Scope scope = scope(f, everything, ownPatient, ownDoctor, pageable.getSort(), after);
+        if (scope.branches().isEmpty()) {
+            return new Rows(List.of(), false);
+        }
         String order = orderBy(pageable.getSort());
-        long window = pageable.getOffset() + pageable.getPageSize() + 1;
-        List<Object> args = new ArrayList<>();
-        List<String> branches = new ArrayList<>();
-        if (everything) {
-            branches.add(branch("select a.* from appointments a where 1 = 1", f, args));
-        } else {
-            if (ownDoctor != null) {
-                args.add(ownDoctor.toString());
-                branches.add(branch("select a.* from appointments a where a.doctor_id = ?", f, args));
-                args.add(ownDoctor.toString());
-                branches.add(branch(
-                        "select a.* from doctor_patient_links l join appointments a on a.patient_id = l.patient_id "
-                                + "where l.doctor_id = ? and l.removed_at is null",
-                        f,
-                        args));
-            }
-            if (ownPatient != null) {
-                args.add(ownPatient.toString());
-                branches.add(branch("select a.* from appointments a where a.patient_id = ?", f, args));
-            }
-        }
-        if (branches.isEmpty()) {
-            return Page.empty(pageable);
-        }
+        long offset = after == null ? pageable.getOffset() : 0;
+        long window = offset + pageable.getPageSize() + 1;
+        List<String> branches = scope.branches();
+        List<Object> args = scope.args();
         String sql;
         List<Object> all = new ArrayList<>();
         if (branches.size() == 1) {
@@ -109,15 +102,57 @@ public class AppointmentListQueries {
                     .toString();
         }
         all.add(pageable.getPageSize() + 1);
-        all.add(pageable.getOffset());
+        all.add(offset);
         @SuppressWarnings("unchecked")
         List<Appointment> rows =
                 bind(em.createNativeQuery(sql, Appointment.class), all).getResultList();
         if (rows.size() <= pageable.getPageSize()) {
-            return new PageImpl<>(rows, pageable, pageable.getOffset() + rows.size());
+            return new Rows(rows, false);
         }
-        List<Appointment> content = rows.subList(0, pageable.getPageSize());
-        return new PageImpl<>(new ArrayList<>(content), pageable, cappedCount(branches, args));
+        return new Rows(new ArrayList<>(rows.subList(0, pageable.getPageSize())), true);
+    }
+
+    /** Rows of one page and whether more follow. */
+    public record Rows(List<Appointment> content, boolean more) {}
+
+    private record Scope(List<String> branches, List<Object> args) {}
+
+    private static Scope scope(
+            AppointmentSearch f,
+            boolean everything,
+            UUID ownPatient,
+            UUID ownDoctor,
+            Sort sort,
+            Object @Nullable [] after) {
+        List<Object> args = new ArrayList<>();
+        List<String> branches = new ArrayList<>();
+        if (everything) {
+            branches.add(branch("select a.* from appointments a where 1 = 1", f, sort, after, args));
+        } else {
+            if (ownDoctor != null) {
+                args.add(ownDoctor.toString());
+                branches.add(branch("select a.* from appointments a where a.doctor_id = ?", f, sort, after, args));
+                args.add(ownDoctor.toString());
+                branches.add(branch(
+                        "select a.* from doctor_patient_links l join appointments a on a.patient_id = l.patient_id "
+                                + "where l.doctor_id = ? and l.removed_at is null",
+                        f,
+                        sort,
+                        after,
+                        args));
+            }
+            if (ownPatient != null) {
+                args.add(ownPatient.toString());
+                branches.add(branch("select a.* from appointments a where a.patient_id = ?", f, sort, after, args));
+            }
+        }
+        return new Scope(branches, args);
+    }
+
+    /** The number of matching rows, counted up to {@link #TOTAL_CAP}: only asked for when a page is full. */
+    public long count(AppointmentSearch f, boolean everything, UUID ownPatient, UUID ownDoctor, Sort sort) {
+        Scope scope = scope(f, everything, ownPatient, ownDoctor, sort, null);
+        return cappedCount(scope.branches(), scope.args());
     }
 
     private long cappedCount(List<String> branches, List<Object> args) {
@@ -137,7 +172,8 @@ public class AppointmentListQueries {
         return Math.min(total, TOTAL_CAP);
     }
 
-    private static String branch(String select, AppointmentSearch f, List<Object> args) {
+    private static String branch(
+            String select, AppointmentSearch f, Sort sort, Object @Nullable [] after, List<Object> args) {
         StringBuilder sql = new StringBuilder(select);
         if (f.doctorId() != null) {
             sql.append(" and a.doctor_id = ?");
@@ -158,6 +194,25 @@ public class AppointmentListQueries {
         if (f.status() != null) {
             sql.append(" and a.status = ?");
             args.add(f.status().name());
+        }
+        if (after != null) {
+            // "after (value, id)" spelled as two ranges of the column's index (InnoDB appends the id): one seek to
+            // (value, id), then index order; no "id > ?" standing alone, which the optimizer could merge with the
+            // primary key and then sort
+            Sort.Order first = sort.iterator().next();
+            String column = "a." + COLUMNS.get(first.getProperty());
+            String beyond = first.isAscending() ? " > ?" : " < ?";
+            sql.append(" and (")
+                    .append(column)
+                    .append(beyond)
+                    .append(" or (")
+                    .append(column)
+                    .append(" = ? and a.id")
+                    .append(beyond)
+                    .append("))");
+            args.add(after[0]);
+            args.add(after[0]);
+            args.add(after[1]);
         }
         return sql.toString();
     }

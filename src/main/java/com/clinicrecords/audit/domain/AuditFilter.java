@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Which audit rows to read: every criterion is optional. Paging is keyset on the id, newest first:
- * {@code cursor} is the last id of the previous page, so pages stay stable while new events arrive.
+ * Which audit rows to read: every criterion is optional. Paging is keyset, newest first: {@code cursor} is the
+ * last id of the previous page, so pages stay stable while new events arrive. Newest first means by id, or, for a
+ * search by date range alone, by time then id (see AuditEventQueries#find).
  */
 public record AuditFilter(UUID userId, UUID patientId, Instant from, Instant to, Long cursor, int limit) {
 

@@ -3,6 +3,7 @@ package com.clinicrecords.audit.persistence;
 import com.clinicrecords.audit.domain.AuditEventView;
 import com.clinicrecords.audit.domain.AuditFilter;
 import com.clinicrecords.audit.domain.AuditResource;
+import com.clinicrecords.shared.domain.PageCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -30,8 +31,16 @@ public class AuditEventQueries {
         this.jdbc = jdbc;
     }
 
-    /** Up to {@code filter.limit() + 1} rows, newest first, so the caller can tell whether more exist. */
+    /**
+     * Up to {@code filter.limit() + 1} rows, newest first, so the caller can tell whether more exist. Newest
+     * first is by id; a search by date alone (no user or patient) goes by time, then id, so that it walks the
+     * {@code (occurred_at)} index (InnoDB appends the id) in order from the range's end instead of sorting the
+     * range or reading the table from its newest row: its cursor (still the last row's id) is then continued
+     * from that row's time, read by primary key. An unknown cursor id is a 400.
+     */
     public List<AuditEventView> find(AuditFilter filter) {
+        boolean byTime =
+                (filter.from() != null || filter.to() != null) && filter.userId() == null && filter.patientId() == null;
         StringBuilder sql = new StringBuilder(SELECT);
         List<Object> args = new ArrayList<>();
         if (filter.userId() != null) {
@@ -50,11 +59,24 @@ public class AuditEventQueries {
             sql.append(" and a.occurred_at < ?");
             args.add(LocalDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
         }
-        if (filter.cursor() != null) {
+        if (filter.cursor() != null && byTime) {
+            LocalDateTime at = jdbc
+                    .query(
+                            "select occurred_at from audit_events where id = ?",
+                            (rs, row) -> rs.getObject(1, LocalDateTime.class),
+                            filter.cursor())
+                    .stream()
+                    .findFirst()
+                    .orElseThrow(() -> PageCursor.invalid("is not a cursor of this list"));
+            sql.append(" and (a.occurred_at < ? or (a.occurred_at = ? and a.id < ?))");
+            args.add(at);
+            args.add(at);
+            args.add(filter.cursor());
+        } else if (filter.cursor() != null) {
             sql.append(" and a.id < ?");
             args.add(filter.cursor());
         }
-        sql.append(" order by a.id desc limit ?");
+        sql.append(byTime ? " order by a.occurred_at desc, a.id desc limit ?" : " order by a.id desc limit ?");
         args.add(filter.limit() + 1);
         return jdbc.query(sql.toString(), AuditEventQueries::map, args.toArray());
     }

@@ -26,7 +26,7 @@ public class SessionService {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    // no transaction: one statement (list round-trip budget)
     public List<SessionView> list(UUID userId, UUID currentSessionId) {
         Instant now = clock.instant();
         return sessions.findOpenByUserId(userId, now).stream()

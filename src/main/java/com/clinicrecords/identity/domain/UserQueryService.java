@@ -1,12 +1,18 @@
 package com.clinicrecords.identity.domain;
 
+import com.clinicrecords.identity.persistence.UserListQueries;
 import com.clinicrecords.identity.persistence.UserRepository;
+import com.clinicrecords.shared.domain.CursorPageView;
+import com.clinicrecords.shared.domain.InvalidFieldException;
 import com.clinicrecords.shared.domain.NotFoundException;
-import com.clinicrecords.shared.domain.PageView;
+import com.clinicrecords.shared.domain.PageCursor;
 import com.clinicrecords.shared.web.PageRequests;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.PageRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -20,23 +26,78 @@ public class UserQueryService {
     private static final Set<String> SORTABLE = Set.of("email", "createdAt", "lastName", "firstName");
 
     private final UserRepository users;
+    private final UserListQueries lists;
     private final PhoneNumbers phones;
 
-    UserQueryService(UserRepository users, PhoneNumbers phones) {
+    UserQueryService(UserRepository users, UserListQueries lists, PhoneNumbers phones) {
         this.users = users;
+        this.lists = lists;
         this.phones = phones;
     }
 
     /**
      * Search: optional role and status, and {@code q} matched (contains, case-insensitive) against email, first
      * and last name and phone; a phone in any spelling finds its E.164 form, digits alone match part of one.
+     * By page number (total capped at {@link UserListQueries#TOTAL_CAP}) or, with the {@code cursor} of a
+     * previous page, by keyset (no totals). No transaction: the page, its roles and the count are each
+     * consistent by themselves, and nothing is written.
      */
-    @Transactional(readOnly = true)
-    public PageView<UserView> search(
-            String q, String role, UserStatus status, Integer page, Integer size, String sort) {
-        if ((q == null || q.isBlank()) && status == null) {
-            return list(role, page, size, sort);
+    public CursorPageView<UserView> search(
+            @Nullable String q,
+            @Nullable String role,
+            @Nullable UserStatus status,
+            @Nullable Integer page,
+            @Nullable Integer size,
+            @Nullable String sort,
+            @Nullable String cursor) {
+        Pageable request =
+                PageRequests.of(page, size, sort, SORTABLE, Sort.by("createdAt").descending());
+        Sort.Order order = request.getSort().iterator().next();
+        String sortLabel =
+                order.getProperty() + "," + order.getDirection().name().toLowerCase(Locale.ROOT);
+        Object afterValue = null;
+        String afterId = null;
+        if (cursor != null) {
+            if (request.getPageNumber() > 0) {
+                throw new InvalidFieldException("page", "must not be combined with cursor");
+            }
+            PageCursor position = PageCursor.decode(cursor, sortLabel, 2);
+            try {
+                afterId = UUID.fromString(position.keys().get(1)).toString();
+                afterValue = "createdAt".equals(order.getProperty())
+                        ? Instant.parse(position.keys().get(0))
+                        : position.keys().get(0);
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw PageCursor.invalid("is not a cursor of this list");
+            }
         }
+        UserListQueries.Criteria criteria = criteria(q, role, status);
+        UserListQueries.Rows rows = lists.page(
+                criteria,
+                new UserListQueries.Order(order.getProperty(), order.isAscending(), afterValue, afterId),
+                cursor == null ? request.getOffset() : 0,
+                request.getPageSize());
+        String next = null;
+        if (rows.more()) {
+            UserView last = rows.content().get(rows.content().size() - 1);
+            String value = switch (order.getProperty()) {
+                case "email" -> last.email();
+                case "lastName" -> last.lastName();
+                case "firstName" -> last.firstName();
+                default -> last.createdAt().toString();
+            };
+            next = PageCursor.encode(sortLabel, value, last.id().toString());
+        }
+        if (cursor != null) {
+            return CursorPageView.after(rows.content(), request.getPageSize(), next);
+        }
+        long total = rows.more()
+                ? lists.count(criteria)
+                : request.getOffset() + rows.content().size();
+        return CursorPageView.numbered(rows.content(), request.getPageNumber(), request.getPageSize(), total, next);
+    }
+
+    private UserListQueries.Criteria criteria(@Nullable String q, @Nullable String role, @Nullable UserStatus status) {
         String like = q == null || q.isBlank() ? null : "%" + escapeLike(q.trim()) + "%";
         String phoneLike = null;
         if (like != null) {
@@ -48,47 +109,15 @@ public class UserQueryService {
                     .map(e164 -> "%" + e164 + "%")
                     .orElse(digits.length() >= 3 ? "%" + digits + "%" : null);
         }
-        return PageView.of(
-                users.search(blankToNull(role), status, like, phoneLike, stable(page, size, sort)), UserView::of);
-    }
-
-    private static Pageable stable(Integer page, Integer size, String sort) {
-        Pageable request =
-                PageRequests.of(page, size, sort, SORTABLE, Sort.by("createdAt").descending());
-        return PageRequest.of(
-                request.getPageNumber(),
-                request.getPageSize(),
-                request.getSort().and(Sort.by("id")));
+        return new UserListQueries.Criteria(blankToNull(role), status, like, phoneLike);
     }
 
     private static String escapeLike(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    @Transactional(readOnly = true)
-    public PageView<UserView> list(String role, Integer page, Integer size, String sort) {
-        Pageable request =
-                PageRequests.of(page, size, sort, SORTABLE, Sort.by("createdAt").descending());
-        // The id tie-breaker keeps pages stable when many accounts share a sort value; it runs in the direction
-        // of the sort, so that one index (InnoDB appends the id) serves both. Email is unique: no tie-breaker.
-        Sort.Direction direction = request.getSort().stream()
-                .findFirst()
-                .map(Sort.Order::getDirection)
-                .orElse(Sort.Direction.ASC);
-        Pageable stable = request.getSort().getOrderFor("email") != null
-                ? request
-                : PageRequest.of(
-                        request.getPageNumber(),
-                        request.getPageSize(),
-                        request.getSort().and(Sort.by(direction, "id")));
-        // Without a role filter a plain query, so the sort can walk an index (an "or :role is null" would not).
-        return PageView.of(
-                role == null || role.isBlank() ? users.findAll(stable) : users.findAllByRole(role, stable),
-                UserView::of);
     }
 
     @Transactional(readOnly = true)

@@ -4,8 +4,6 @@ import com.clinicrecords.identity.domain.User;
 import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -52,33 +50,4 @@ public interface UserRepository extends JpaRepository<User, UUID> {
     @Query("select count(u) from User u join u.roles r where r.name = :role "
             + "and u.status = com.clinicrecords.identity.domain.UserStatus.ACTIVE")
     long countActiveWithRole(@Param("role") String role);
-
-    @Query(
-            value = "select u from User u where (:role is null or exists "
-                    + "(select 1 from User u2 join u2.roles r where u2 = u and r.name = :role))",
-            countQuery = "select count(u) from User u where (:role is null or exists "
-                    + "(select 1 from User u2 join u2.roles r where u2 = u and r.name = :role))")
-    Page<User> findAllByRole(@Param("role") String role, Pageable pageable);
-
-    /**
-     * Admin search: optional role, status and a text matched (contains, case-insensitive by the column
-     * collation) against email, first name, last name and phone. {@code q} arrives with LIKE wildcards escaped.
-     */
-    @Query(
-            value = "select u from User u where (:role is null or exists "
-                    + "(select 1 from User u2 join u2.roles r where u2 = u and r.name = :role)) "
-                    + "and (:status is null or u.status = :status) "
-                    + "and (:q is null or u.email like :q escape '!' or u.firstName like :q escape '!' "
-                    + "or u.lastName like :q escape '!' or u.phone like :phoneQ escape '!')",
-            countQuery = "select count(u) from User u where (:role is null or exists "
-                    + "(select 1 from User u2 join u2.roles r where u2 = u and r.name = :role)) "
-                    + "and (:status is null or u.status = :status) "
-                    + "and (:q is null or u.email like :q escape '!' or u.firstName like :q escape '!' "
-                    + "or u.lastName like :q escape '!' or u.phone like :phoneQ escape '!')")
-    Page<User> search(
-            @Param("role") String role,
-            @Param("status") com.clinicrecords.identity.domain.UserStatus status,
-            @Param("q") String q,
-            @Param("phoneQ") String phoneQ,
-            Pageable pageable);
 }

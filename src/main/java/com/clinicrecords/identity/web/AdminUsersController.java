@@ -5,7 +5,8 @@ import com.clinicrecords.identity.domain.UserAdminService;
 import com.clinicrecords.identity.domain.UserQueryService;
 import com.clinicrecords.identity.domain.UserStatus;
 import com.clinicrecords.identity.domain.UserView;
-import com.clinicrecords.shared.domain.PageView;
+import com.clinicrecords.shared.domain.CursorPageView;
+import com.clinicrecords.shared.domain.PageCursor;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import com.clinicrecords.shared.security.Permissions;
 import com.clinicrecords.shared.security.RequiresPermission;
@@ -47,17 +48,21 @@ class AdminUsersController {
 
     @Operation(
             summary = "Accounts, optionally by role and status (ACTIVE|DISABLED|PENDING), q matching email, names and"
-                    + " phone; size 1-100 (larger is a 400); sort=email|createdAt|lastName|firstName[,desc]")
+                    + " phone; size 1-100 (larger is a 400); sort=email|createdAt|lastName|firstName[,desc], default"
+                    + " createdAt,desc. Shallow pages by page (totalElements capped at 10000); deeper ones by passing"
+                    + " nextCursor as cursor with the same sort (then no page or totals are returned; a cursor of"
+                    + " another sort or an altered one is a 400)")
     @GetMapping
     @RequiresPermission(Permissions.USERS_READ)
-    PageView<UserView> list(
+    CursorPageView<UserView> list(
             @RequestParam(required = false) @Size(max = 100) String q,
             @RequestParam(required = false) @Size(max = 64) String role,
             @RequestParam(required = false) UserStatus status,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size,
-            @RequestParam(required = false) @Size(max = 32) String sort) {
-        return queries.search(q, role, status, page, size, sort);
+            @RequestParam(required = false) @Size(max = 32) String sort,
+            @RequestParam(required = false) @Size(max = PageCursor.MAX_LENGTH) String cursor) {
+        return queries.search(q, role, status, page, size, sort, cursor);
     }
 
     @Operation(summary = "One account")

@@ -30,7 +30,7 @@ public class NewsService {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    // no transaction: page and count are each consistent by themselves (list round-trip budget)
     public PageView<NewsView> published(Pageable page) {
         return PageView.of(news.findPublished(page), NewsView::of);
     }
@@ -41,7 +41,7 @@ public class NewsService {
         return NewsView.of(news.findPublished(id).orElseThrow(() -> NotFoundException.of("News")));
     }
 
-    @Transactional(readOnly = true)
+    // no transaction: page and count are each consistent by themselves (list round-trip budget)
     public PageView<NewsView> all(Pageable page) {
         return PageView.of(news.findAllForAdmin(page), NewsView::of);
     }

@@ -127,7 +127,7 @@ public class DoctorProfileService {
         return DoctorProfileView.of(doctor, summary(doctorId));
     }
 
-    @Transactional(readOnly = true)
+    // no transaction around reads that need no snapshot (list round-trip budget)
     public PageView<DoctorSummary> list(UUID specializationId, Pageable page) {
         return PageView.of(doctors.findSummaries(specializationId, page));
     }

@@ -24,7 +24,7 @@ public class SpecializationService {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    // no transaction around reads that need no snapshot (list round-trip budget)
     public List<SpecializationView> list() {
         return specializations.findAllByOrderByNameAsc().stream()
                 .map(SpecializationView::of)

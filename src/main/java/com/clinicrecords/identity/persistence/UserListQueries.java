@@ -1,0 +1,192 @@
+package com.clinicrecords.identity.persistence;
+
+import com.clinicrecords.identity.domain.UserStatus;
+import com.clinicrecords.identity.domain.UserView;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The admin user list at scale, in plain SQL without a transaction: the page (one statement), the roles of its
+ * accounts (one statement), and only for a full page asked for by number a total counted up to
+ * {@link #TOTAL_CAP}. Deep pages are read by keyset: {@code (col > ? or (col = ? and id > ?))} (reversed for a
+ * descending sort) on the sorted column's index, instead of skipping rows.
+ */
+@Repository
+public class UserListQueries {
+
+    public static final int TOTAL_CAP = 10_000;
+
+    private static final Map<String, String> COLUMNS = Map.of(
+            "email", "u.email", "createdAt", "u.created_at", "lastName", "u.last_name", "firstName", "u.first_name");
+
+    private final JdbcTemplate jdbc;
+
+    public UserListQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Which accounts: an optional role and status, and {@code like} (LIKE pattern, wildcards escaped with '!')
+     * matched against email and names, {@code phoneLike} against the phone.
+     */
+    public record Criteria(
+            @Nullable String role,
+            @Nullable UserStatus status,
+            @Nullable String like,
+            @Nullable String phoneLike) {}
+
+    /**
+     * The order: a sortable property, its direction, and optionally the position (sort value and id of the last
+     * row of the previous page) to continue after. Email is unique, so it sorts and seeks without the id.
+     */
+    public record Order(
+            String property,
+            boolean ascending,
+            @Nullable Object afterValue,
+            @Nullable String afterId) {}
+
+    /** Up to {@code size} accounts and whether more follow. */
+    public record Rows(List<UserView> content, boolean more) {}
+
+    public Rows page(Criteria criteria, Order order, long offset, int size) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select u.id, u.email, u.first_name, u.last_name, u.phone, u.status, "
+                + "u.email_verified, u.password_change_required, u.created_at, u.version from users u where 1 = 1");
+        where(sql, criteria, args);
+        String column = COLUMNS.get(order.property());
+        boolean unique = "email".equals(order.property());
+        String direction = order.ascending() ? " asc" : " desc";
+        if (order.afterValue() != null) {
+            // created_at holds UTC wall-clock time
+            Object after = order.afterValue() instanceof Instant instant
+                    ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC)
+                    : order.afterValue();
+            if (unique) {
+                sql.append(" and ").append(column).append(order.ascending() ? " > ?" : " < ?");
+                args.add(after);
+            } else {
+                // two ranges of the column's index (InnoDB appends the id): one seek to (value, id), then index order
+                String beyond = order.ascending() ? " > ?" : " < ?";
+                sql.append(" and (")
+                        .append(column)
+                        .append(beyond)
+                        .append(" or (")
+                        .append(column)
+                        .append(" = ? and u.id")
+                        .append(beyond)
+                        .append("))");
+                args.add(after);
+                args.add(after);
+                args.add(order.afterId());
+            }
+        }
+        sql.append(" order by ").append(column).append(direction);
+        if (!unique) {
+            // the id breaks ties in the sort's direction, so the column's index (InnoDB appends the id) serves both
+            sql.append(", u.id").append(direction);
+        }
+        sql.append(" limit ? offset ?");
+        args.add(size + 1);
+        args.add(offset);
+        List<UserView> rows = jdbc.query(sql.toString(), UserListQueries::map, args.toArray());
+        boolean more = rows.size() > size;
+        List<UserView> content = more ? rows.subList(0, size) : rows;
+        return new Rows(withRoles(content), more);
+    }
+
+    /** The number of matching accounts, counted up to {@link #TOTAL_CAP}. */
+    public long count(Criteria criteria) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select count(*) from (select u.id from users u where 1 = 1");
+        where(sql, criteria, args);
+        sql.append(" limit ?) c");
+        args.add(TOTAL_CAP);
+        Long total = jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
+        return total == null ? 0 : Math.min(total, TOTAL_CAP);
+    }
+
+    private static void where(StringBuilder sql, Criteria criteria, List<Object> args) {
+        if (criteria.role() != null) {
+            sql.append(" and exists (select 1 from user_roles ur join roles r on r.id = ur.role_id "
+                    + "where ur.user_id = u.id and r.name = ?)");
+            args.add(criteria.role());
+        }
+        if (criteria.status() != null) {
+            sql.append(" and u.status = ?");
+            args.add(criteria.status().name());
+        }
+        if (criteria.like() != null) {
+            // case-insensitive by the columns' collation, like the search always was
+            sql.append(" and (u.email like ? escape '!' or u.first_name like ? escape '!' "
+                    + "or u.last_name like ? escape '!'");
+            args.add(criteria.like());
+            args.add(criteria.like());
+            args.add(criteria.like());
+            if (criteria.phoneLike() != null) {
+                sql.append(" or u.phone like ? escape '!'");
+                args.add(criteria.phoneLike());
+            }
+            sql.append(')');
+        }
+    }
+
+    /** The roles of a page's accounts in one statement. */
+    private List<UserView> withRoles(List<UserView> users) {
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Set<String>> roles = new HashMap<>();
+        String marks = String.join(", ", Collections.nCopies(users.size(), "?"));
+        jdbc.query(
+                "select ur.user_id, r.name from user_roles ur join roles r on r.id = ur.role_id where ur.user_id in ("
+                        + marks + ")",
+                rs -> {
+                    roles.computeIfAbsent(UUID.fromString(rs.getString(1)), id -> new HashSet<>())
+                            .add(rs.getString(2));
+                },
+                users.stream().map(u -> u.id().toString()).toArray());
+        return users.stream()
+                .map(u -> new UserView(
+                        u.id(),
+                        u.email(),
+                        u.firstName(),
+                        u.lastName(),
+                        u.phone(),
+                        u.status(),
+                        u.emailVerified(),
+                        u.passwordChangeRequired(),
+                        Set.copyOf(roles.getOrDefault(u.id(), Set.of())),
+                        u.createdAt(),
+                        u.version()))
+                .toList();
+    }
+
+    private static UserView map(ResultSet rs, int row) throws SQLException {
+        return new UserView(
+                UUID.fromString(rs.getString("id")),
+                rs.getString("email"),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getString("phone"),
+                UserStatus.valueOf(rs.getString("status")),
+                rs.getBoolean("email_verified"),
+                rs.getBoolean("password_change_required"),
+                Set.of(),
+                rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                rs.getLong("version"));
+    }
+}
