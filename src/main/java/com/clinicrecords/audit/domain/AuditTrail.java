@@ -9,15 +9,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -39,11 +43,25 @@ public class AuditTrail {
     private final JdbcTemplate jdbc;
     private final AuditWriteBehind writeBehind;
     private final Clock clock;
+    private final boolean readsBehind;
 
-    public AuditTrail(JdbcTemplate jdbc, AuditWriteBehind writeBehind, Clock clock) {
+    private static final Set<AuditAction> READS = EnumSet.of(AuditAction.READ, AuditAction.LIST, AuditAction.DOWNLOAD);
+
+    public AuditTrail(
+            JdbcTemplate jdbc,
+            AuditWriteBehind writeBehind,
+            Clock clock,
+            @Value("${clinic.audit.reads:write-behind}") String reads) {
         this.jdbc = jdbc;
         this.writeBehind = writeBehind;
         this.clock = clock;
+        this.readsBehind = switch (reads) {
+            case "write-behind" -> true;
+            case "inline" -> false;
+            default ->
+                throw new IllegalArgumentException(
+                        "clinic.audit.reads (AUDIT_READS) must be write-behind or inline, not '" + reads + "'");
+        };
     }
 
     /**
@@ -53,7 +71,21 @@ public class AuditTrail {
      * cost three more round trips (auto-commit off, commit, auto-commit on) and a persistence context per read.
      */
     public void record(AuditEntry entry) {
-        insert(entry, CurrentUser.find());
+        Optional<AuthenticatedUser> actor = CurrentUser.find();
+        if (readsBehind
+                && READS.contains(entry.action())
+                && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            // A read outside any transaction changes nothing that its audit row must commit with: the row goes
+            // to the write-behind queue (written within 100 ms, flushed on graceful shutdown), which spares the
+            // read an insert and its commit (an fsync, and a binary-log write on MySQL). Crash window: see
+            // AuditWriteBehind and docs/security-and-audit.md.
+            writeBehind.enqueue(row(
+                    entry,
+                    actor.map(a -> a.userId().toString()).orElse(null),
+                    actor.map(a -> String.join(",", new TreeSet<>(a.roles()))).orElse(null)));
+            return;
+        }
+        insert(entry, actor);
     }
 
     /** A refusal: kept even though the caller's transaction rolls back (write-behind, no second connection). */
