@@ -29,12 +29,7 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestDatabase.Server db = TestDatabase.get();
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::username);
-        registry.add("spring.datasource.password", db::password);
-        registry.add("clinic.database.migration-user", db::migrationUsername);
-        registry.add("clinic.database.migration-password", db::migrationPassword);
+        TestDatabase.register(registry);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> TestMail.get().getSmtp().getPort());
     }

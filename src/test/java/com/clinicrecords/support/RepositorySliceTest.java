@@ -27,12 +27,7 @@ public abstract class RepositorySliceTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.Server db = TestDatabase.get();
-        registry.add("spring.datasource.url", db::url);
-        registry.add("spring.datasource.username", db::username);
-        registry.add("spring.datasource.password", db::password);
-        registry.add("clinic.database.migration-user", db::migrationUsername);
-        registry.add("clinic.database.migration-password", db::migrationPassword);
+        TestDatabase.register(registry);
     }
 
     /** What the application adds to Boot's Flyway: the migration account, retired versions, Java migrations. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mysql.MySQLContainer;
 
@@ -43,6 +44,16 @@ public final class TestDatabase {
             };
         }
         return server;
+    }
+
+    /** The application's and Flyway's accounts on this JVM's server, for a test context's properties. */
+    public static void register(DynamicPropertyRegistry registry) {
+        Server db = get();
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::username);
+        registry.add("spring.datasource.password", db::password);
+        registry.add("clinic.database.migration-user", db::migrationUsername);
+        registry.add("clinic.database.migration-password", db::migrationPassword);
     }
 
     /** True when the tests run against an already running external server (e.g. MySQL in CI). */
