@@ -100,10 +100,9 @@ PY
 }
 
 UPLOAD_N=0
-upload() { # mode file -> "http_code seconds"
-  UPLOAD_N=$((UPLOAD_N + 1))
+upload() { # mode file counter -> "http_code seconds"
   # different bytes every time (after the 16-byte PNG signature), or the upload would be a duplicate (200)
-  printf '%016d' "$UPLOAD_N" | dd of="$2" bs=1 seek=16 conv=notrunc status=none
+  printf '%016d' "$3" | dd of="$2" bs=1 seek=16 conv=notrunc status=none
   if [[ $1 == raw ]]; then
     curl -s -o "$WORK/resp.json" -w '%{http_code} %{time_total}' -X POST -T "$2" -H "$AUTH" \
       -H 'Content-Type: application/octet-stream' -H "X-Filename: bench.png" "$BASE/api/patients/$PATIENT_ID/images"
@@ -116,7 +115,7 @@ upload() { # mode file -> "http_code seconds"
 # one warm-up upload of each kind (first-request class loading is not what is measured)
 warm="$WORK/warm.png"
 { printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR'; head -c 1048560 /dev/urandom; } >"$warm"
-upload raw "$warm" >/dev/null; upload multipart "$warm" >/dev/null
+upload raw "$warm" 1 >/dev/null; upload multipart "$warm" 2 >/dev/null; UPLOAD_N=2
 
 ROWS=()
 HEAP_FILES=()
@@ -140,7 +139,8 @@ for size in $SIZES; do
         jcmd "$APP_PID" GC.run >/dev/null # start from the live set, so the samples show what the upload adds
         start_sampler "$WORK/heap-$mode-$rep.txt"; HEAP_FILES+=("$WORK/heap-$mode-$rep.txt")
       fi
-      read -r code secs <<<"$(upload "$mode" "$file")"
+      UPLOAD_N=$((UPLOAD_N + 1))
+      read -r code secs <<<"$(upload "$mode" "$file" "$UPLOAD_N")"
       [[ -n "$SAMPLER_PID" ]] && stop_sampler
       [[ $code == 201 ]] || { echo "upload $mode ${size} MiB answered $code: $(cat "$WORK/resp.json")"; FAILED=1; }
       times+=("$secs")

@@ -36,7 +36,7 @@ public class LocalFileStorage implements ImageStorage {
 
     private static final int BUFFER = 256 * 1024;
 
-    static final long FLUSH_BEHIND_BYTES = 8L * 1024 * 1024;
+    static final long FLUSH_BEHIND_BYTES = 16L * 1024 * 1024;
 
     /** fsync of a directory is how POSIX makes a rename durable; Windows cannot open a directory for it. */
     private static final boolean SYNC_DIRECTORIES = File.separatorChar == '/';
