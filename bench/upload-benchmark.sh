@@ -1,28 +1,37 @@
 #!/usr/bin/env bash
-# Upload benchmark: streams 10 MiB, 100 MiB and 1 GiB files into a locally started server with a 256 MiB heap
-# and compares the throughput with a plain local copy (dd, with fsync like the server) on the same disk.
+# Upload benchmark: streams 10 MiB, 100 MiB and 1 GiB files into a locally started server with a 256 MiB heap,
+# raw (curl -T) and multipart (curl -F), and compares the throughput with dd writing the same file with fsync
+# (conv=fsync, like the server) into the image storage directory, so both go to the same file system.
 #
 # What it does:
 #   1. builds the jar from the current sources (./mvnw -DskipTests package);
 #   2. starts it with -Xmx256m, an embedded MariaDB and image storage in a fresh temp dir, a random JWT secret
 #      and a bootstrap admin; everything listens on 127.0.0.1 only;
 #   3. registers a patient through the API; their first GET /api/patients/me creates the patient record;
-#   4. uploads each file as the patient, raw (curl -T, streamed) and multipart (curl -F, streamed);
-#   5. prints MiB/s per upload next to dd, and the peak heap in use (from the GC log);
-#   6. stops the server and deletes the temp dir (set KEEP=1 to keep it).
-# Needs: java 17+, curl, python3. Usage: bench/upload-benchmark.sh [sizes in MiB, default "10 100 1024"]
+#   4. per size: dd (with fsync) and the uploads, REPS times each (default 7 for 10 MiB, 3 above), as the patient;
+#      every upload sends different bytes (a counter is written into the file), or it would be deduplicated;
+#   5. samples the heap in use (jstat, every 100 ms: survivor + eden + old used) while the 1 GiB uploads run and
+#      prints the maximum;
+#   6. prints a Markdown table (medians, % of dd) and writes it to target/bench/upload-results.md;
+#   7. stops the server and deletes the temp dir (set KEEP=1 to keep it).
+# Throughput is file bytes / curl's total time (connection, headers, body, answer), as a client sees it.
+# Needs: a JDK 17+ (java, jstat, jcmd), curl, python3.
+# Usage: bench/upload-benchmark.sh [sizes in MiB, default "10 100 1024"]; REPS=n overrides the repetitions.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 SIZES=${*:-"10 100 1024"}
+ROOT=$(pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/clinic-bench.XXXXXX")
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 APP_PORT=$(free_port)
 DB_PORT=$(free_port)
 BASE="http://127.0.0.1:$APP_PORT"
 APP_PID=""
+SAMPLER_PID=""
 
 cleanup() {
+  if [[ -n "$SAMPLER_PID" ]] && kill -0 "$SAMPLER_PID" 2>/dev/null; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
   if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
   fi
@@ -39,14 +48,14 @@ trap cleanup EXIT
 JAR=$(ls target/clinic-records-*.jar | grep -v plain | head -1)
 
 echo "Starting $JAR on 127.0.0.1:$APP_PORT (heap 256 MiB, data in $WORK)"
+mkdir -p "$WORK/images"
 ADMIN_EMAIL="admin@bench.test" ADMIN_PASSWORD="bench-admin-password-$RANDOM$RANDOM" \
 JWT_SECRET=$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())') \
 EMBEDDED_DB_BASE_DIR="$WORK/db-base" EMBEDDED_DB_DATA_DIR="$WORK/db" EMBEDDED_DB_PORT="$DB_PORT" \
 IMAGE_STORAGE_DIR="$WORK/images" UPLOAD_MAX_BYTES=2GB \
-  java -Xmx256m -Xlog:gc:file="$WORK/gc.log" -jar "$JAR" \
-    --server.address=127.0.0.1 --server.port="$APP_PORT" >"$WORK/app.log" 2>&1 &
+  java -Xmx256m -jar "$JAR" --server.address=127.0.0.1 --server.port="$APP_PORT" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 180); do
+for _ in $(seq 1 240); do
   curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && break
   kill -0 "$APP_PID" 2>/dev/null || { echo "server died, see log:"; tail -50 "$WORK/app.log"; exit 1; }
   sleep 1
@@ -60,45 +69,109 @@ curl -sf -X POST "$BASE/api/auth/register" -H 'Content-Type: application/json' \
 TOKEN=$(curl -sf -X POST "$BASE/api/auth/login" -H 'Content-Type: application/json' \
   -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" | json "['access_token']")
 AUTH="Authorization: Bearer $TOKEN"
-
-# The first GET /api/patients/me gives a self-registered patient their record.
 PATIENT_ID=$(curl -sf "$BASE/api/patients/me" -H "$AUTH" | json "['id']")
 
-GC_LINES_BEFORE=$(wc -l < "$WORK/gc.log")
-mib_per_s() { python3 -c "print(f'{$1/1048576/$2:8.1f}')"; }
-printf '\n%-8s %-10s %10s %10s %8s\n' "size" "mode" "MiB/s" "dd MiB/s" "status"
+median() { python3 -c 'import statistics, sys; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
+rate() { python3 -c "print(f'{$1/1048576/$2:.0f}')"; }
+now() { date +%s.%N; }
+elapsed() { python3 -c "print($2-$1)"; }
+
+# heap in use = survivor + eden + old used (KiB in jstat -gc), sampled every 100 ms into a file
+start_sampler() { jstat -gc "$APP_PID" 100 >"$1" 2>/dev/null & SAMPLER_PID=$!; }
+stop_sampler() { kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""; }
+heap_max_mib() {
+  python3 - "$@" <<'PY'
+import sys
+peak, samples = 0.0, 0
+for path in sys.argv[1:]:
+    cols = None
+    for line in open(path):
+        parts = line.split()
+        if not parts:
+            continue
+        if parts[0] == "S0C":
+            cols = parts
+            continue
+        row = dict(zip(cols, parts))
+        used = sum(float(row[k]) for k in ("S0U", "S1U", "EU", "OU")) / 1024
+        peak, samples = max(peak, used), samples + 1
+print(f"{peak:.0f} {samples}")
+PY
+}
+
+UPLOAD_N=0
+upload() { # mode file counter -> "http_code seconds"
+  # different bytes every time (after the 16-byte PNG signature), or the upload would be a duplicate (200)
+  printf '%016d' "$3" | dd of="$2" bs=1 seek=16 conv=notrunc status=none
+  if [[ $1 == raw ]]; then
+    curl -s -o "$WORK/resp.json" -w '%{http_code} %{time_total}' -X POST -T "$2" -H "$AUTH" \
+      -H 'Content-Type: application/octet-stream' -H "X-Filename: bench.png" "$BASE/api/patients/$PATIENT_ID/images"
+  else
+    curl -s -o "$WORK/resp.json" -w '%{http_code} %{time_total}' -H "$AUTH" \
+      -F "file=@$2;type=application/octet-stream" -F "description=benchmark" "$BASE/api/patients/$PATIENT_ID/images"
+  fi
+}
+
+# one warm-up upload of each kind (first-request class loading is not what is measured)
+warm="$WORK/warm.png"
+{ printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR'; head -c 1048560 /dev/urandom; } >"$warm"
+upload raw "$warm" 1 >/dev/null; upload multipart "$warm" 2 >/dev/null; UPLOAD_N=2
+
+ROWS=()
+HEAP_FILES=()
+FAILED=0
 for size in $SIZES; do
+  reps=${REPS:-$([[ $size -le 10 ]] && echo 7 || echo 3)}
   file="$WORK/bench-$size.png"
-  { printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR'; head -c $((size * 1048576 - 16)) /dev/urandom; } > "$file"
+  { printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR'; head -c $((size * 1048576 - 16)) /dev/urandom; } >"$file"
   bytes=$(stat -c %s "$file")
-  start=$(date +%s.%N); dd if="$file" of="$WORK/dd-copy" bs=1M conv=fsync status=none; end=$(date +%s.%N)
-  dd_rate=$(mib_per_s "$bytes" "$(python3 -c "print($end-$start)")"); rm -f "$WORK/dd-copy"
+  sync # the test file's own write-back must not run during the measurements
+  dd_times=()
+  for _ in $(seq 1 "$reps"); do
+    start=$(now); dd if="$file" of="$WORK/images/dd-copy" bs=1M conv=fsync status=none; end=$(now)
+    dd_times+=("$(elapsed "$start" "$end")"); rm -f "$WORK/images/dd-copy"; sync
+  done
+  dd_rate=$(rate "$bytes" "$(median "${dd_times[@]}")")
   for mode in raw multipart; do
-    if [[ $mode == raw ]]; then
-      out=$(curl -s -o "$WORK/resp.json" -w '%{http_code} %{time_total}' -X POST -T "$file" -H "$AUTH" \
-        -H 'Content-Type: application/octet-stream' -H "X-Filename: bench-$size.png" \
-        "$BASE/api/patients/$PATIENT_ID/images")
-    else
-      # a second, different file: the same bytes would be deduplicated (200) without being stored again
-      printf 'x' >> "$file"; bytes=$((bytes + 1))
-      out=$(curl -s -o "$WORK/resp.json" -w '%{http_code} %{time_total}' -H "$AUTH" \
-        -F "file=@$file;type=application/octet-stream" -F "description=benchmark" \
-        "$BASE/api/patients/$PATIENT_ID/images")
-    fi
-    read -r code secs <<<"$out"
-    printf '%-8s %-10s %10s %10s %8s\n' "${size}MiB" "$mode" "$(mib_per_s "$bytes" "$secs")" "$dd_rate" "$code"
+    times=()
+    for rep in $(seq 1 "$reps"); do
+      if [[ $size -ge 1024 ]]; then
+        jcmd "$APP_PID" GC.run >/dev/null # start from the live set, so the samples show what the upload adds
+        start_sampler "$WORK/heap-$mode-$rep.txt"; HEAP_FILES+=("$WORK/heap-$mode-$rep.txt")
+      fi
+      UPLOAD_N=$((UPLOAD_N + 1))
+      read -r code secs <<<"$(upload "$mode" "$file" "$UPLOAD_N")"
+      [[ -n "$SAMPLER_PID" ]] && stop_sampler
+      [[ $code == 201 ]] || { echo "upload $mode ${size} MiB answered $code: $(cat "$WORK/resp.json")"; FAILED=1; }
+      times+=("$secs")
+      # let any write-back left over (database files) finish before the next repetition
+      sync
+    done
+    up_rate=$(rate "$bytes" "$(median "${times[@]}")")
+    pct=$(python3 -c "print(f'{100*$up_rate/$dd_rate:.0f}')")
+    label=$([[ $size -ge 1024 ]] && echo "$((size / 1024)) GiB" || echo "$size MiB")
+    ROWS+=("| $label | $mode | $up_rate | $dd_rate | $pct % | $reps |")
+    printf '%-8s %-10s %6s MiB/s   dd %6s MiB/s   %4s %%  (median of %s)\n' "$label" "$mode" "$up_rate" "$dd_rate" "$pct" "$reps"
   done
   rm -f "$file"
 done
 
-peak() {
-  python3 - "$WORK/gc.log" "$1" "$2" <<'PY'
-import re, sys
-lines = open(sys.argv[1]).read().splitlines()[int(sys.argv[2]):int(sys.argv[3])]
-print(max([int(n) for line in lines for n in re.findall(r'(\d+)M->\d+M', line)] or [0]))
-PY
-}
-echo
-echo "peak heap in use before a GC, from the GC log (max heap 256 MiB):"
-echo "  during startup: $(peak 0 "$GC_LINES_BEFORE") MiB; during the uploads: $(peak "$GC_LINES_BEFORE" 999999999) MiB"
-echo "  GC events during the uploads: $(( $(wc -l < "$WORK/gc.log") - GC_LINES_BEFORE ))"
+HEAP_LINE=""
+if [[ ${#HEAP_FILES[@]} -gt 0 ]]; then
+  read -r heap_peak heap_samples <<<"$(heap_max_mib "${HEAP_FILES[@]}")"
+  HEAP_LINE="Heap in use while uploading 1 GiB (sampled every 100 ms with jstat, $heap_samples samples, -Xmx256m, after a GC before each upload): max $heap_peak MiB."
+fi
+MACHINE="$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, storage on $(df -T "$WORK/images" | awk 'NR==2 {print $2}'), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+mkdir -p "$ROOT/target/bench"
+{
+  echo "| Upload | mode | MiB/s | \`dd\` (fsync) MiB/s | % of dd | runs (median) |"
+  echo "|---|---|---|---|---|---|"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  [[ -n "$HEAP_LINE" ]] && echo "$HEAP_LINE"
+  echo
+  echo "Machine: $MACHINE; $(date -u '+%Y-%m-%d %H:%M UTC')."
+} | tee "$ROOT/target/bench/upload-results.md"
+echo "written to target/bench/upload-results.md"
+exit "$FAILED"

@@ -2,6 +2,7 @@ package com.clinicrecords.imaging.domain;
 
 import com.clinicrecords.imaging.persistence.ImageStorage;
 import com.clinicrecords.shared.domain.BadRequestException;
+import com.clinicrecords.shared.domain.PayloadTooLargeException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,8 +47,15 @@ class UploadReceiver {
                         "Only DICOM, PNG, JPEG, TIFF and PDF files are accepted; the content is none of these"));
         MessageDigest sha256 = sha256();
         InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), content);
-        ImageStorage.TempObject temp =
-                storage.writeTemp(new DigestInputStream(new SizeLimitingInputStream(whole, maxBytes), sha256));
+        // 413 as soon as byte maxBytes + 1 was read, so an oversized upload stops early
+        InputStream limited = BoundedInputStream.builder()
+                .setInputStream(whole)
+                .setMaxCount(maxBytes + 1)
+                .setOnMaxCount((max, count) -> {
+                    throw new PayloadTooLargeException(maxBytes);
+                })
+                .get();
+        ImageStorage.TempObject temp = storage.writeTemp(new DigestInputStream(limited, sha256));
         DicomHeaderReader.DicomHeader dicom =
                 ContentSniffer.DICOM.equals(type) ? DicomHeaderReader.read(head) : DicomHeaderReader.DicomHeader.EMPTY;
         StoredFile file = new StoredFile(

@@ -3,6 +3,9 @@ package com.clinicrecords.imaging.persistence;
 import com.clinicrecords.imaging.domain.ImagingProperties;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -17,15 +20,19 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 @Configuration(proxyBeanMethods = false)
 class ImageStorageConfiguration {
 
+    /**
+     * @param executor Boot's task executor, for the local storage's background flushes while an upload is written
+     */
     @Bean
-    ImageStorage imageStorage(ImagingProperties props) {
+    ImageStorage imageStorage(
+            ImagingProperties props, @Qualifier("applicationTaskExecutor") ObjectProvider<Executor> executor) {
         ImagingProperties.Storage storage = props.storage();
         if ("s3".equalsIgnoreCase(storage.type())) {
             ImagingProperties.S3 s3 = storage.s3();
             return new S3ObjectStorage(
                     s3Client(s3), s3.bucket(), (int) s3.partSize().toBytes());
         }
-        return new LocalFileStorage(Path.of(storage.localDir()));
+        return new LocalFileStorage(Path.of(storage.localDir()), executor.getIfAvailable());
     }
 
     static S3Client s3Client(ImagingProperties.S3 s3) {

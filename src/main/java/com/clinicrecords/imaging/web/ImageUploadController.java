@@ -21,11 +21,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,8 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Image upload, streamed: the container does not parse multipart bodies (spring.servlet.multipart.enabled is
- * off), so the file part is read straight from the socket by Commons FileUpload's streaming iterator and
- * never lands in memory or a container temp file.
+ * off), so the file part is read straight from the socket by {@link MultipartReader} and never lands in memory
+ * or a container temp file.
  */
 @RestController
 @Tag(name = "Images")
@@ -96,8 +94,8 @@ class ImageUploadController {
             @PathVariable UUID patientId,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             HttpServletRequest request) {
-        boolean multipart = JakartaServletFileUpload.isMultipartContent(request);
         String type = request.getContentType();
+        boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
         if (!multipart && type != null && type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             throw new UnsupportedMediaTypeException("Send the file as multipart/form-data or as the raw body");
         }
@@ -148,34 +146,31 @@ class ImageUploadController {
 
     private UploadForm readMultipart(HttpServletRequest request, ImageUploads.FileReceiver receiver)
             throws IOException {
-        JakartaServletFileUpload<?, ?> parser = new JakartaServletFileUpload<>();
-        parser.setHeaderCharset(StandardCharsets.UTF_8);
-        parser.setMaxFileCount(20);
-        parser.setMaxPartHeaderSize(8 * 1024);
+        String boundary = MultipartReader.boundary(request.getContentType());
+        if (boundary == null) {
+            throw new IOException("multipart request without a boundary");
+        }
         Map<String, String> fields = new HashMap<>();
-        FileItemInputIterator items = parser.getItemIterator(request);
-        while (items.hasNext()) {
-            FileItemInput item = items.next();
-            if ("file".equals(item.getFieldName()) && !item.isFormField()) {
-                try (InputStream in = item.getInputStream()) {
-                    receiver.receive(in, item.getName());
+        try (InputStream body = request.getInputStream()) {
+            MultipartReader parts = new MultipartReader(body, boundary, 20, 8 * 1024);
+            for (MultipartReader.Part part = parts.next(); part != null; part = parts.next()) {
+                if ("file".equals(part.name()) && part.isFile()) {
+                    receiver.receive(part.content(), part.filename());
+                } else if (!part.isFile() && UploadFields.NAMES.contains(part.name())) {
+                    fields.put(part.name(), readField(part));
                 }
-            } else if (item.isFormField() && UploadFields.NAMES.contains(item.getFieldName())) {
-                fields.put(item.getFieldName(), readField(item));
+                // other parts are skipped (next() drains them)
             }
-            // other parts are skipped (the iterator drains them)
         }
         return UploadFields.of(fields).validated(validator);
     }
 
-    private static String readField(FileItemInput item) throws IOException {
-        try (InputStream in = item.getInputStream()) {
-            byte[] value = in.readNBytes(UploadFields.MAX_FIELD_BYTES + 1);
-            if (value.length > UploadFields.MAX_FIELD_BYTES) {
-                throw new BadRequestException("field-too-large", "Form field " + item.getFieldName() + " is too long");
-            }
-            return new String(value, StandardCharsets.UTF_8);
+    private static String readField(MultipartReader.Part part) throws IOException {
+        byte[] value = part.content().readNBytes(UploadFields.MAX_FIELD_BYTES + 1);
+        if (value.length > UploadFields.MAX_FIELD_BYTES) {
+            throw new BadRequestException("field-too-large", "Form field " + part.name() + " is too long");
         }
+        return new String(value, StandardCharsets.UTF_8);
     }
 
     /** X-Filename (percent-encoded UTF-8 allowed) or a Content-Disposition header with filename / filename*. */

@@ -16,4 +16,13 @@ class UploadServerConfiguration {
     TomcatConnectorCustomizer continueOnRead() {
         return connector -> connector.setProperty("continueResponseTiming", "onRead");
     }
+
+    /**
+     * Request bodies are read from the socket in blocks of this size (Tomcat's default is 8 KiB): a 1 GiB upload
+     * then takes 16,384 socket reads instead of 131,072, for a 64 KiB read buffer per open connection.
+     */
+    @Bean
+    TomcatConnectorCustomizer uploadReadBuffer() {
+        return connector -> connector.setProperty("socket.appReadBufSize", String.valueOf(64 * 1024));
+    }
 }
