@@ -170,17 +170,42 @@ public final class LoadDriver {
         s.put(
                 "list: all appointments, page 500 (admin API)",
                 () -> get("/api/appointments?size=20&page=500", adminToken));
+        // The same depth through keyset paging: a cursor taken once from page 499 (it pays the offset once).
+        String appointmentsCursor = nextCursor("/api/appointments?size=20&page=499");
+        s.put(
+                "list: all appointments, after 10,000 rows by cursor (admin API)",
+                () -> get("/api/appointments?size=20&cursor=" + appointmentsCursor, adminToken));
         s.put("list: audit trail, newest (admin API)", () -> get("/api/admin/audit?limit=20", adminToken));
         s.put("list: audit trail of one patient (admin API)", () -> {
             int d = ThreadLocalRandom.current().nextInt(doctorIds.size());
             return get("/api/patients/" + pick(patients.get(d)) + "/access-log?limit=20", adminToken);
         });
         s.put("list: users by last name (admin API)", () -> get("/api/admin/users?size=20&sort=lastName", adminToken));
+        String usersCursor = nextCursor("/api/admin/users?size=20&sort=lastName&page=499");
+        s.put(
+                "list: users by last name, after 10,000 rows by cursor (admin API)",
+                () -> get("/api/admin/users?size=20&sort=lastName&cursor=" + usersCursor, adminToken));
         s.put("list: doctor's patients (API)", () -> {
             int d = ThreadLocalRandom.current().nextInt(doctorIds.size());
             return get("/api/doctors/me/patients?size=20", doctorTokens.get(d));
         });
         return s;
+    }
+
+    /** The {@code nextCursor} of a list page (URL-encoded), for the keyset-paging scenarios. */
+    private String nextCursor(String path) {
+        String cursor;
+        try {
+            cursor = JSON.readTree(send(get(path, adminToken)).body())
+                    .path("nextCursor")
+                    .asString();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read " + path, e);
+        }
+        if (cursor == null || cursor.isEmpty()) {
+            throw new IllegalStateException("no nextCursor from " + path);
+        }
+        return java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** {@code [userId, sessionId]} from an access token's payload (sub, sid); no verification needed here. */
