@@ -115,6 +115,12 @@ public class AuditWriteBehind {
     public boolean awaitFlushed(Duration timeout) {
         long target = enqueued.get();
         long deadline = System.nanoTime() + timeout.toNanos();
+        if (written.get() < target && !closed) {
+            // Reads are queued too, so a reader nearly always has rows to wait for: ask the writer thread to
+            // flush now instead of waiting for its next tick (a batch insert, about a millisecond, not up to
+            // a whole flush interval).
+            flusher.execute(this::scheduledFlush);
+        }
         synchronized (progress) {
             while (written.get() < target) {
                 long left = deadline - System.nanoTime();
