@@ -66,9 +66,10 @@ public class AuditTrail {
 
     /**
      * Joins the caller's transaction when there is one (JdbcTemplate takes the transaction's connection), so a
-     * write and its audit row commit or roll back together. Without one, as on the read paths, the row is one
-     * auto-committed insert: a single statement is atomic by itself, and a transaction of its own around it
-     * cost three more round trips (auto-commit off, commit, auto-commit on) and a persistence context per read.
+     * write and its audit row commit or roll back together. A read outside any transaction (READ, LIST,
+     * DOWNLOAD) goes to the write-behind queue unless AUDIT_READS=inline; any other row without a transaction is
+     * one auto-committed insert (a single statement is atomic by itself; a transaction of its own around it cost
+     * three more round trips).
      */
     public void record(AuditEntry entry) {
         Optional<AuthenticatedUser> actor = CurrentUser.find();
@@ -79,22 +80,15 @@ public class AuditTrail {
             // to the write-behind queue (written within 100 ms, flushed on graceful shutdown), which spares the
             // read an insert and its commit (an fsync, and a binary-log write on MySQL). Crash window: see
             // AuditWriteBehind and docs/security-and-audit.md.
-            writeBehind.enqueue(row(
-                    entry,
-                    actor.map(a -> a.userId().toString()).orElse(null),
-                    actor.map(a -> String.join(",", new TreeSet<>(a.roles()))).orElse(null)));
+            writeBehind.enqueue(row(entry, actor));
             return;
         }
-        insert(entry, actor);
+        jdbc.update(INSERT, row(entry, actor));
     }
 
     /** A refusal: kept even though the caller's transaction rolls back (write-behind, no second connection). */
     public void recordDenied(AuditEntry entry) {
-        Optional<AuthenticatedUser> actor = CurrentUser.find();
-        writeBehind.enqueue(row(
-                entry,
-                actor.map(a -> a.userId().toString()).orElse(null),
-                actor.map(a -> String.join(",", new TreeSet<>(a.roles()))).orElse(null)));
+        writeBehind.enqueue(row(entry, CurrentUser.find()));
     }
 
     /**
@@ -105,7 +99,7 @@ public class AuditTrail {
         writeBehind.enqueue(row(entry, str(actorUserId), null));
     }
 
-    /** Waits (bounded) until the refusals queued so far are written: read paths of the audit API call it. */
+    /** Waits (bounded) until the rows queued so far (refusals, reads) are written: the audit API's reads call it. */
     public void awaitPendingWrites() {
         writeBehind.awaitFlushed(PENDING_WAIT);
     }
@@ -123,14 +117,12 @@ public class AuditTrail {
         jdbc.update(INSERT, row(entry, str(actorUserId), null));
     }
 
-    private void insert(AuditEntry entry, Optional<AuthenticatedUser> actor) {
-        jdbc.update(
-                INSERT,
-                row(
-                        entry,
-                        actor.map(a -> a.userId().toString()).orElse(null),
-                        actor.map(a -> String.join(",", new TreeSet<>(a.roles())))
-                                .orElse(null)));
+    /** A row for the signed-in caller (or none): their id and their roles, sorted. */
+    private Object[] row(AuditEntry entry, Optional<AuthenticatedUser> actor) {
+        return row(
+                entry,
+                actor.map(a -> a.userId().toString()).orElse(null),
+                actor.map(a -> String.join(",", new TreeSet<>(a.roles()))).orElse(null));
     }
 
     /** The values of {@link #INSERT}, captured now (the request context is gone when a queued row is written). */
