@@ -5,6 +5,7 @@ import com.clinicrecords.audit.domain.AuditEntry;
 import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.audit.domain.PatientOwnership;
+import com.clinicrecords.patients.persistence.PatientReads;
 import com.clinicrecords.patients.persistence.PatientRepository;
 import com.clinicrecords.shared.domain.NotFoundException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
@@ -25,10 +26,12 @@ import org.springframework.stereotype.Service;
 public class PatientAccess implements PatientOwnership {
 
     private final PatientRepository patients;
+    private final PatientReads reads;
     private final AuditTrail audit;
 
-    public PatientAccess(PatientRepository patients, AuditTrail audit) {
+    public PatientAccess(PatientRepository patients, PatientReads reads, AuditTrail audit) {
         this.patients = patients;
+        this.reads = reads;
         this.audit = audit;
     }
 
@@ -43,11 +46,10 @@ public class PatientAccess implements PatientOwnership {
      * The live patient record if the caller may read it, checked and loaded in one statement; otherwise 404
      * (and the refusal is audited).
      */
-    public Patient readable(AuthenticatedUser user, UUID patientId, AuditResource resourceType) {
-        return patients.findWithFacts(patientId, user.userId()).stream()
-                .filter(row -> mayRead(user, Facts.of(row, 1)))
-                .map(row -> (Patient) row[0])
-                .findFirst()
+    public PatientView readable(AuthenticatedUser user, UUID patientId, AuditResource resourceType) {
+        return reads.findWithFacts(patientId, user.userId())
+                .filter(row -> mayRead(user, new Facts(row.view().userId(), row.live(), row.linked())))
+                .map(PatientReads.PatientWithFacts::view)
                 .orElseGet(() -> {
                     deny(user, patientId, resourceType);
                     return null;

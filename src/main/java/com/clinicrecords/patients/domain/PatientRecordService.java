@@ -50,9 +50,9 @@ public class PatientRecordService {
      * itself, and the audit row is written before the record is handed out.
      */
     public PatientView get(AuthenticatedUser user, UUID id) {
-        Patient patient = access.readable(user, id, RESOURCE);
+        PatientView patient = access.readable(user, id, RESOURCE);
         audit.record(AuditEntry.allowed(AuditAction.READ, RESOURCE, id, id));
-        return PatientView.of(patient);
+        return patient;
     }
 
     /** Full replacement of both field groups; {@code expectedVersion} comes from If-Match. */

@@ -17,13 +17,6 @@ public interface PatientRepository extends JpaRepository<Patient, UUID> {
     @Query("select p from Patient p where p.id = :id and p.deletedAt is null")
     Optional<Patient> findLive(@Param("id") UUID id);
 
-    /**
-     * The patient (soft-deleted ones too) with the access facts of the caller {@code userId}, in one statement:
-     * {@code [Patient, ownerUserId, live, linkedToCaller]}; empty when there is no such row.
-     */
-    @Query("select p, " + PatientVisibility.FACTS + " from Patient p where p.id = :id")
-    List<Object[]> findWithFacts(@Param("id") UUID id, @Param("userId") UUID userId);
-
     /** Only the access facts ({@code [ownerUserId, live, linkedToCaller]}), without the record. */
     @Query("select " + PatientVisibility.FACTS + " from Patient p where p.id = :id")
     List<Object[]> findFacts(@Param("id") UUID id, @Param("userId") UUID userId);

@@ -27,5 +27,13 @@ public final class PatientVisibility {
             + "where d.id = l.id.doctorId and d.userId = :userId and l.id.patientId = r.patientId "
             + "and l.removedAt is null and d.active = true)";
 
+    /**
+     * {@link #FACTS}' link rule in SQL, for the plain-JDBC reads ({@code PatientReads}): whether the caller (the
+     * first {@code ?}, a user id) has an active doctor profile with an active link to the patient {@code p}.
+     */
+    public static final String CALLER_LINKED_TO_P_SQL = "exists (select 1 from doctor_patient_links l "
+            + "join doctors d on d.id = l.doctor_id where d.user_id = ? and l.patient_id = p.id "
+            + "and l.removed_at is null and d.active = true)";
+
     private PatientVisibility() {}
 }
