@@ -147,6 +147,43 @@ class RoundTripBudgetIntegrationTests extends ImagingTestSupport {
         String admin = clinic.admin().accessToken();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         UUID image = uploadedPng(doctor, patient);
+        // a second linked patient with an image: the image search shows (and audits) two patients
+        PatientAccount other = clinic.patient();
+        clinic.link(doctor, other);
+        uploadedPng(doctor, other);
+        ApiResponse visit = api.post("/api/patients/" + patient.patientId() + "/visits")
+                .token(doctor.token())
+                .json(Map.of("visitedAt", now.minus(1, ChronoUnit.HOURS).toString(), "notes", "Cough"))
+                .send();
+        assertThat(visit.status()).as(visit.toString()).isEqualTo(201);
+        Instant day = now.plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+        ApiResponse hours = api.put("/api/doctors/" + doctor.doctorId() + "/working-hours")
+                .token(doctor.token())
+                .json(Map.of(
+                        "entries",
+                        List.of(Map.of(
+                                "weekday",
+                                day.atZone(java.time.ZoneOffset.UTC)
+                                        .getDayOfWeek()
+                                        .name(),
+                                "startTime",
+                                "09:00",
+                                "endTime",
+                                "11:00",
+                                "slotMinutes",
+                                30))))
+                .send();
+        assertThat(hours.status()).as(hours.toString()).isEqualTo(200);
+        Instant busy = day.plus(9, ChronoUnit.HOURS).plus(30, ChronoUnit.MINUTES);
+        ApiResponse booked = api.post("/api/appointments")
+                .token(doctor.token())
+                .json(Map.of(
+                        "doctorId", doctor.doctorId().toString(),
+                        "patientId", patient.patientId().toString(),
+                        "startsAt", busy.toString(),
+                        "endsAt", busy.plus(30, ChronoUnit.MINUTES).toString()))
+                .send();
+        assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
 
         // every list is measured, then all over-budget ones are reported together
         Map<String, String> lists = new java.util.LinkedHashMap<>();
@@ -160,9 +197,14 @@ class RoundTripBudgetIntegrationTests extends ImagingTestSupport {
         lists.put("/api/doctors", patient.token());
         lists.put("/api/specializations", patient.token());
         lists.put("/api/patients/" + patient.patientId() + "/doctors", patient.token());
-        // Not yet within budget (they read inside a read-only transaction, several statements): the visits of a
-        // patient (7 round trips), the image search GET /api/images (7), a doctor's working hours (8) and
-        // availability (9).
+        lists.put("/api/patients/" + patient.patientId() + "/visits", doctor.token());
+        lists.put("/api/images", doctor.token());
+        lists.put("/api/images?patientId=" + patient.patientId(), doctor.token());
+        lists.put("/api/doctors/" + doctor.doctorId() + "/working-hours", patient.token());
+        lists.put(
+                "/api/doctors/" + doctor.doctorId() + "/availability?from=" + day + "&to="
+                        + day.plus(1, ChronoUnit.DAYS),
+                patient.token());
         List<String> over = new java.util.ArrayList<>();
         lists.forEach((path, token) -> {
             try {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Free slots of a doctor: the working-hours slots in [from, to) that lie in the future and overlap no
@@ -40,10 +39,17 @@ public class AvailabilityService {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * No transaction around the reads: a read-only transaction cost five round trips (read-only on and off,
+     * begin, commit, auto-commit). Each statement is consistent by itself; a booking or a change of hours that
+     * commits between them shows as it would in a request a moment earlier or later, and the answer is only a
+     * snapshot anyway (booking re-checks the slot under the doctor's lock).
+     */
     public List<FreeSlot> freeSlots(UUID doctorId, Instant from, Instant to) {
         AppointmentQueryService.requireRange(from, to, props.maxRangeDays());
-        directory.doctor(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
+        if (!directory.doctorExists(doctorId)) {
+            throw NotFoundException.of("Doctor");
+        }
         List<WorkingHours> week = hours.findByDoctorIdOrderByWeekdayAscStartTimeAsc(doctorId);
         List<Appointment> busy = appointments.findDoctorSchedule(doctorId, from.minus(props.maxDuration()), from, to);
         Instant earliest = from.isAfter(clock.instant()) ? from : clock.instant();

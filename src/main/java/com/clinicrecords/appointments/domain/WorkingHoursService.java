@@ -33,12 +33,15 @@ public class WorkingHoursService {
         this.audit = audit;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Two single-statement reads, no transaction around them: a read-only transaction cost five round trips
+     * (read-only on and off, begin, commit, auto-commit) for no gain.
+     */
     public List<WorkingHoursEntry> get(UUID doctorId) {
-        directory.doctor(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
-        return hours.findByDoctorIdOrderByWeekdayAscStartTimeAsc(doctorId).stream()
-                .map(WorkingHoursEntry::of)
-                .toList();
+        if (!directory.doctorExists(doctorId)) {
+            throw NotFoundException.of("Doctor");
+        }
+        return entries(doctorId);
     }
 
     @Transactional
@@ -52,7 +55,13 @@ public class WorkingHoursService {
                 .toList());
         hours.flush();
         audit.record(AuditEntry.allowed(AuditAction.UPDATE, AuditResource.WORKING_HOURS, doctorId, null));
-        return get(doctorId);
+        return entries(doctorId);
+    }
+
+    private List<WorkingHoursEntry> entries(UUID doctorId) {
+        return hours.findByDoctorIdOrderByWeekdayAscStartTimeAsc(doctorId).stream()
+                .map(WorkingHoursEntry::of)
+                .toList();
     }
 
     private static void checkNoOverlap(List<WorkingHoursEntry> entries) {

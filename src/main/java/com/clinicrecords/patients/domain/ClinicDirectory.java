@@ -34,6 +34,11 @@ public class ClinicDirectory {
         return doctors.findById(doctorId).map(d -> new Person(d.getId(), d.getUserId()));
     }
 
+    /** Whether a doctor profile with this id exists (deactivated ones included): one statement, no transaction. */
+    public boolean doctorExists(UUID doctorId) {
+        return doctors.isProfile(doctorId);
+    }
+
     /** Whether the doctor may be booked: the profile is active and its account is not disabled. */
     public boolean isDoctorBookable(UUID doctorId) {
         return doctors.isBookable(doctorId);

@@ -84,7 +84,10 @@ public class VisitService {
         return VisitView.of(visit);
     }
 
-    @Transactional
+    /**
+     * Reads only: no transaction around them (the access facts, the audit row and the page are single statements;
+     * a transaction cost its begin, commit and auto-commit round trips).
+     */
     public PageView<VisitView> list(AuthenticatedUser user, UUID patientId, Pageable page) {
         access.requireRead(user, patientId, RESOURCE);
         audit.record(AuditEntry.allowed(AuditAction.LIST, RESOURCE, null, patientId));
