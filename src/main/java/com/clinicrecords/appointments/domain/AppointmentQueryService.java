@@ -94,9 +94,15 @@ public class AppointmentQueryService {
         if (after != null) {
             return CursorPageView.after(content, page.getPageSize(), next);
         }
-        long total = rows.more()
-                ? lists.count(filters, user.isAdmin() || ownRowsOnly, own[0], ownDoctor, page.getSort())
-                : page.getOffset() + content.size();
+        long seen = page.getOffset() + content.size();
+        // Totals are lower bounds once they reach the cap: past it, what this page proves (one row more) is more.
+        long total = !rows.more()
+                ? seen
+                : seen + 1 >= AppointmentListQueries.TOTAL_CAP
+                        ? seen + 1
+                        : Math.max(
+                                lists.count(filters, user.isAdmin() || ownRowsOnly, own[0], ownDoctor, page.getSort()),
+                                seen + 1);
         return CursorPageView.numbered(content, page.getPageNumber(), page.getPageSize(), total, next);
     }
 

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AppointmentListQueries {
 
-    public static final int TOTAL_CAP = 10_000;
+    public static final int TOTAL_CAP = 1_000;
 
     private static final Map<String, String> COLUMNS =
             Map.of("startsAt", "starts_at", "endsAt", "ends_at", "createdAt", "created_at", "status", "status");

@@ -37,7 +37,7 @@ class AppointmentListController {
             summary = "Appointments the caller may see, filtered (patients: own only, a foreign patientId gives "
                     + "an empty page; doctors: own schedule and linked patients; admins: all). size 1..100 (else 400); "
                     + "sort = startsAt|endsAt|createdAt|status[,asc|desc], default startsAt,asc. Shallow pages by "
-                    + "page (totalElements capped at 10000); deeper ones by passing nextCursor as cursor with the "
+                    + "page (totalElements capped at 1000); deeper ones by passing nextCursor as cursor with the "
                     + "same sort (then no page or totals are returned; a cursor of another sort or an altered "
                     + "one is a 400)")
     @GetMapping("/api/appointments")

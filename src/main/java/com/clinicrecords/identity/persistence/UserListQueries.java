@@ -28,7 +28,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserListQueries {
 
-    public static final int TOTAL_CAP = 10_000;
+    public static final int TOTAL_CAP = 1_000;
 
     private static final Map<String, String> COLUMNS = Map.of(
             "email", "u.email", "createdAt", "u.created_at", "lastName", "u.last_name", "firstName", "u.first_name");
