@@ -16,15 +16,15 @@ final class AppointmentCursors {
     private AppointmentCursors() {}
 
     /** The cursor of the page after {@code last}. */
-    static String encode(Sort sort, Appointment last) {
+    static String encode(Sort sort, AppointmentView last) {
         Sort.Order order = first(sort);
         String value = switch (order.getProperty()) {
-            case "endsAt" -> last.getEndsAt().toString();
-            case "createdAt" -> last.getCreatedAt().toString();
-            case "status" -> last.getStatus().name();
-            default -> last.getStartsAt().toString();
+            case "endsAt" -> last.endsAt().toString();
+            case "createdAt" -> last.createdAt().toString();
+            case "status" -> last.status().name();
+            default -> last.startsAt().toString();
         };
-        return PageCursor.encode(label(order), value, last.getId().toString());
+        return PageCursor.encode(label(order), value, last.id().toString());
     }
 
     /** {@code [sort value, id]} bound as they are stored; 400 on a cursor of another sort or list. */

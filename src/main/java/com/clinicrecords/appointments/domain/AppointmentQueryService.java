@@ -85,8 +85,7 @@ public class AppointmentQueryService {
                 || (own[0] != null && own[0].equals(filters.patientId()));
         AppointmentListQueries.Rows rows =
                 lists.rows(filters, user.isAdmin() || ownRowsOnly, own[0], ownDoctor, page, after);
-        List<AppointmentView> content =
-                rows.content().stream().map(AppointmentView::of).toList();
+        List<AppointmentView> content = rows.content();
         String next = rows.more()
                 ? AppointmentCursors.encode(
                         page.getSort(), rows.content().get(rows.content().size() - 1))
