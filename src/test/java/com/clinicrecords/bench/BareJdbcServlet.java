@@ -28,10 +28,9 @@ class BareJdbcServlet extends HttpServlet {
             + "where doctor_id = ? order by starts_at desc limit 20";
 
     private static final String CALLER = "select s.user_id, s.last_used_at, s.absolute_expires_at, s.revoked_at, "
-            + "u.email, u.status, u.password_change_required, r.name, p.permission "
+            + "u.email, u.status, u.password_change_required, r.id, r.name, r.version "
             + "from auth_sessions s join users u on u.id = s.user_id "
-            + "left join user_roles ur on ur.user_id = u.id left join roles r on r.id = ur.role_id "
-            + "left join role_permissions p on p.role_id = r.id where s.id = ?";
+            + "left join user_roles ur on ur.user_id = u.id left join roles r on r.id = ur.role_id where s.id = ?";
     private static final String PATIENT_WITH_FACTS = "select p.id, p.first_name, p.last_name, p.date_of_birth, "
             + "p.gender, p.room, p.bed, p.user_id, p.deleted_at is null, exists (select 1 from doctor_patient_links l "
             + "join doctors d on d.id = l.doctor_id where d.user_id = ? and l.patient_id = p.id "

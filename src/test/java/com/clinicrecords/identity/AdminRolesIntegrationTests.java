@@ -56,6 +56,38 @@ class AdminRolesIntegrationTests extends IntegrationTest {
                 .isEqualTo(404);
     }
 
+    /** Permissions are cached per (role, version): a change of a role's permissions counts on the next request. */
+    @Test
+    void shouldApplyAChangeOfARolesPermissionsOnTheNextRequest() {
+        TestUsers.Account admin = users.admin();
+        String name = uniqueName("AUDITOR");
+        String id = api.post("/api/admin/roles")
+                .token(admin.accessToken())
+                .json(Map.of("name", name, "permissions", List.of("users:read")))
+                .send()
+                .text("id");
+        TestUsers.Account member = users.withRoles(name);
+        assertThat(api.get("/api/admin/users")
+                        .token(member.accessToken())
+                        .send()
+                        .status())
+                .isEqualTo(200);
+
+        for (List<String> permissions : List.of(List.of("appointments:book"), List.of("users:read"))) {
+            ApiResponse changed = api.put("/api/admin/roles/" + id)
+                    .token(admin.accessToken())
+                    .json(Map.of("description", "changed", "permissions", permissions))
+                    .send();
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            assertThat(api.get("/api/admin/users")
+                            .token(member.accessToken())
+                            .send()
+                            .status())
+                    .as("after the role was given %s", permissions)
+                    .isEqualTo(permissions.contains("users:read") ? 200 : 403);
+        }
+    }
+
     @Test
     void shouldListAllPermissions() {
         ApiResponse response = api.get("/api/admin/permissions")

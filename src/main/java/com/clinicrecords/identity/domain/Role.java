@@ -8,6 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -29,6 +30,13 @@ public class Role {
     @CollectionTable(name = "role_permissions", joinColumns = @JoinColumn(name = "role_id"))
     @Column(name = "permission")
     private Set<String> permissions = new HashSet<>();
+
+    /**
+     * Raised by Hibernate on every change, a change of the permission collection included: callers' permissions
+     * are cached per (role, version) (see {@code CallerQueries}). Null until the role is first stored.
+     */
+    @Version
+    private Long version;
 
     protected Role() {}
 
