@@ -12,23 +12,27 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("api")
 public final class PatientVisibility {
 
+    /**
+     * The link rule in JPQL, up to the patient id it is about: followed by that id's expression and a closing
+     * parenthesis. (Spelled as a constant prefix because the queries using it are annotation values.)
+     */
+    private static final String CALLER_LINKED_TO = "exists (select 1 from DoctorPatientLink l, Doctor d "
+            + "where d.id = l.id.doctorId and d.userId = :userId and l.removedAt is null and d.active = true "
+            + "and l.id.patientId = ";
+
     /** Selects: the patient's account, whether the patient is live, whether the caller is a linked doctor. */
     public static final String FACTS = "p.userId, (case when p.deletedAt is null then true else false end), "
-            + "(case when exists (select 1 from DoctorPatientLink l, Doctor d where d.id = l.id.doctorId "
-            + "and d.userId = :userId and l.id.patientId = p.id and l.removedAt is null and d.active = true) "
-            + "then true else false end)";
+            + "(case when " + CALLER_LINKED_TO + "p.id) then true else false end)";
 
     /**
      * Whether the caller ({@code :userId}) has an active doctor profile with an active link to the patient of an
      * {@code AnalysisResult r} (or any entity aliased {@code r} with a {@code patientId}): the same link rule as
      * {@link #FACTS}, for filtering many rows in one statement.
      */
-    public static final String CALLER_LINKED_TO_R_PATIENT = "exists (select 1 from DoctorPatientLink l, Doctor d "
-            + "where d.id = l.id.doctorId and d.userId = :userId and l.id.patientId = r.patientId "
-            + "and l.removedAt is null and d.active = true)";
+    public static final String CALLER_LINKED_TO_R_PATIENT = CALLER_LINKED_TO + "r.patientId)";
 
     /**
-     * {@link #FACTS}' link rule in SQL, for the plain-JDBC reads ({@code PatientReads}): whether the caller (the
+     * The link rule of {@link #FACTS} in SQL, for the plain-JDBC reads ({@code PatientReads}): whether the caller (the
      * first {@code ?}, a user id) has an active doctor profile with an active link to the patient {@code p}.
      */
     public static final String CALLER_LINKED_TO_P_SQL = "exists (select 1 from doctor_patient_links l "
