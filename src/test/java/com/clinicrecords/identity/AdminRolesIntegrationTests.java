@@ -61,11 +61,7 @@ class AdminRolesIntegrationTests extends IntegrationTest {
     void shouldApplyAChangeOfARolesPermissionsOnTheNextRequest() {
         TestUsers.Account admin = users.admin();
         String name = uniqueName("AUDITOR");
-        String id = api.post("/api/admin/roles")
-                .token(admin.accessToken())
-                .json(Map.of("name", name, "permissions", List.of("users:read")))
-                .send()
-                .text("id");
+        String id = customRole(admin, name, "users:read");
         TestUsers.Account member = users.withRoles(name);
         assertThat(api.get("/api/admin/users")
                         .token(member.accessToken())
@@ -164,11 +160,7 @@ class AdminRolesIntegrationTests extends IntegrationTest {
     void shouldRefuseToDeleteARoleInUseAndSayHowOften() {
         TestUsers.Account admin = users.admin();
         String name = uniqueName("NURSE");
-        String id = api.post("/api/admin/roles")
-                .token(admin.accessToken())
-                .json(Map.of("name", name, "permissions", List.of("appointments:book")))
-                .send()
-                .text("id");
+        String id = customRole(admin, name, "appointments:book");
         users.withRoles(name);
         users.withRoles(name);
 
@@ -227,6 +219,15 @@ class AdminRolesIntegrationTests extends IntegrationTest {
 
         ApiResponse me = api.get("/api/users/me").token(manager.accessToken()).send();
         assertThat(me.json().path("roles").toString()).doesNotContain("ADMIN");
+    }
+
+    private String customRole(TestUsers.Account admin, String name, String... permissions) {
+        ApiResponse created = api.post("/api/admin/roles")
+                .token(admin.accessToken())
+                .json(Map.of("name", name, "permissions", List.of(permissions)))
+                .send();
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("id");
     }
 
     static String uniqueName(String prefix) {
