@@ -6,6 +6,7 @@ import com.clinicrecords.analysis.persistence.ServiceClientRepository;
 import com.clinicrecords.analysis.persistence.WebhookDeliveryRepository;
 import com.clinicrecords.imaging.domain.ImageService;
 import com.clinicrecords.imaging.domain.ImageView;
+import com.clinicrecords.shared.persistence.OutboxBatches;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,17 +86,7 @@ public class WebhookRelay {
 
     /** Sends up to one batch of due deliveries; returns how many were accepted with a 2xx. */
     public int relayDue() {
-        int sent = 0;
-        for (int i = 0; i < props.webhook().batchSize(); i++) {
-            Boolean result = tx.execute(status -> relayOne());
-            if (result == null) {
-                break;
-            }
-            if (result) {
-                sent++;
-            }
-        }
-        return sent;
+        return OutboxBatches.relay(tx, props.webhook().batchSize(), this::relayOne);
     }
 
     /** null when nothing is due, else whether the delivery was accepted. */

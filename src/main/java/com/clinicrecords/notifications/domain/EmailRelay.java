@@ -1,6 +1,7 @@
 package com.clinicrecords.notifications.domain;
 
 import com.clinicrecords.notifications.persistence.EmailOutboxRepository;
+import com.clinicrecords.shared.persistence.OutboxBatches;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -54,17 +55,7 @@ public class EmailRelay {
 
     /** Sends up to one batch of due emails; returns how many were delivered. */
     public int relayDue() {
-        int sent = 0;
-        for (int i = 0; i < props.batchSize(); i++) {
-            Boolean result = tx.execute(status -> relayOne());
-            if (result == null) {
-                break;
-            }
-            if (result) {
-                sent++;
-            }
-        }
-        return sent;
+        return OutboxBatches.relay(tx, props.batchSize(), this::relayOne);
     }
 
     /** null when nothing is due, else whether the email went out. */
