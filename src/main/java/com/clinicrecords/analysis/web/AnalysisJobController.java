@@ -3,7 +3,6 @@ package com.clinicrecords.analysis.web;
 import com.clinicrecords.analysis.domain.AnalysisJobs;
 import com.clinicrecords.analysis.domain.JobViews.Claimed;
 import com.clinicrecords.analysis.domain.JobViews.JobView;
-import com.clinicrecords.analysis.domain.ResultViews.CreateResult;
 import com.clinicrecords.analysis.domain.ResultViews.ResultView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -67,15 +66,7 @@ class AnalysisJobController {
             @AuthenticationPrincipal AuthenticatedUser me,
             @PathVariable UUID id,
             @Valid @RequestBody ResultRequests.CreateResultBody body) {
-        ResultView view = jobs.complete(
-                me,
-                id,
-                new CreateResult(
-                        body.imageSha256(),
-                        body.algorithmName(),
-                        body.algorithmVersion(),
-                        ResultRequests.regions(body.regions()),
-                        body.findings()));
+        ResultView view = jobs.complete(me, id, body.command());
         return ResponseEntity.created(URI.create("/api/results/" + view.id())).body(view);
     }
 

@@ -2,7 +2,6 @@ package com.clinicrecords.analysis.web;
 
 import com.clinicrecords.analysis.domain.AnalysisResults;
 import com.clinicrecords.analysis.domain.ResultViews.AmendResult;
-import com.clinicrecords.analysis.domain.ResultViews.CreateResult;
 import com.clinicrecords.analysis.domain.ResultViews.ResultView;
 import com.clinicrecords.shared.domain.PageView;
 import com.clinicrecords.shared.security.AuthenticatedUser;
@@ -41,15 +40,7 @@ class AnalysisResultController {
             @AuthenticationPrincipal AuthenticatedUser me,
             @PathVariable UUID imageId,
             @Valid @RequestBody ResultRequests.CreateResultBody body) {
-        ResultView view = results.create(
-                me,
-                imageId,
-                new CreateResult(
-                        body.imageSha256(),
-                        body.algorithmName(),
-                        body.algorithmVersion(),
-                        ResultRequests.regions(body.regions()),
-                        body.findings()));
+        ResultView view = results.create(me, imageId, body.command());
         return ResponseEntity.created(URI.create("/api/results/" + view.id())).body(view);
     }
 

@@ -1,6 +1,7 @@
 package com.clinicrecords.analysis.web;
 
 import com.clinicrecords.analysis.domain.Region;
+import com.clinicrecords.analysis.domain.ResultViews.CreateResult;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -36,7 +37,14 @@ final class ResultRequests {
             @Size(max = 100) String algorithmName,
             @Size(max = 50) String algorithmVersion,
             @NotNull @Size(max = 1000) List<@NotNull @Valid RegionBody> regions,
-            @Size(max = 20000) String findings) {}
+            @Size(max = 20000) String findings) {
+
+        /** The command both ways of storing a result take (a result posted to an image, a job completed). */
+        CreateResult command() {
+            return new CreateResult(
+                    imageSha256, algorithmName, algorithmVersion, ResultRequests.regions(regions), findings);
+        }
+    }
 
     record AmendResultBody(
             @NotNull @Size(max = 1000) List<@NotNull @Valid RegionBody> regions,
