@@ -7,31 +7,57 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.input.BoundedInputStream;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Streams one uploaded file into temporary storage. Memory use is fixed (the first {@value #HEAD_BYTES} bytes,
  * kept for type detection and the DICOM header, plus copy buffers), whatever the file size. The type is
- * checked before anything is written, the size while writing, and the SHA-256 is computed on the way.
+ * checked before anything is written, the size while writing, and the SHA-256 is computed on the way, on a
+ * second thread ({@link PipelinedDigestInputStream}) so hashing overlaps the socket reads and file writes.
  */
 @Component
-class UploadReceiver {
+class UploadReceiver implements DisposableBean {
 
     static final int HEAD_BYTES = 64 * 1024;
+
+    /** Uploads hashed on a thread of their own at once; more hash on their request thread (cores are busy). */
+    static final int DIGEST_THREADS = 8;
 
     private final ImageStorage storage;
     private final ContentSniffer sniffer;
     private final long maxBytes;
 
+    /**
+     * Digest threads, started on demand and never queued behind each other (a hand-over queue): a waiting
+     * hasher would stall its upload, so a full pool makes the request thread hash instead (rejection).
+     */
+    private final ThreadPoolExecutor digestThreads = new ThreadPoolExecutor(
+            0, DIGEST_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads("upload-digest-"));
+
     UploadReceiver(ImageStorage storage, ContentSniffer sniffer, ImagingProperties props) {
         this.storage = storage;
         this.sniffer = sniffer;
         this.maxBytes = props.maxBytes().toBytes();
+    }
+
+    private static CustomizableThreadFactory daemonThreads(String prefix) {
+        CustomizableThreadFactory factory = new CustomizableThreadFactory(prefix);
+        factory.setDaemon(true);
+        return factory;
+    }
+
+    @Override
+    public void destroy() {
+        digestThreads.shutdown();
     }
 
     /** A file in temporary storage, with what was learnt about it. */
@@ -55,14 +81,28 @@ class UploadReceiver {
                     throw new PayloadTooLargeException(maxBytes);
                 })
                 .get();
-        ImageStorage.TempObject temp = storage.writeTemp(new DigestInputStream(limited, sha256));
+        ImageStorage.TempObject temp;
+        byte[] digest;
+        // not closed here: the request's stream belongs to the caller
+        PipelinedDigestInputStream hashed = new PipelinedDigestInputStream(limited, sha256, digestThreads);
+        try {
+            temp = storage.writeTemp(hashed);
+            try {
+                digest = hashed.digest();
+            } catch (IOException | RuntimeException e) {
+                storage.delete(temp.key());
+                throw e;
+            }
+        } finally {
+            hashed.stop();
+        }
         DicomHeaderReader.DicomHeader dicom =
                 ContentSniffer.DICOM.equals(type) ? DicomHeaderReader.read(head) : DicomHeaderReader.DicomHeader.EMPTY;
         StoredFile file = new StoredFile(
                 FileNames.sanitise(clientFilename, type),
                 type,
                 temp.size(),
-                HexFormat.of().formatHex(sha256.digest()));
+                HexFormat.of().formatHex(digest));
         return new Received(temp, file, dicom);
     }
 
