@@ -4,19 +4,25 @@ import com.sun.nio.file.ExtendedOpenOption;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousFileChannel;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
 import org.apache.commons.io.input.BoundedInputStream;
@@ -35,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * Without an executor every byte waits for the final fsync.
  *
  * <p>Direct I/O: where the file system supports it (probed at start; ext4, xfs, btrfs do, tmpfs does not),
- * temporary files are written with O_DIRECT from an aligned off-heap buffer of {@value #DIRECT_BUFFER} bytes.
- * The bytes then go from that buffer to the disk without being copied into the page cache first (that copy was
- * the largest single CPU cost of an upload, more than SHA-256), and there are no dirty pages to flush behind;
+ * temporary files are written with O_DIRECT from two aligned off-heap buffers of {@value #DIRECT_BUFFER} bytes,
+ * one filled while the other is written. The bytes then go from there to the disk without being copied into the
+ * page cache first (that copy was the largest single CPU cost of an upload, more than SHA-256), and there are no
+ * dirty pages to flush behind;
  * the final fsync still makes the file durable (it also flushes the disk's cache). The tail is padded to the
  * file system's block size and the file truncated to its real size before that fsync.
  */
@@ -132,8 +139,73 @@ public class LocalFileStorage implements ImageStorage {
         return new TempObject(".tmp/" + name, size);
     }
 
-    /** O_DIRECT: whole aligned blocks from an off-heap buffer, the last one padded, then truncate and fsync. */
+    /**
+     * O_DIRECT: whole aligned blocks from two off-heap buffers, written alternately: while one is on its way to
+     * the disk (a direct write waits for the device), the next is filled from the stream. The last block is
+     * padded, then the file is truncated to its size and fsynced.
+     */
     private long writeDirect(InputStream content, Path file) throws IOException {
+        ByteBuffer[] blocks = {directBuffer(), directBuffer()};
+        int current = 0;
+        long size = 0;
+        long position = 0;
+        Write pending = null;
+        try (AsynchronousFileChannel out = AsynchronousFileChannel.open(file, DIRECT_WRITE, null)) {
+            try {
+                byte[] buffer = new byte[BUFFER];
+                ByteBuffer block = blocks[current];
+                int n;
+                while ((n = content.readNBytes(buffer, 0, buffer.length)) > 0) {
+                    for (int off = 0; off < n; ) {
+                        int copy = Math.min(n - off, block.remaining());
+                        block.put(buffer, off, copy);
+                        off += copy;
+                        if (!block.hasRemaining()) {
+                            finish(out, pending);
+                            pending = start(out, block.flip(), position);
+                            position += block.limit();
+                            current ^= 1;
+                            block = blocks[current].clear();
+                        }
+                    }
+                    size += n;
+                }
+                finish(out, pending);
+                pending = null;
+                int tail = block.position();
+                if (tail > 0) {
+                    int padded = (tail + directBlockSize - 1) / directBlockSize * directBlockSize;
+                    while (block.position() < padded) {
+                        block.put((byte) 0);
+                    }
+                    finish(out, start(out, block.flip(), position));
+                    out.truncate(size);
+                }
+                out.force(false);
+            } finally {
+                if (pending != null) {
+                    // failed half-way: the buffer must not be reused (or the file deleted) under a running write
+                    awaitQuietly(pending);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        } finally {
+            for (ByteBuffer block : blocks) {
+                directBuffers.offer(block);
+            }
+        }
+        return size;
+    }
+
+    private static final Set<OpenOption> DIRECT_WRITE =
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
+
+    /** A write on its way: the buffer (its position advances as bytes are written) from {@code position}. */
+    private record Write(Future<Integer> done, ByteBuffer bytes, long position) {}
+
+    private ByteBuffer directBuffer() {
         ByteBuffer block = directBuffers.poll();
         if (block == null) {
             block = ByteBuffer.allocateDirect(DIRECT_BUFFER + directBlockSize)
@@ -141,46 +213,43 @@ public class LocalFileStorage implements ImageStorage {
                     .limit(DIRECT_BUFFER)
                     .slice();
         }
-        block.clear();
-        long size = 0;
-        try (FileChannel out = FileChannel.open(
-                file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT)) {
-            byte[] buffer = new byte[BUFFER];
-            int n;
-            while ((n = content.readNBytes(buffer, 0, buffer.length)) > 0) {
-                for (int off = 0; off < n; ) {
-                    int copy = Math.min(n - off, block.remaining());
-                    block.put(buffer, off, copy);
-                    off += copy;
-                    if (!block.hasRemaining()) {
-                        writeFully(out, block.flip());
-                        block.clear();
-                    }
-                }
-                size += n;
-            }
-            int tail = block.position();
-            if (tail > 0) {
-                int padded = (tail + directBlockSize - 1) / directBlockSize * directBlockSize;
-                while (block.position() < padded) {
-                    block.put((byte) 0);
-                }
-                writeFully(out, block.flip());
-                out.truncate(size);
-            }
-            out.force(false);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        } finally {
-            directBuffers.offer(block);
-        }
-        return size;
+        return block.clear();
     }
 
-    private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
+    private static Write start(AsynchronousFileChannel out, ByteBuffer bytes, long position) {
+        return new Write(out.write(bytes, position), bytes, position);
+    }
+
+    /** Waits for a write; a short one is continued (whole blocks: the file system writes blocks or fails). */
+    private static void finish(AsynchronousFileChannel out, Write write) throws IOException {
+        if (write == null) {
+            return;
+        }
+        await(write.done());
+        ByteBuffer bytes = write.bytes();
         while (bytes.hasRemaining()) {
-            out.write(bytes);
+            await(out.write(bytes, write.position() + bytes.position()));
+        }
+    }
+
+    private static void await(Future<Integer> done) throws IOException {
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while writing");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("Write failed", e.getCause());
+        }
+    }
+
+    private static void awaitQuietly(Write write) {
+        try {
+            write.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException ignored) {
+            // the upload failed already; this write's own failure adds nothing
         }
     }
 
