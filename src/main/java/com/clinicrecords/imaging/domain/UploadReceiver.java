@@ -10,6 +10,7 @@ import java.io.SequenceInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,16 +22,13 @@ import org.springframework.stereotype.Component;
 /**
  * Streams one uploaded file into temporary storage. Memory use is fixed (the first {@value #HEAD_BYTES} bytes,
  * kept for type detection and the DICOM header, plus copy buffers), whatever the file size. The type is
- * checked before anything is written, the size while writing, and the SHA-256 is computed on the way, on a
- * second thread ({@link PipelinedDigestInputStream}) so hashing overlaps the socket reads and file writes.
+ * checked before anything is written, the size while writing, and the SHA-256 is computed on the way (on a second
+ * thread, overlapping the socket reads and file writes, when {@code clinic.imaging.digest-threads} allows it).
  */
 @Component
 class UploadReceiver implements DisposableBean {
 
     static final int HEAD_BYTES = 64 * 1024;
-
-    /** Uploads hashed on a thread of their own at once; more hash on their request thread (cores are busy). */
-    static final int DIGEST_THREADS = 8;
 
     private final ImageStorage storage;
     private final ContentSniffer sniffer;
@@ -40,19 +38,34 @@ class UploadReceiver implements DisposableBean {
      * Digest threads, started on demand and never queued behind each other (a hand-over queue): a waiting
      * hasher would stall its upload, so a full pool makes the request thread hash instead (rejection).
      */
-    private final ThreadPoolExecutor digestThreads = new ThreadPoolExecutor(
-            0, DIGEST_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads("upload-digest-"));
+    private final ThreadPoolExecutor digestThreads;
+
+    /** False with {@code clinic.imaging.digest-threads=0}: every upload hashes on its request thread. */
+    private final boolean pipelined;
 
     UploadReceiver(ImageStorage storage, ContentSniffer sniffer, ImagingProperties props) {
         this.storage = storage;
         this.sniffer = sniffer;
         this.maxBytes = props.maxBytes().toBytes();
+        this.pipelined = props.digestThreads() > 0;
+        this.digestThreads = new ThreadPoolExecutor(
+                0,
+                Math.max(1, props.digestThreads()),
+                30,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                daemonThreads("upload-digest-"));
     }
 
     private static CustomizableThreadFactory daemonThreads(String prefix) {
         CustomizableThreadFactory factory = new CustomizableThreadFactory(prefix);
         factory.setDaemon(true);
         return factory;
+    }
+
+    /** An executor that always refuses: the request thread hashes. */
+    private static void hashHere(Runnable task) {
+        throw new RejectedExecutionException("digest threads switched off");
     }
 
     @Override
@@ -84,7 +97,8 @@ class UploadReceiver implements DisposableBean {
         ImageStorage.TempObject temp;
         byte[] digest;
         // not closed here: the request's stream belongs to the caller
-        PipelinedDigestInputStream hashed = new PipelinedDigestInputStream(limited, sha256, digestThreads);
+        PipelinedDigestInputStream hashed =
+                new PipelinedDigestInputStream(limited, sha256, pipelined ? digestThreads : UploadReceiver::hashHere);
         try {
             temp = storage.writeTemp(hashed);
             try {
