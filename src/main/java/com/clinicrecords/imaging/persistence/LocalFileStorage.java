@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.slf4j.Logger;
@@ -61,8 +62,12 @@ public class LocalFileStorage implements ImageStorage {
 
     static final int DIRECT_BUFFER = 1024 * 1024;
 
-    /** Aligned off-heap buffers kept for reuse; more concurrent uploads allocate their own (freed by the GC). */
-    private static final int POOLED_DIRECT_BUFFERS = 8;
+    /**
+     * Uploads written with direct I/O at the same time, each with two aligned off-heap buffers of {@value
+     * #DIRECT_BUFFER} bytes that are kept for reuse (16 MiB at most, well inside the JVM's direct memory limit);
+     * further concurrent uploads go through the page cache.
+     */
+    static final int DIRECT_UPLOADS = 8;
 
     /** fsync of a directory is how POSIX makes a rename durable; Windows cannot open a directory for it. */
     private static final boolean SYNC_DIRECTORIES = File.separatorChar == '/';
@@ -73,7 +78,8 @@ public class LocalFileStorage implements ImageStorage {
     /** The file system's block size when temporary files are written with O_DIRECT, 0 when they are not. */
     private final int directBlockSize;
 
-    private final BlockingQueue<ByteBuffer> directBuffers = new ArrayBlockingQueue<>(POOLED_DIRECT_BUFFERS);
+    private final BlockingQueue<ByteBuffer[]> directBuffers = new ArrayBlockingQueue<>(DIRECT_UPLOADS);
+    private final AtomicInteger directBuffersAllocated = new AtomicInteger();
 
     public LocalFileStorage(Path root) {
         this(root, null);
@@ -135,7 +141,17 @@ public class LocalFileStorage implements ImageStorage {
     public TempObject writeTemp(InputStream content) throws IOException {
         String name = UUID.randomUUID() + ".part";
         Path file = tmp.resolve(name);
-        long size = directBlockSize > 0 ? writeDirect(content, file) : writeBuffered(content, file);
+        ByteBuffer[] blocks = directBlockSize > 0 ? directBuffers() : null;
+        long size;
+        if (blocks == null) {
+            size = writeBuffered(content, file);
+        } else {
+            try {
+                size = writeDirect(content, file, blocks);
+            } finally {
+                directBuffers.add(blocks);
+            }
+        }
         return new TempObject(".tmp/" + name, size);
     }
 
@@ -144,8 +160,9 @@ public class LocalFileStorage implements ImageStorage {
      * the disk (a direct write waits for the device), the next is filled from the stream. The last block is
      * padded, then the file is truncated to its size and fsynced.
      */
-    private long writeDirect(InputStream content, Path file) throws IOException {
-        ByteBuffer[] blocks = {directBuffer(), directBuffer()};
+    private long writeDirect(InputStream content, Path file, ByteBuffer[] blocks) throws IOException {
+        blocks[0].clear();
+        blocks[1].clear();
         int current = 0;
         long size = 0;
         long position = 0;
@@ -191,10 +208,6 @@ public class LocalFileStorage implements ImageStorage {
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
-        } finally {
-            for (ByteBuffer block : blocks) {
-                directBuffers.offer(block);
-            }
         }
         return size;
     }
@@ -205,15 +218,24 @@ public class LocalFileStorage implements ImageStorage {
     /** A write on its way: the buffer (its position advances as bytes are written) from {@code position}. */
     private record Write(Future<Integer> done, ByteBuffer bytes, long position) {}
 
-    private ByteBuffer directBuffer() {
-        ByteBuffer block = directBuffers.poll();
-        if (block == null) {
-            block = ByteBuffer.allocateDirect(DIRECT_BUFFER + directBlockSize)
-                    .alignedSlice(directBlockSize)
-                    .limit(DIRECT_BUFFER)
-                    .slice();
+    /** A free pair of aligned buffers, or null when {@value #DIRECT_UPLOADS} uploads hold one each. */
+    private ByteBuffer[] directBuffers() {
+        ByteBuffer[] free = directBuffers.poll();
+        if (free != null) {
+            return free;
         }
-        return block.clear();
+        if (directBuffersAllocated.incrementAndGet() > DIRECT_UPLOADS) {
+            directBuffersAllocated.decrementAndGet();
+            return null;
+        }
+        return new ByteBuffer[] {alignedBuffer(), alignedBuffer()};
+    }
+
+    private ByteBuffer alignedBuffer() {
+        return ByteBuffer.allocateDirect(DIRECT_BUFFER + directBlockSize)
+                .alignedSlice(directBlockSize)
+                .limit(DIRECT_BUFFER)
+                .slice();
     }
 
     private static Write start(AsynchronousFileChannel out, ByteBuffer bytes, long position) {

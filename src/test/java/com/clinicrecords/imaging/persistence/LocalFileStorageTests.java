@@ -8,7 +8,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -91,6 +98,52 @@ class LocalFileStorageTests extends StorageContract {
             try (InputStream in = files.openRange("images/ab/sized", 0, size)) {
                 assertThat(in.readAllBytes()).isEqualTo(data);
             }
+        }
+    }
+
+    @Test
+    void shouldWriteEveryUploadWhenMoreRunAtOnceThanHaveDirectBuffers() throws Exception {
+        LocalFileStorage files = new LocalFileStorage(dir.resolve("concurrent"), null, true);
+        int uploads = LocalFileStorage.DIRECT_UPLOADS + 3;
+        CountDownLatch allStarted = new CountDownLatch(uploads);
+        ExecutorService pool = Executors.newFixedThreadPool(uploads);
+        try {
+            List<Future<byte[]>> written = new ArrayList<>();
+            for (int i = 0; i < uploads; i++) {
+                byte[] data = new byte[LocalFileStorage.DIRECT_BUFFER * 2 + i];
+                new Random(i).nextBytes(data);
+                String key = "images/cc/upload-" + i;
+                written.add(pool.submit(() -> {
+                    // every upload holds its buffers (or has none) before any byte arrives
+                    InputStream held = new ByteArrayInputStream(data) {
+                        private boolean waited;
+
+                        @Override
+                        public synchronized int read(byte[] b, int off, int len) {
+                            if (!waited) {
+                                waited = true;
+                                allStarted.countDown();
+                                try {
+                                    allStarted.await(30, TimeUnit.SECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            }
+                            return super.read(b, off, len);
+                        }
+                    };
+                    files.commit(files.writeTemp(held), key);
+                    try (InputStream in = files.openRange(key, 0, data.length)) {
+                        assertThat(in.readAllBytes()).isEqualTo(data);
+                    }
+                    return data;
+                }));
+            }
+            for (Future<byte[]> upload : written) {
+                assertThat(upload.get(60, TimeUnit.SECONDS)).isNotEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
