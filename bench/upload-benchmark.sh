@@ -15,8 +15,12 @@
 #   6. prints a Markdown table (medians, % of dd) and writes it to target/bench/upload-results.md;
 #   7. stops the server and deletes the temp dir (set KEEP=1 to keep it).
 # Throughput is file bytes / curl's total time (connection, headers, body, answer), as a client sees it.
+# CPU columns: curl's user + system time, and the server process's (all threads), over the upload's wall time
+# (100 % = one core busy; the machine's cores are shared by client, server and database).
 # Needs: a JDK 17+ (java, jstat, jcmd), curl, python3.
-# Usage: bench/upload-benchmark.sh [sizes in MiB, default "10 100 1024"]; REPS=n overrides the repetitions.
+# Usage: bench/upload-benchmark.sh [sizes in MiB, default "10 100 1024"]; REPS=n overrides the repetitions;
+#        BENCH_JAVA_OPTS adds JVM options to the server, e.g. a flight recording of the server side:
+#        BENCH_JAVA_OPTS='-XX:StartFlightRecording=filename=target/bench/upload.jfr,settings=profile'.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -49,11 +53,12 @@ JAR=$(ls target/clinic-records-*.jar | grep -v plain | head -1)
 
 echo "Starting $JAR on 127.0.0.1:$APP_PORT (heap 256 MiB, data in $WORK)"
 mkdir -p "$WORK/images"
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
 ADMIN_EMAIL="admin@bench.test" ADMIN_PASSWORD="bench-admin-password-$RANDOM$RANDOM" \
 JWT_SECRET=$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())') \
 EMBEDDED_DB_BASE_DIR="$WORK/db-base" EMBEDDED_DB_DATA_DIR="$WORK/db" EMBEDDED_DB_PORT="$DB_PORT" \
 IMAGE_STORAGE_DIR="$WORK/images" UPLOAD_MAX_BYTES=2GB \
-  java -Xmx256m -jar "$JAR" --server.address=127.0.0.1 --server.port="$APP_PORT" >"$WORK/app.log" 2>&1 &
+  java -Xmx256m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port="$APP_PORT" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 240); do
   curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && break
@@ -100,16 +105,24 @@ PY
 }
 
 UPLOAD_N=0
-upload() { # mode file counter -> "http_code seconds"
+TICKS=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, all its threads
+upload() { # mode file counter -> "http_code seconds client_cpu_seconds server_cpu_seconds"
   # different bytes every time (after the 16-byte PNG signature), or the upload would be a duplicate (200)
   printf '%016d' "$3" | dd of="$2" bs=1 seek=16 conv=notrunc status=none
+  local TIMEFORMAT='%U %S' server_before server_after
+  server_before=$(cpu_ticks "$APP_PID")
   if [[ $1 == raw ]]; then
-    curl -s -o "$WORK/resp.json" -w '%{http_code} %{time_total}' -X POST -T "$2" -H "$AUTH" \
-      -H 'Content-Type: application/octet-stream' -H "X-Filename: bench.png" "$BASE/api/patients/$PATIENT_ID/images"
+    { time curl -s -o "$WORK/resp.json" -w '%{http_code} %{time_total}' -X POST -T "$2" -H "$AUTH" \
+      -H 'Content-Type: application/octet-stream' -H "X-Filename: bench.png" "$BASE/api/patients/$PATIENT_ID/images" \
+      >"$WORK/curl.out"; } 2>"$WORK/curl.cpu"
   else
-    curl -s -o "$WORK/resp.json" -w '%{http_code} %{time_total}' -H "$AUTH" \
-      -F "file=@$2;type=application/octet-stream" -F "description=benchmark" "$BASE/api/patients/$PATIENT_ID/images"
+    { time curl -s -o "$WORK/resp.json" -w '%{http_code} %{time_total}' -H "$AUTH" \
+      -F "file=@$2;type=application/octet-stream" -F "description=benchmark" "$BASE/api/patients/$PATIENT_ID/images" \
+      >"$WORK/curl.out"; } 2>"$WORK/curl.cpu"
   fi
+  server_after=$(cpu_ticks "$APP_PID")
+  echo "$(cat "$WORK/curl.out") $(awk '{print $1 + $2}' "$WORK/curl.cpu") $(python3 -c "print(($server_after - $server_before) / $TICKS)")"
 }
 
 # one warm-up upload of each kind (first-request class loading is not what is measured)
@@ -133,14 +146,15 @@ for size in $SIZES; do
   done
   dd_rate=$(rate "$bytes" "$(median "${dd_times[@]}")")
   for mode in raw multipart; do
-    times=()
+    times=(); client_cpu=(); server_cpu=()
     for rep in $(seq 1 "$reps"); do
       if [[ $size -ge 1024 ]]; then
         jcmd "$APP_PID" GC.run >/dev/null # start from the live set, so the samples show what the upload adds
         start_sampler "$WORK/heap-$mode-$rep.txt"; HEAP_FILES+=("$WORK/heap-$mode-$rep.txt")
       fi
       UPLOAD_N=$((UPLOAD_N + 1))
-      read -r code secs <<<"$(upload "$mode" "$file" "$UPLOAD_N")"
+      read -r code secs client server <<<"$(upload "$mode" "$file" "$UPLOAD_N")"
+      client_cpu+=("$(python3 -c "print(100 * $client / $secs)")"); server_cpu+=("$(python3 -c "print(100 * $server / $secs)")")
       [[ -n "$SAMPLER_PID" ]] && stop_sampler
       [[ $code == 201 ]] || { echo "upload $mode ${size} MiB answered $code: $(cat "$WORK/resp.json")"; FAILED=1; }
       times+=("$secs")
@@ -150,8 +164,10 @@ for size in $SIZES; do
     up_rate=$(rate "$bytes" "$(median "${times[@]}")")
     pct=$(python3 -c "print(f'{100*$up_rate/$dd_rate:.0f}')")
     label=$([[ $size -ge 1024 ]] && echo "$((size / 1024)) GiB" || echo "$size MiB")
-    ROWS+=("| $label | $mode | $up_rate | $dd_rate | $pct % | $reps |")
-    printf '%-8s %-10s %6s MiB/s   dd %6s MiB/s   %4s %%  (median of %s)\n' "$label" "$mode" "$up_rate" "$dd_rate" "$pct" "$reps"
+    ccpu=$(python3 -c "print(f'{$(median "${client_cpu[@]}"):.0f}')"); scpu=$(python3 -c "print(f'{$(median "${server_cpu[@]}"):.0f}')")
+    ROWS+=("| $label | $mode | $up_rate | $dd_rate | $pct % | $ccpu % | $scpu % | $reps |")
+    printf '%-8s %-10s %6s MiB/s   dd %6s MiB/s   %4s %%  curl CPU %4s %%  server CPU %4s %%  (median of %s)\n' \
+      "$label" "$mode" "$up_rate" "$dd_rate" "$pct" "$ccpu" "$scpu" "$reps"
   done
   rm -f "$file"
 done
@@ -165,8 +181,8 @@ MACHINE="$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xa
 
 mkdir -p "$ROOT/target/bench"
 {
-  echo "| Upload | mode | MiB/s | \`dd\` (fsync) MiB/s | % of dd | runs (median) |"
-  echo "|---|---|---|---|---|---|"
+  echo "| Upload | mode | MiB/s | \`dd\` (fsync) MiB/s | % of dd | curl CPU | server CPU | runs (median) |"
+  echo "|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${ROWS[@]}"
   echo
   [[ -n "$HEAP_LINE" ]] && echo "$HEAP_LINE"

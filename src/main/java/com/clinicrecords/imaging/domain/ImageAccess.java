@@ -55,9 +55,10 @@ public class ImageAccess {
 
     /** The patient themself or a linked doctor, each holding images:upload. Admins may read, not upload. */
     public void requireUpload(AuthenticatedUser me, UUID patientId) {
-        requireVisiblePatient(me, patientId, AuditAction.CREATE);
-        boolean self = patients.ownPatientId(me).filter(patientId::equals).isPresent();
-        if (!me.can(Permissions.IMAGES_UPLOAD) || !(self || patients.isLinkedDoctor(me, patientId))) {
+        // one statement: the facts say whether the caller is the (live) patient or a doctor linked to them
+        PatientAccess.Facts facts = requireVisiblePatientFacts(me, patientId, AuditAction.CREATE);
+        boolean self = me.userId().equals(facts.ownerUserId());
+        if (!me.can(Permissions.IMAGES_UPLOAD) || !(self || patients.mayCare(me, facts))) {
             audit.recordDenied(AuditEntry.denied(AuditAction.CREATE, RESOURCE, null, patientId));
             throw new ForbiddenException("upload-not-allowed", "You may not upload images for this patient");
         }

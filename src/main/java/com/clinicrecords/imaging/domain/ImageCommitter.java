@@ -101,26 +101,30 @@ class ImageCommitter {
         return tx.execute(status -> images.findLive(imageId).map(ImageView::of));
     }
 
-    /** The same bytes are already stored for this patient: keep the existing image, drop the new file. */
+    /**
+     * The same bytes are already stored for this patient: keep the existing image, drop the new file. The lookup
+     * is one statement outside a transaction (a single read is consistent by itself; the unique index settles
+     * races): a new upload, the common case, does not pay for a transaction of its own before the insert.
+     */
     private Optional<UploadResult> existing(
             AuthenticatedUser me, UUID patientId, UploadReceiver.Received received, String idempotencyKey) {
-        Optional<UploadResult> found = tx.execute(status -> images.findLiveBySha(
-                        patientId, received.file().sha256())
-                .map(image -> {
-                    audit.record(AuditEntry.allowed(AuditAction.READ, ImageAccess.RESOURCE, image.getId(), patientId)
-                            .withDetail("duplicate upload"));
-                    return new UploadResult(ImageView.of(image), false);
-                }));
-        if (found.isPresent()) {
-            storage.delete(received.temp().key());
-            try {
-                tx.executeWithoutResult(status -> rememberKey(
-                        me, idempotencyKey, patientId, found.get().image().id(), 200));
-            } catch (DataIntegrityViolationException sameKeyConcurrently) {
-                // another request with the same key recorded it first; the answer is the same image
-            }
+        Optional<MedicalImage> image =
+                images.findLiveBySha(patientId, received.file().sha256());
+        if (image.isEmpty()) {
+            return Optional.empty();
         }
-        return found;
+        UploadResult found = new UploadResult(ImageView.of(image.get()), false);
+        tx.executeWithoutResult(status -> audit.record(AuditEntry.allowed(
+                        AuditAction.READ, ImageAccess.RESOURCE, found.image().id(), patientId)
+                .withDetail("duplicate upload")));
+        storage.delete(received.temp().key());
+        try {
+            tx.executeWithoutResult(status ->
+                    rememberKey(me, idempotencyKey, patientId, found.image().id(), 200));
+        } catch (DataIntegrityViolationException sameKeyConcurrently) {
+            // another request with the same key recorded it first; the answer is the same image
+        }
+        return Optional.of(found);
     }
 
     private Optional<UploadResult> resolveRace(

@@ -9,12 +9,17 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBytes   largest accepted file; bigger uploads get 413 and nothing is stored
  * @param tempMaxAge temporary upload objects older than this are abandoned and swept
+ * @param digestThreads uploads whose SHA-256 may be computed on a thread of their own at the same time, pipelined
+ *     with reading and writing; further uploads hash on their request thread. 0 (default): every upload hashes on
+ *     its request thread. On a busy 2-core machine a second thread did not make uploads faster (README,
+ *     benchmarks); it can where a core is free while uploads run.
  */
 @ConfigurationProperties("clinic.imaging")
 public record ImagingProperties(
         @DefaultValue("2GB") DataSize maxBytes,
         @DefaultValue Storage storage,
-        @DefaultValue("24h") java.time.Duration tempMaxAge) {
+        @DefaultValue("24h") java.time.Duration tempMaxAge,
+        @DefaultValue("0") int digestThreads) {
 
     /** @param type {@code local} (files below {@code localDir}) or {@code s3} */
     public record Storage(

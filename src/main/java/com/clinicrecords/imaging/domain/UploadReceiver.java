@@ -7,20 +7,26 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.io.input.BoundedInputStream;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Streams one uploaded file into temporary storage. Memory use is fixed (the first {@value #HEAD_BYTES} bytes,
  * kept for type detection and the DICOM header, plus copy buffers), whatever the file size. The type is
- * checked before anything is written, the size while writing, and the SHA-256 is computed on the way.
+ * checked before anything is written, the size while writing, and the SHA-256 is computed on the way (on a second
+ * thread, overlapping the socket reads and file writes, when {@code clinic.imaging.digest-threads} allows it).
  */
 @Component
-class UploadReceiver {
+class UploadReceiver implements DisposableBean {
 
     static final int HEAD_BYTES = 64 * 1024;
 
@@ -28,10 +34,43 @@ class UploadReceiver {
     private final ContentSniffer sniffer;
     private final long maxBytes;
 
+    /**
+     * Digest threads, started on demand and never queued behind each other (a hand-over queue): a waiting
+     * hasher would stall its upload, so a full pool makes the request thread hash instead (rejection).
+     */
+    private final ThreadPoolExecutor digestThreads;
+
+    /** False with {@code clinic.imaging.digest-threads=0}: every upload hashes on its request thread. */
+    private final boolean pipelined;
+
     UploadReceiver(ImageStorage storage, ContentSniffer sniffer, ImagingProperties props) {
         this.storage = storage;
         this.sniffer = sniffer;
         this.maxBytes = props.maxBytes().toBytes();
+        this.pipelined = props.digestThreads() > 0;
+        this.digestThreads = new ThreadPoolExecutor(
+                0,
+                Math.max(1, props.digestThreads()),
+                30,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                daemonThreads("upload-digest-"));
+    }
+
+    private static CustomizableThreadFactory daemonThreads(String prefix) {
+        CustomizableThreadFactory factory = new CustomizableThreadFactory(prefix);
+        factory.setDaemon(true);
+        return factory;
+    }
+
+    /** An executor that always refuses: the request thread hashes. */
+    private static void hashHere(Runnable task) {
+        throw new RejectedExecutionException("digest threads switched off");
+    }
+
+    @Override
+    public void destroy() {
+        digestThreads.shutdown();
     }
 
     /** A file in temporary storage, with what was learnt about it. */
@@ -55,14 +94,29 @@ class UploadReceiver {
                     throw new PayloadTooLargeException(maxBytes);
                 })
                 .get();
-        ImageStorage.TempObject temp = storage.writeTemp(new DigestInputStream(limited, sha256));
+        ImageStorage.TempObject temp;
+        byte[] digest;
+        // not closed here: the request's stream belongs to the caller
+        PipelinedDigestInputStream hashed =
+                new PipelinedDigestInputStream(limited, sha256, pipelined ? digestThreads : UploadReceiver::hashHere);
+        try {
+            temp = storage.writeTemp(hashed);
+            try {
+                digest = hashed.digest();
+            } catch (IOException | RuntimeException e) {
+                storage.delete(temp.key());
+                throw e;
+            }
+        } finally {
+            hashed.stop();
+        }
         DicomHeaderReader.DicomHeader dicom =
                 ContentSniffer.DICOM.equals(type) ? DicomHeaderReader.read(head) : DicomHeaderReader.DicomHeader.EMPTY;
         StoredFile file = new StoredFile(
                 FileNames.sanitise(clientFilename, type),
                 type,
                 temp.size(),
-                HexFormat.of().formatHex(sha256.digest()));
+                HexFormat.of().formatHex(digest));
         return new Received(temp, file, dicom);
     }
 

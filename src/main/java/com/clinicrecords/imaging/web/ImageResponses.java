@@ -24,6 +24,14 @@ class ImageResponses {
         return ImageResponse.of(view, results.forImages(me, List.of(view)).getOrDefault(view.id(), List.of()));
     }
 
+    /**
+     * A just-created image, as of its commit: no result can name it yet (results are posted later for its
+     * analysis job), so no query is sent.
+     */
+    ImageResponse created(ImageView view) {
+        return ImageResponse.of(view, List.of());
+    }
+
     PageView<ImageResponse> page(AuthenticatedUser me, Page<ImageView> page) {
         Map<UUID, List<ImageResultSummaries.ResultSummary>> byImage = results.forImages(me, page.getContent());
         return PageView.of(page, v -> ImageResponse.of(v, byImage.getOrDefault(v.id(), List.of())));

@@ -106,7 +106,7 @@ class ImageUploadController {
                 request.getContentLengthLong(),
                 multipart,
                 multipart ? receiver -> readMultipart(request, receiver) : receiver -> readRaw(request, receiver));
-        ImageResponse body = responses.of(me, result.image());
+        ImageResponse body = result.created() ? responses.created(result.image()) : responses.of(me, result.image());
         URI location = URI.create("/api/images/" + body.id());
         return result.created()
                 ? ResponseEntity.created(location)
