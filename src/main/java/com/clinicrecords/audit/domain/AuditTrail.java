@@ -73,18 +73,7 @@ public class AuditTrail {
      * three more round trips).
      */
     public void record(AuditEntry entry) {
-        Optional<AuthenticatedUser> actor = CurrentUser.find();
-        if (readsBehind
-                && READS.contains(entry.action())
-                && !TransactionSynchronizationManager.isActualTransactionActive()) {
-            // A read outside any transaction changes nothing that its audit row must commit with: the row goes
-            // to the write-behind queue (written within 100 ms, flushed on graceful shutdown), which spares the
-            // read an insert and its commit (an fsync, and a binary-log write on MySQL). Crash window: see
-            // AuditWriteBehind and docs/security-and-audit.md.
-            writeBehind.enqueue(row(entry, actor));
-            return;
-        }
-        jdbc.update(INSERT, row(entry, actor));
+        recordAll(List.of(entry));
     }
 
     /**
@@ -97,6 +86,10 @@ public class AuditTrail {
         if (readsBehind
                 && entries.stream().allMatch(e -> READS.contains(e.action()))
                 && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Reads outside any transaction change nothing that their audit rows must commit with: the rows go
+            // to the write-behind queue (written within 100 ms, flushed on graceful shutdown), which spares the
+            // read an insert and its commit (an fsync, and a binary-log write on MySQL). Crash window: see
+            // AuditWriteBehind and docs/security-and-audit.md.
             rows.forEach(writeBehind::enqueue);
         } else if (rows.size() == 1) {
             jdbc.update(INSERT, rows.get(0));
