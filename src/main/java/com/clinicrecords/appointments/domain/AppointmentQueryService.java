@@ -93,15 +93,11 @@ public class AppointmentQueryService {
         if (after != null) {
             return CursorPageView.after(content, page.getPageSize(), next);
         }
-        long seen = page.getOffset() + content.size();
-        // Totals are lower bounds once they reach the cap: past it, what this page proves (one row more) is more.
-        long total = !rows.more()
-                ? seen
-                : seen + 1 >= AppointmentListQueries.TOTAL_CAP
-                        ? seen + 1
-                        : Math.max(
-                                lists.count(filters, user.isAdmin() || ownRowsOnly, own[0], ownDoctor, page.getSort()),
-                                seen + 1);
+        long total = CursorPageView.total(
+                page.getOffset(),
+                content.size(),
+                rows.more(),
+                () -> lists.count(filters, user.isAdmin() || ownRowsOnly, own[0], ownDoctor, page.getSort()));
         return CursorPageView.numbered(content, page.getPageNumber(), page.getPageSize(), total, next);
     }
 

@@ -91,11 +91,8 @@ public class UserQueryService {
         if (cursor != null) {
             return CursorPageView.after(rows.content(), request.getPageSize(), next);
         }
-        long seen = request.getOffset() + rows.content().size();
-        // Past the cap the count could only say "at least the cap"; what this page proves is more.
-        long total = !rows.more()
-                ? seen
-                : seen + 1 >= UserListQueries.TOTAL_CAP ? seen + 1 : Math.max(lists.count(criteria), seen + 1);
+        long total = CursorPageView.total(
+                request.getOffset(), rows.content().size(), rows.more(), () -> lists.count(criteria));
         return CursorPageView.numbered(rows.content(), request.getPageNumber(), request.getPageSize(), total, next);
     }
 

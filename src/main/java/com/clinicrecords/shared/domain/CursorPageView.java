@@ -2,6 +2,7 @@ package com.clinicrecords.shared.domain;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,25 @@ public record CursorPageView<T>(
         @Nullable Long totalElements,
         @Nullable Integer totalPages,
         @Nullable String nextCursor) {
+
+    /**
+     * Lists that can hold millions of rows count their total only up to this many: a {@code totalElements} of
+     * exactly this means "at least that many".
+     */
+    public static final int TOTAL_CAP = 1_000;
+
+    /**
+     * The {@code totalElements} of a page asked for by number that showed {@code shown} rows from {@code offset}:
+     * exact on the last page; otherwise the capped count, but never less than what this page proves (the rows so
+     * far plus one), and past the cap no count is run at all.
+     */
+    public static long total(long offset, int shown, boolean more, LongSupplier cappedCount) {
+        long seen = offset + shown;
+        if (!more) {
+            return seen;
+        }
+        return seen + 1 >= TOTAL_CAP ? seen + 1 : Math.max(cappedCount.getAsLong(), seen + 1);
+    }
 
     /** A page asked for by number. */
     public static <T> CursorPageView<T> numbered(
