@@ -1,13 +1,16 @@
 package com.clinicrecords.appointments.persistence;
 
+import static com.clinicrecords.shared.persistence.JdbcValues.instant;
+import static com.clinicrecords.shared.persistence.JdbcValues.utc;
+import static com.clinicrecords.shared.persistence.JdbcValues.uuid;
+
 import com.clinicrecords.appointments.domain.AppointmentSearch;
 import com.clinicrecords.appointments.domain.AppointmentStatus;
 import com.clinicrecords.appointments.domain.AppointmentView;
+import com.clinicrecords.shared.domain.CursorPageView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AppointmentListQueries {
 
-    public static final int TOTAL_CAP = 1_000;
+    public static final int TOTAL_CAP = CursorPageView.TOTAL_CAP;
 
     private static final Map<String, String> COLUMNS =
             Map.of("startsAt", "starts_at", "endsAt", "ends_at", "createdAt", "created_at", "status", "status");
@@ -255,9 +258,7 @@ public class AppointmentListQueries {
 
     /** Instants as the UTC date-times they are stored as (hibernate.jdbc.time_zone=UTC elsewhere). */
     private static Object[] bound(List<Object> args) {
-        return args.stream()
-                .map(a -> a instanceof Instant i ? LocalDateTime.ofInstant(i, ZoneOffset.UTC) : a)
-                .toArray();
+        return args.stream().map(a -> a instanceof Instant i ? utc(i) : a).toArray();
     }
 
     private static AppointmentView view(ResultSet rs, int rowNum) throws SQLException {
@@ -273,14 +274,5 @@ public class AppointmentListQueries {
                 instant(rs, "updated_at"),
                 instant(rs, "cancelled_at"),
                 rs.getLong("version"));
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
-    }
-
-    private static @Nullable UUID uuid(@Nullable String value) {
-        return value == null ? null : UUID.fromString(value);
     }
 }

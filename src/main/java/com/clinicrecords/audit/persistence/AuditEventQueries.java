@@ -1,5 +1,9 @@
 package com.clinicrecords.audit.persistence;
 
+import static com.clinicrecords.shared.persistence.JdbcValues.instant;
+import static com.clinicrecords.shared.persistence.JdbcValues.utc;
+import static com.clinicrecords.shared.persistence.JdbcValues.uuid;
+
 import com.clinicrecords.audit.domain.AuditEventView;
 import com.clinicrecords.audit.domain.AuditFilter;
 import com.clinicrecords.audit.domain.AuditResource;
@@ -7,10 +11,8 @@ import com.clinicrecords.shared.domain.PageCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -53,11 +55,11 @@ public class AuditEventQueries {
         }
         if (filter.from() != null) {
             sql.append(" and a.occurred_at >= ?");
-            args.add(LocalDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+            args.add(utc(filter.from()));
         }
         if (filter.to() != null) {
             sql.append(" and a.occurred_at < ?");
-            args.add(LocalDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+            args.add(utc(filter.to()));
         }
         if (filter.cursor() != null && byTime) {
             LocalDateTime at = jdbc
@@ -86,7 +88,7 @@ public class AuditEventQueries {
         String name = first == null ? null : (first + " " + rs.getString("last_name")).trim();
         return new AuditEventView(
                 rs.getLong("id"),
-                rs.getObject("occurred_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                instant(rs, "occurred_at"),
                 uuid(rs.getString("actor_user_id")),
                 name,
                 rs.getString("actor_roles"),
@@ -98,9 +100,5 @@ public class AuditEventQueries {
                 rs.getString("request_id"),
                 rs.getString("client_ip"),
                 rs.getString("detail"));
-    }
-
-    private static UUID uuid(String value) {
-        return value == null ? null : UUID.fromString(value);
     }
 }

@@ -1,10 +1,10 @@
 package com.clinicrecords.identity.persistence;
 
+import static com.clinicrecords.shared.persistence.JdbcValues.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -128,11 +128,6 @@ public class CallerQueries {
         RolePermissions frozen() {
             return new RolePermissions(version, Set.copyOf(permissions));
         }
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
     /** One session joined with its account; roles and permissions are flattened into sets. */

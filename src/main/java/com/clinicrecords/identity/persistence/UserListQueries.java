@@ -1,12 +1,14 @@
 package com.clinicrecords.identity.persistence;
 
+import static com.clinicrecords.shared.persistence.JdbcValues.instant;
+import static com.clinicrecords.shared.persistence.JdbcValues.utc;
+
 import com.clinicrecords.identity.domain.UserStatus;
 import com.clinicrecords.identity.domain.UserView;
+import com.clinicrecords.shared.domain.CursorPageView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserListQueries {
 
-    public static final int TOTAL_CAP = 1_000;
+    public static final int TOTAL_CAP = CursorPageView.TOTAL_CAP;
 
     private static final Map<String, String> COLUMNS = Map.of(
             "email", "u.email", "createdAt", "u.created_at", "lastName", "u.last_name", "firstName", "u.first_name");
@@ -72,9 +74,7 @@ public class UserListQueries {
         String direction = order.ascending() ? " asc" : " desc";
         if (order.afterValue() != null) {
             // created_at holds UTC wall-clock time
-            Object after = order.afterValue() instanceof Instant instant
-                    ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC)
-                    : order.afterValue();
+            Object after = order.afterValue() instanceof Instant instant ? utc(instant) : order.afterValue();
             if (unique) {
                 sql.append(" and ").append(column).append(order.ascending() ? " > ?" : " < ?");
                 args.add(after);
@@ -186,7 +186,7 @@ public class UserListQueries {
                 rs.getBoolean("email_verified"),
                 rs.getBoolean("password_change_required"),
                 Set.of(),
-                rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                instant(rs, "created_at"),
                 rs.getLong("version"));
     }
 }

@@ -8,6 +8,7 @@ import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
@@ -128,7 +129,7 @@ public class AccessTokenService {
     public record VerifiedAccessToken(UUID userId, UUID sessionId, Instant notBefore, Instant expiresAt) {
 
         /** Accepted from the cache strictly inside the window the parser accepts (skew included). */
-        Verified remembered(java.time.Duration skew) {
+        Verified remembered(Duration skew) {
             Instant from = notBefore.equals(Instant.MIN) ? Instant.MIN : notBefore.minus(skew);
             return new Verified(this, from, expiresAt.plus(skew));
         }

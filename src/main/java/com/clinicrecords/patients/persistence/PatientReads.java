@@ -1,16 +1,15 @@
 package com.clinicrecords.patients.persistence;
 
+import static com.clinicrecords.shared.persistence.JdbcValues.instant;
+import static com.clinicrecords.shared.persistence.JdbcValues.uuid;
+
 import com.clinicrecords.patients.domain.Gender;
 import com.clinicrecords.patients.domain.PatientView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -60,16 +59,6 @@ public class PatientReads {
                 instant(rs, 13),
                 rs.getLong(14));
         return new PatientWithFacts(view, rs.getBoolean(15), rs.getBoolean(16));
-    }
-
-    private static @Nullable UUID uuid(@Nullable String value) {
-        return value == null ? null : UUID.fromString(value);
-    }
-
-    /** Stored as UTC date-times (hibernate.jdbc.time_zone=UTC). */
-    private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
     /** One record with whether it is live and whether the caller is a doctor linked to it. */
