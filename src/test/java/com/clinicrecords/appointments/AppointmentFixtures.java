@@ -2,15 +2,17 @@ package com.clinicrecords.appointments;
 
 import com.clinicrecords.support.ApiClient;
 import com.clinicrecords.support.ApiResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /** Request builders for appointment tests. */
-final class AppointmentFixtures {
+public final class AppointmentFixtures {
 
     private AppointmentFixtures() {}
 
@@ -36,6 +38,17 @@ final class AppointmentFixtures {
         return api.post("/api/appointments")
                 .token(token)
                 .json(booking(doctorId, patientId, start, Duration.ofMinutes(30)))
+                .send();
+    }
+
+    /** The doctor's working hours: {@code day} 09:00 to 11:00 in 30-minute slots (the PUT's response). */
+    public static ApiResponse workingHours(ApiClient api, String token, UUID doctorId, DayOfWeek day) {
+        return api.put("/api/doctors/" + doctorId + "/working-hours")
+                .token(token)
+                .json(Map.of(
+                        "entries",
+                        List.of(Map.of(
+                                "weekday", day.name(), "startTime", "09:00", "endTime", "11:00", "slotMinutes", 30))))
                 .send();
     }
 }

@@ -24,20 +24,8 @@ class AvailabilityIntegrationTests extends IntegrationTest {
         PatientAccount patient = fx.patient();
         fx.link(doctor, patient);
         LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(7);
-        ApiResponse saved = api.put("/api/doctors/" + doctor.doctorId() + "/working-hours")
-                .token(doctor.token())
-                .json(Map.of(
-                        "entries",
-                        List.of(Map.of(
-                                "weekday",
-                                day.getDayOfWeek().name(),
-                                "startTime",
-                                "09:00",
-                                "endTime",
-                                "11:00",
-                                "slotMinutes",
-                                30))))
-                .send();
+        ApiResponse saved =
+                AppointmentFixtures.workingHours(api, doctor.token(), doctor.doctorId(), day.getDayOfWeek());
         assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
         Instant nine = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
         assertThat(AppointmentFixtures.book(

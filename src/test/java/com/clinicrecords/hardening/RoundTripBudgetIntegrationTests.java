@@ -2,6 +2,7 @@ package com.clinicrecords.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.clinicrecords.appointments.AppointmentFixtures;
 import com.clinicrecords.imaging.ImagingTestSupport;
 import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
 import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
@@ -157,22 +158,11 @@ class RoundTripBudgetIntegrationTests extends ImagingTestSupport {
                 .send();
         assertThat(visit.status()).as(visit.toString()).isEqualTo(201);
         Instant day = now.plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
-        ApiResponse hours = api.put("/api/doctors/" + doctor.doctorId() + "/working-hours")
-                .token(doctor.token())
-                .json(Map.of(
-                        "entries",
-                        List.of(Map.of(
-                                "weekday",
-                                day.atZone(java.time.ZoneOffset.UTC)
-                                        .getDayOfWeek()
-                                        .name(),
-                                "startTime",
-                                "09:00",
-                                "endTime",
-                                "11:00",
-                                "slotMinutes",
-                                30))))
-                .send();
+        ApiResponse hours = AppointmentFixtures.workingHours(
+                api,
+                doctor.token(),
+                doctor.doctorId(),
+                day.atZone(java.time.ZoneOffset.UTC).getDayOfWeek());
         assertThat(hours.status()).as(hours.toString()).isEqualTo(200);
         Instant busy = day.plus(9, ChronoUnit.HOURS).plus(30, ChronoUnit.MINUTES);
         ApiResponse booked = api.post("/api/appointments")
