@@ -8,17 +8,21 @@
 #   2. starts it with -Xmx256m, an embedded MariaDB and image storage in a fresh temp dir, a random JWT secret
 #      and a bootstrap admin; everything listens on 127.0.0.1 only;
 #   3. registers a patient through the API; their first GET /api/patients/me creates the patient record;
-#   4. per size: dd (with fsync) and the uploads, REPS times each (default 7 for 10 MiB, 3 above), as the patient;
+#   4. WARMUP (default 10) uploads of 10 MiB of each kind first, so the JIT compiler has done its work (a freshly
+#      started JVM compiles for the first few hundred MiB; a clinic's server has been running for days);
+#   5. per size, REPS repetitions (default 7 for 10 MiB, 3 above) of: dd (with fsync), a raw upload, a multipart
+#      upload, as the patient (taking turns, so every figure is compared with dd runs of the same minutes);
 #      every upload sends different bytes (a counter is written into the file), or it would be deduplicated;
-#   5. samples the heap in use (jstat, every 100 ms: survivor + eden + old used) while the 1 GiB uploads run and
+#   6. samples the heap in use (jstat, every 100 ms: survivor + eden + old used) while the 1 GiB uploads run and
 #      prints the maximum;
-#   6. prints a Markdown table (medians, % of dd) and writes it to target/bench/upload-results.md;
-#   7. stops the server and deletes the temp dir (set KEEP=1 to keep it).
+#   7. prints a Markdown table (medians, % of dd) and writes it to target/bench/upload-results.md;
+#   8. stops the server and deletes the temp dir (set KEEP=1 to keep it).
 # Throughput is file bytes / curl's total time (connection, headers, body, answer), as a client sees it.
 # CPU columns: curl's user + system time, and the server process's (all threads), over the upload's wall time
 # (100 % = one core busy; the machine's cores are shared by client, server and database).
 # Needs: a JDK 17+ (java, jstat, jcmd), curl, python3.
-# Usage: bench/upload-benchmark.sh [sizes in MiB, default "10 100 1024"]; REPS=n overrides the repetitions;
+# Usage: bench/upload-benchmark.sh [sizes in MiB, default "10 100 1024"]; REPS=n overrides the repetitions,
+#        WARMUP=n the warm-up uploads of each kind (0: none, the first uploads of a fresh JVM);
 #        BENCH_JAVA_OPTS adds JVM options to the server, e.g. a flight recording of the server side:
 #        BENCH_JAVA_OPTS='-XX:StartFlightRecording=filename=target/bench/upload.jfr,settings=profile'.
 set -euo pipefail
@@ -125,10 +129,15 @@ upload() { # mode file counter -> "http_code seconds client_cpu_seconds server_c
   echo "$(cat "$WORK/curl.out") $(awk '{print $1 + $2}' "$WORK/curl.cpu") $(python3 -c "print(($server_after - $server_before) / $TICKS)")"
 }
 
-# one warm-up upload of each kind (first-request class loading is not what is measured)
+# warm-up uploads of each kind (class loading and JIT compilation of a freshly started JVM are not what is
+# measured: a clinic's server runs for days): WARMUP 10 MiB uploads of each kind, default 10
 warm="$WORK/warm.png"
-{ printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR'; head -c 1048560 /dev/urandom; } >"$warm"
-upload raw "$warm" 1 >/dev/null; upload multipart "$warm" 2 >/dev/null; UPLOAD_N=2
+{ printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR'; head -c $((10 * 1048576 - 16)) /dev/urandom; } >"$warm"
+for _ in $(seq 1 "${WARMUP:-10}"); do
+  UPLOAD_N=$((UPLOAD_N + 1)); upload raw "$warm" "$UPLOAD_N" >/dev/null
+  UPLOAD_N=$((UPLOAD_N + 1)); upload multipart "$warm" "$UPLOAD_N" >/dev/null
+done
+rm -f "$warm"
 
 ROWS=()
 HEAP_FILES=()
@@ -139,36 +148,41 @@ for size in $SIZES; do
   { printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR'; head -c $((size * 1048576 - 16)) /dev/urandom; } >"$file"
   bytes=$(stat -c %s "$file")
   sync # the test file's own write-back must not run during the measurements
-  dd_times=()
-  for _ in $(seq 1 "$reps"); do
+  # dd and the two kinds of upload take turns in every repetition (dd, raw, multipart, dd, ...): the disk's and
+  # the machine's speed drift over a run, so each figure is compared with dd runs of the same minutes.
+  dd_times=(); declare -A times=() client_cpu=() server_cpu=()
+  for rep in $(seq 1 "$reps"); do
     start=$(now); dd if="$file" of="$WORK/images/dd-copy" bs=1M conv=fsync status=none; end=$(now)
     dd_times+=("$(elapsed "$start" "$end")"); rm -f "$WORK/images/dd-copy"; sync
-  done
-  dd_rate=$(rate "$bytes" "$(median "${dd_times[@]}")")
-  for mode in raw multipart; do
-    times=(); client_cpu=(); server_cpu=()
-    for rep in $(seq 1 "$reps"); do
+    for mode in raw multipart; do
       if [[ $size -ge 1024 ]]; then
         jcmd "$APP_PID" GC.run >/dev/null # start from the live set, so the samples show what the upload adds
         start_sampler "$WORK/heap-$mode-$rep.txt"; HEAP_FILES+=("$WORK/heap-$mode-$rep.txt")
       fi
       UPLOAD_N=$((UPLOAD_N + 1))
       read -r code secs client server <<<"$(upload "$mode" "$file" "$UPLOAD_N")"
-      client_cpu+=("$(python3 -c "print(100 * $client / $secs)")"); server_cpu+=("$(python3 -c "print(100 * $server / $secs)")")
+      client_cpu[$mode]+=" $(python3 -c "print(100 * $client / $secs)")"
+      server_cpu[$mode]+=" $(python3 -c "print(100 * $server / $secs)")"
       [[ -n "$SAMPLER_PID" ]] && stop_sampler
       [[ $code == 201 ]] || { echo "upload $mode ${size} MiB answered $code: $(cat "$WORK/resp.json")"; FAILED=1; }
-      times+=("$secs")
-      # let any write-back left over (database files) finish before the next repetition
+      times[$mode]+=" $secs"
+      # let any write-back left over (database files) finish before the next measurement
       sync
     done
-    up_rate=$(rate "$bytes" "$(median "${times[@]}")")
+  done
+  dd_rate=$(rate "$bytes" "$(median "${dd_times[@]}")")
+  for mode in raw multipart; do
+    # shellcheck disable=SC2086 # space-separated lists of numbers
+    up_rate=$(rate "$bytes" "$(median ${times[$mode]})")
     pct=$(python3 -c "print(f'{100*$up_rate/$dd_rate:.0f}')")
     label=$([[ $size -ge 1024 ]] && echo "$((size / 1024)) GiB" || echo "$size MiB")
-    ccpu=$(python3 -c "print(f'{$(median "${client_cpu[@]}"):.0f}')"); scpu=$(python3 -c "print(f'{$(median "${server_cpu[@]}"):.0f}')")
+    # shellcheck disable=SC2086
+    ccpu=$(python3 -c "print(f'{$(median ${client_cpu[$mode]}):.0f}')"); scpu=$(python3 -c "print(f'{$(median ${server_cpu[$mode]}):.0f}')")
     ROWS+=("| $label | $mode | $up_rate | $dd_rate | $pct % | $ccpu % | $scpu % | $reps |")
     printf '%-8s %-10s %6s MiB/s   dd %6s MiB/s   %4s %%  curl CPU %4s %%  server CPU %4s %%  (median of %s)\n' \
       "$label" "$mode" "$up_rate" "$dd_rate" "$pct" "$ccpu" "$scpu" "$reps"
   done
+  unset times client_cpu server_cpu
   rm -f "$file"
 done
 
