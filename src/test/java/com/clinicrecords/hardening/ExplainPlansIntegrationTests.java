@@ -117,6 +117,11 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
         get(captured, "/api/admin/audit?" + seededDay, admin);
         get(captured, "/api/admin/audit?" + seededDay + "&cursor=" + auditRowOf(admin), admin);
         get(captured, "/api/admin/audit?from=2025-01-01T03:00:00Z", admin);
+        // deep numbered pages (OFFSET 10,000): MySQL scanned and sorted the whole table for whole rows
+        get(captured, "/api/appointments?size=20&page=500", admin);
+        get(captured, "/api/appointments?size=20&page=500&sort=createdAt,desc", admin);
+        get(captured, "/api/admin/users?size=20&page=500&sort=lastName", admin);
+        get(captured, "/api/admin/users?size=20&page=500", admin);
 
         // Deep pages by cursor (positions in the middle of the seeded rows): index ranges, never a sort of the
         // large table. The cursors are built as the API builds them; the id only breaks ties.

@@ -66,10 +66,12 @@ public class UserListQueries {
 
     public Rows page(Criteria criteria, Order order, long offset, int size) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select u.id, u.email, u.first_name, u.last_name, u.phone, u.status, "
-                + "u.email_verified, u.password_change_required, u.created_at, u.version from users u where 1 = 1");
-        where(sql, criteria, args);
         String column = COLUMNS.get(order.property());
+        // A deferred join: the offset is walked over the id and the sort column only (the column's index, which
+        // ends in the id: a covering index scan), then only the page's rows are read. For a deep OFFSET of the
+        // whole row MySQL otherwise scans and sorts the table.
+        StringBuilder sql = new StringBuilder("select u.id, " + column + " from users u where 1 = 1");
+        where(sql, criteria, args);
         boolean unique = "email".equals(order.property());
         String direction = order.ascending() ? " asc" : " desc";
         if (order.afterValue() != null) {
@@ -94,15 +96,19 @@ public class UserListQueries {
                 args.add(order.afterId());
             }
         }
-        sql.append(" order by ").append(column).append(direction);
+        String sortBy = column + direction;
         if (!unique) {
             // the id breaks ties in the sort's direction, so the column's index (InnoDB appends the id) serves both
-            sql.append(", u.id").append(direction);
+            sortBy += ", u.id" + direction;
         }
-        sql.append(" limit ? offset ?");
+        sql.append(" order by ").append(sortBy).append(" limit ? offset ?");
         args.add(size + 1);
         args.add(offset);
-        List<UserView> rows = jdbc.query(sql.toString(), UserListQueries::map, args.toArray());
+        String page = "select u.id, u.email, u.first_name, u.last_name, u.phone, u.status, u.email_verified, "
+                + "u.password_change_required, u.created_at, u.version from (" + sql
+                + ") v join users u on u.id = v.id "
+                + "order by " + sortBy.replace("u.", "v.");
+        List<UserView> rows = jdbc.query(page, UserListQueries::map, args.toArray());
         boolean more = rows.size() > size;
         List<UserView> content = more ? rows.subList(0, size) : rows;
         return new Rows(withRoles(content), more);
