@@ -10,6 +10,7 @@ import java.io.SequenceInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,14 +41,13 @@ class UploadReceiver implements DisposableBean {
      */
     private final ThreadPoolExecutor digestThreads;
 
-    /** False with {@code clinic.imaging.digest-threads=0}: every upload hashes on its request thread. */
-    private final boolean pipelined;
+    /** The digest threads, or with {@code clinic.imaging.digest-threads=0} none: every upload hashes itself. */
+    private final Executor hashing;
 
     UploadReceiver(ImageStorage storage, ContentSniffer sniffer, ImagingProperties props) {
         this.storage = storage;
         this.sniffer = sniffer;
         this.maxBytes = props.maxBytes().toBytes();
-        this.pipelined = props.digestThreads() > 0;
         this.digestThreads = new ThreadPoolExecutor(
                 0,
                 Math.max(1, props.digestThreads()),
@@ -55,6 +55,7 @@ class UploadReceiver implements DisposableBean {
                 TimeUnit.SECONDS,
                 new SynchronousQueue<>(),
                 daemonThreads("upload-digest-"));
+        this.hashing = props.digestThreads() > 0 ? digestThreads : UploadReceiver::hashHere;
     }
 
     private static CustomizableThreadFactory daemonThreads(String prefix) {
@@ -97,8 +98,7 @@ class UploadReceiver implements DisposableBean {
         ImageStorage.TempObject temp;
         byte[] digest;
         // not closed here: the request's stream belongs to the caller
-        PipelinedDigestInputStream hashed =
-                new PipelinedDigestInputStream(limited, sha256, pipelined ? digestThreads : UploadReceiver::hashHere);
+        PipelinedDigestInputStream hashed = new PipelinedDigestInputStream(limited, sha256, hashing);
         try {
             temp = storage.writeTemp(hashed);
             try {
