@@ -189,7 +189,19 @@ public final class LoadDriver {
             int d = ThreadLocalRandom.current().nextInt(doctorIds.size());
             return get("/api/doctors/me/patients?size=20", doctorTokens.get(d));
         });
+        s.put("list: patient directory, page 1 (admin API)", () -> get("/api/admin/patients?size=20", adminToken));
+        // a last name's first four digits: ten patients at either scale (the seeded last names are 00000..)
+        s.put(
+                "list: patient directory, search by name (admin API)",
+                () -> get("/api/admin/patients?size=20&q=" + namePrefix(), adminToken));
+        s.put(
+                "list: users, search (admin API)",
+                () -> get("/api/admin/users?size=20&q=bench-patient-" + namePrefix(), adminToken));
         return s;
+    }
+
+    private static String namePrefix() {
+        return String.format("%04d", ThreadLocalRandom.current().nextInt(BenchSeeder.PATIENTS / 10));
     }
 
     /** The {@code nextCursor} of a list page (URL-encoded), for the keyset-paging scenarios. */
