@@ -122,6 +122,19 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
         get(captured, "/api/appointments?size=20&page=500&sort=createdAt,desc", admin);
         get(captured, "/api/admin/users?size=20&page=500&sort=lastName", admin);
         get(captured, "/api/admin/users?size=20&page=500", admin);
+        // the patient directory: first and deep page, searches by word starts, date of birth; a doctor's search
+        get(captured, "/api/admin/patients?size=20", admin);
+        get(captured, "/api/admin/patients?size=20&page=500", admin);
+        get(captured, "/api/admin/patients?size=20&q=L5", admin);
+        get(captured, "/api/admin/patients?size=20&q=f1+L5", admin);
+        get(captured, "/api/admin/patients?size=20&q=INS-0012", admin);
+        get(captured, "/api/admin/patients?size=20&q=1990-05-01", admin);
+        get(captured, "/api/doctors/me/patients?size=20&q=L1", doctor.token());
+        // the user search: word starts of email and names, the start of a phone number
+        get(captured, "/api/admin/users?size=20&q=bulk-150", admin);
+        get(captured, "/api/admin/users?size=20&q=L5+f12", admin);
+        get(captured, "/api/admin/users?size=20&sort=lastName&q=L5", admin);
+        get(captured, "/api/admin/users?size=20&q=%2B49+228+0001", admin);
 
         // Deep pages by cursor (positions in the middle of the seeded rows): index ranges, never a sort of the
         // large table. The cursors are built as the API builds them; the id only breaks ties.
@@ -281,10 +294,10 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
         String d = doctor.doctorId().toString();
         String p = patient.patientId().toString();
         String s = SCHEMA + ".";
-        jdbc.update("insert into " + s + "users (id, email, email_canonical, first_name, last_name, password_hash, "
-                + "status, email_verified, password_change_required, created_at, updated_at, version) select "
-                + "concat('u-', n), concat('bulk-', n, '@explain.test'), concat('bulk-', n, '@explain.test'), "
-                + "concat('F', n % 997), concat('L', n % 991), "
+        jdbc.update("insert into " + s + "users (id, email, email_canonical, first_name, last_name, phone, "
+                + "password_hash, status, email_verified, password_change_required, created_at, updated_at, version) "
+                + "select concat('u-', n), concat('bulk-', n, '@explain.test'), concat('bulk-', n, '@explain.test'), "
+                + "concat('F', n % 997), concat('L', n % 991), concat('+49228', lpad(n, 7, '0')), "
                 + "'x', 'ACTIVE', true, false, date_add('2020-01-01', interval n minute), "
                 + "date_add('2020-01-01', interval n minute), 0 from " + SEQ + " q where n < 30000");
         jdbc.update("insert into " + s + "auth_sessions (id, user_id, created_at, last_used_at, absolute_expires_at) "
@@ -292,9 +305,10 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
                 + SEQ + " q where n < 30000");
         jdbc.update("insert into " + s + "doctors (id, user_id, created_at, updated_at, version) select "
                 + "concat('d-', n), concat('u-', n), '2026-01-01', '2026-01-01', 0 from " + SEQ + " q where n < 500");
-        jdbc.update("insert into " + s + "patients (id, user_id, first_name, last_name, created_at, updated_at, "
-                + "version) select concat('p-', n), concat('u-', 500 + n), 'F', concat('L', n % 991), '2026-01-01', "
-                + "'2026-01-01', 0 from " + SEQ + " q where n < 20000");
+        jdbc.update("insert into " + s + "patients (id, user_id, first_name, last_name, date_of_birth, "
+                + "insurance_number, created_at, updated_at, version) select concat('p-', n), concat('u-', 500 + n), "
+                + "concat('F', n % 89), concat('L', n % 991), date_add('1950-01-01', interval n % 20000 day), "
+                + "concat('INS-', lpad(n, 6, '0')), '2026-01-01', '2026-01-01', 0 from " + SEQ + " q where n < 20000");
         jdbc.update(
                 "insert into " + s + "doctor_patient_links (doctor_id, patient_id, linked_at) select "
                         + "case when n < 200 then ? else concat('d-', n % 500) end, concat('p-', n), '2026-01-01' from "

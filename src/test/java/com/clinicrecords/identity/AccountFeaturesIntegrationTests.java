@@ -140,7 +140,23 @@ class AccountFeaturesIntegrationTests extends IntegrationTest {
         assertThat(ids(search(admin, "q=" + enc("0228 " + digits))))
                 .as("phone in another spelling")
                 .contains(id);
-        assertThat(ids(search(admin, "q=" + digits))).as("part of the number").contains(id);
+        assertThat(ids(search(admin, "q=" + enc("+49 228 " + digits.substring(0, 4)))))
+                .as("the start of the number")
+                .contains(id);
+        assertThat(ids(search(admin, "q=" + enc("228 " + digits))))
+                .as("without the trunk 0")
+                .contains(id);
+        assertThat(ids(search(admin, "q=" + digits.substring(2))))
+                .as("inside the number")
+                .doesNotContain(id);
+        assertThat(ids(search(admin, "q=" + enc(marker.substring(0, 6) + " " + body.get("firstName")))))
+                .as("word starts of names, any order")
+                .contains(id);
+        assertThat(ids(search(admin, "q=" + marker.substring(2))))
+                .as("inside a name")
+                .doesNotContain(id);
+        ApiResponse tooManyWords = search(admin, "q=" + enc("a b c d e f"));
+        assertThat(tooManyWords.status()).as(tooManyWords.toString()).isEqualTo(400);
         assertThat(ids(search(admin, "q=" + marker + "&role=DOCTOR"))).isEmpty();
         assertThat(ids(search(admin, "q=" + marker + "&role=PATIENT&status=ACTIVE")))
                 .containsExactly(id);

@@ -39,8 +39,25 @@ class ClinicAdministrationIntegrationTests extends IntegrationTest {
 
         assertThat(ids(directory("q=" + marker.toLowerCase()))).containsExactly(first, second);
         assertThat(ids(directory("q=Anna+" + marker))).as("first and last name").containsExactly(first);
-        assertThat(ids(directory("q=" + insurance.substring(4)))).containsExactly(first);
+        // every word matches the start of a name or the insurance number, in any order
+        assertThat(ids(directory("q=" + marker.substring(0, 7).toUpperCase() + "+an")))
+                .as("word starts, any order, any case")
+                .containsExactly(first);
+        assertThat(ids(directory("q=" + insurance.substring(0, 10)))).containsExactly(first);
+        assertThat(ids(directory("q=" + marker.substring(3))))
+                .as("inside a name is not a start")
+                .isEmpty();
+        assertThat(ids(directory("q=" + marker + "+Carl")))
+                .as("every word must match")
+                .isEmpty();
         assertThat(ids(directory("q=1985-06-07"))).contains(second).doesNotContain(first);
+        ApiResponse tooManyWords = directory("q=a+b+c+d+e+f");
+        assertThat(tooManyWords.status()).as(tooManyWords.toString()).isEqualTo(400);
+        assertThat(tooManyWords.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("q");
+        assertThat(ids(directory("q=%25" + marker.substring(1))))
+                .as("a wildcard matches itself")
+                .isEmpty();
         assertThat(directory("size=101").status()).isEqualTo(400);
         assertThat(api.get("/api/admin/patients")
                         .token(users.doctor().accessToken())
@@ -62,6 +79,11 @@ class ClinicAdministrationIntegrationTests extends IntegrationTest {
                         .token(doctor.token())
                         .send()))
                 .isEmpty();
+        ApiResponse byPrefix =
+                api.get("/api/doctors/me/patients?q=tes").token(doctor.token()).send();
+        assertThat(ids(byPrefix))
+                .as(byPrefix.toString())
+                .contains(mine.patientId().toString());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PhoneNumbers {
+
+    /** Text a person types as (the start of) a phone number. */
+    private static final Pattern TYPED_NUMBER = Pattern.compile("\\+?[0-9 ()./-]+");
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String defaultRegion;
@@ -52,6 +56,30 @@ public class PhoneNumbers {
         } catch (NumberParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * How the E.164 form of a number starts, from a typed beginning of it (a search): {@code +49 228 84} and, in
+     * the default region Germany, {@code 0228 84} and {@code 228 84} give {@code +4922884}. Empty unless the text
+     * is spelled like a phone number (digits, spaces, "+()-./") with at least three digits.
+     */
+    public Optional<String> e164Start(String raw) {
+        String text = raw == null ? "" : raw.strip();
+        if (!TYPED_NUMBER.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        String digits = text.replaceAll("[^0-9]", "");
+        if (digits.length() < 3) {
+            return Optional.empty();
+        }
+        if (text.startsWith("+")) {
+            return Optional.of("+" + digits);
+        }
+        String trunk = util.getNddPrefixForRegion(defaultRegion, true);
+        String national = trunk != null && !trunk.isEmpty() && digits.startsWith(trunk)
+                ? digits.substring(trunk.length())
+                : digits;
+        return Optional.of("+" + util.getCountryCodeForRegion(defaultRegion) + national);
     }
 
     /** {@code clinic.phone.default-region}: ISO 3166 region for numbers written without +country code. */

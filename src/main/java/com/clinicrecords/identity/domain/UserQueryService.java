@@ -9,6 +9,8 @@ import com.clinicrecords.shared.domain.PageCursor;
 import com.clinicrecords.shared.web.PageRequests;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +27,9 @@ public class UserQueryService {
     // Only these are sortable: a client-chosen property name never reaches the query unchecked.
     private static final Set<String> SORTABLE = Set.of("email", "createdAt", "lastName", "firstName");
 
+    /** More words than a name and an email address need; each is a condition of the statement. */
+    static final int MAX_WORDS = 5;
+
     private final UserRepository users;
     private final UserListQueries lists;
     private final PhoneNumbers phones;
@@ -36,8 +41,10 @@ public class UserQueryService {
     }
 
     /**
-     * Search: optional role and status, and {@code q} matched (contains, case-insensitive) against email, first
-     * and last name and phone; a phone in any spelling finds its E.164 form, digits alone match part of one.
+     * Search: optional role and status, and {@code q}: up to {@value #MAX_WORDS} words, each matching the start
+     * of the email, the first or the last name (case-insensitive, any order), or the start of a phone number in
+     * any spelling (matching the start of the E.164 form, or of the email). Starts, not anywhere inside: each is
+     * a range of an index, where "contains" read every account (0.25 s for 100,000 at one client, 2.3 s at 16).
      * By page number (total capped at {@link UserListQueries#TOTAL_CAP}) or, with the {@code cursor} of a
      * previous page, by keyset (no totals). No transaction: the page, its roles and the count are each
      * consistent by themselves, and nothing is written.
@@ -97,18 +104,25 @@ public class UserQueryService {
     }
 
     private UserListQueries.Criteria criteria(@Nullable String q, @Nullable String role, @Nullable UserStatus status) {
-        String like = q == null || q.isBlank() ? null : "%" + escapeLike(q.trim()) + "%";
-        String phoneLike = null;
-        if (like != null) {
-            // A whole number ("+49 228 ...", "0228 ...") is found in E.164; bare digits as part of one.
-            String text = q.trim();
-            String digits = text.replaceAll("[^0-9]", "");
-            boolean wholeNumber = text.startsWith("+") || text.startsWith("0");
-            phoneLike = (wholeNumber ? phones.tryNormalize(text) : java.util.Optional.<String>empty())
-                    .map(e164 -> "%" + e164 + "%")
-                    .orElse(digits.length() >= 3 ? "%" + digits + "%" : null);
+        if (q == null || q.isBlank()) {
+            return new UserListQueries.Criteria(blankToNull(role), status, List.of(), null);
         }
-        return new UserListQueries.Criteria(blankToNull(role), status, like, phoneLike);
+        String text = q.strip();
+        // A number in any spelling ("+49 228 84", "0228 84") finds the accounts whose E.164 number starts so.
+        String phoneStart = phones.e164Start(text).orElse(null);
+        if (phoneStart != null) {
+            return new UserListQueries.Criteria(
+                    blankToNull(role), status, List.of(escapeLike(text) + "%"), escapeLike(phoneStart) + "%");
+        }
+        List<String> words = Arrays.asList(text.split("\\s+"));
+        if (words.size() > MAX_WORDS) {
+            throw new InvalidFieldException("q", "must have at most " + MAX_WORDS + " words");
+        }
+        return new UserListQueries.Criteria(
+                blankToNull(role),
+                status,
+                words.stream().map(w -> escapeLike(w) + "%").toList(),
+                null);
     }
 
     private static String escapeLike(String text) {

@@ -42,14 +42,21 @@ public class UserListQueries {
     }
 
     /**
-     * Which accounts: an optional role and status, and {@code like} (LIKE pattern, wildcards escaped with '!')
-     * matched against email and names, {@code phoneLike} against the phone.
+     * Which accounts: an optional role and status; every one of {@code prefixes} (LIKE patterns {@code start%},
+     * wildcards escaped with '!') matching the start of the email, the first or the last name; or, with
+     * {@code phonePrefix}, the one prefix matching the email or {@code phonePrefix} the phone. Each is a range of
+     * a column's index.
      */
     public record Criteria(
             @Nullable String role,
             @Nullable UserStatus status,
-            @Nullable String like,
-            @Nullable String phoneLike) {}
+            List<String> prefixes,
+            @Nullable String phonePrefix) {
+
+        public Criteria {
+            prefixes = List.copyOf(prefixes);
+        }
+    }
 
     /**
      * The order: a sortable property, its direction, and optionally the position (sort value and id of the last
@@ -135,18 +142,19 @@ public class UserListQueries {
             sql.append(" and u.status = ?");
             args.add(criteria.status().name());
         }
-        if (criteria.like() != null) {
+        if (criteria.phonePrefix() != null) {
+            sql.append(" and (u.phone like ? escape '!' or u.email like ? escape '!')");
+            args.add(criteria.phonePrefix());
+            args.add(criteria.prefixes().get(0));
+            return;
+        }
+        for (String prefix : criteria.prefixes()) {
             // case-insensitive by the columns' collation, like the search always was
             sql.append(" and (u.email like ? escape '!' or u.first_name like ? escape '!' "
-                    + "or u.last_name like ? escape '!'");
-            args.add(criteria.like());
-            args.add(criteria.like());
-            args.add(criteria.like());
-            if (criteria.phoneLike() != null) {
-                sql.append(" or u.phone like ? escape '!'");
-                args.add(criteria.phoneLike());
-            }
-            sql.append(')');
+                    + "or u.last_name like ? escape '!')");
+            args.add(prefix);
+            args.add(prefix);
+            args.add(prefix);
         }
     }
 

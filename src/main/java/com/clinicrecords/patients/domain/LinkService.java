@@ -6,6 +6,7 @@ import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.patients.persistence.DoctorPatientLinkRepository;
 import com.clinicrecords.patients.persistence.DoctorRepository;
+import com.clinicrecords.patients.persistence.PatientListQueries;
 import com.clinicrecords.patients.persistence.PatientRepository;
 import com.clinicrecords.shared.domain.NotFoundException;
 import com.clinicrecords.shared.domain.PageView;
@@ -28,6 +29,7 @@ public class LinkService {
     private final DoctorPatientLinkRepository links;
     private final DoctorRepository doctors;
     private final PatientRepository patients;
+    private final PatientListQueries patientLists;
     private final PatientAccess access;
     private final AuditTrail audit;
     private final CreateIfAbsent createIfAbsent;
@@ -37,6 +39,7 @@ public class LinkService {
             DoctorPatientLinkRepository links,
             DoctorRepository doctors,
             PatientRepository patients,
+            PatientListQueries patientLists,
             PatientAccess access,
             AuditTrail audit,
             CreateIfAbsent createIfAbsent,
@@ -44,6 +47,7 @@ public class LinkService {
         this.links = links;
         this.doctors = doctors;
         this.patients = patients;
+        this.patientLists = patientLists;
         this.access = access;
         this.audit = audit;
         this.createIfAbsent = createIfAbsent;
@@ -98,6 +102,14 @@ public class LinkService {
         doctors.findByUserId(doctor.userId()).orElseThrow(() -> NotFoundException.of("Doctor profile"));
         audit.record(AuditEntry.allowed(AuditAction.LIST, AuditResource.PATIENT, null, null));
         PatientSearch search = PatientSearch.of(q);
-        return PageView.of(patients.findLinkedToDoctorUser(doctor.userId(), search.like(), search.dateOfBirth(), page));
+        PatientListQueries.Scope mine = PatientListQueries.Scope.linkedTo(doctor.userId());
+        PatientListQueries.Rows rows = patientLists.page(mine, search, page.getOffset(), page.getPageSize());
+        return PageView.capped(
+                rows.content().stream()
+                        .map(p -> new PatientSummary(p.id(), p.firstName(), p.lastName(), p.dateOfBirth(), p.gender()))
+                        .toList(),
+                page,
+                rows.more(),
+                () -> patientLists.count(mine, search));
     }
 }

@@ -4,7 +4,7 @@ import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
 import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
-import com.clinicrecords.patients.persistence.PatientRepository;
+import com.clinicrecords.patients.persistence.PatientListQueries;
 import com.clinicrecords.shared.domain.PageView;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -13,18 +13,24 @@ import org.springframework.stereotype.Service;
 @Service
 public class PatientDirectoryService {
 
-    private final PatientRepository patients;
+    private final PatientListQueries patients;
     private final AuditTrail audit;
 
-    public PatientDirectoryService(PatientRepository patients, AuditTrail audit) {
+    public PatientDirectoryService(PatientListQueries patients, AuditTrail audit) {
         this.patients = patients;
         this.audit = audit;
     }
 
-    /** No transaction: the audit row commits on its own, like other lists' (one round trip budget for lists). */
+    /**
+     * By name, searched as {@link PatientSearch} says; totals capped (see {@link PageView#capped}). No transaction:
+     * the audit row commits on its own, like other lists' (one round trip budget for lists).
+     */
     public PageView<PatientDirectoryEntry> search(String q, Pageable page) {
         PatientSearch search = PatientSearch.of(q);
         audit.record(AuditEntry.allowed(AuditAction.LIST, AuditResource.PATIENT, null, null));
-        return PageView.of(patients.search(search.like(), search.dateOfBirth(), page));
+        PatientListQueries.Rows rows =
+                patients.page(PatientListQueries.Scope.DIRECTORY, search, page.getOffset(), page.getPageSize());
+        return PageView.capped(
+                rows.content(), page, rows.more(), () -> patients.count(PatientListQueries.Scope.DIRECTORY, search));
     }
 }

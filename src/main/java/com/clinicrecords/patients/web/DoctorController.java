@@ -105,8 +105,9 @@ class DoctorController {
     }
 
     @Operation(
-            summary = "Patients linked to the signed-in doctor, by name; q matches name, insurance number or an ISO"
-                    + " date of birth (patients:care; size <= 100)")
+            summary = "Patients linked to the signed-in doctor, by name; q as in the patient directory: an ISO date"
+                    + " of birth or up to 5 words, each matching the start of a name or the insurance number"
+                    + " (patients:care; size <= 100; totalElements capped at 1000)")
     @RequiresPermission(Permissions.PATIENTS_CARE)
     @GetMapping("/api/doctors/me/patients")
     PageView<PatientSummary> myPatients(

@@ -62,8 +62,10 @@ class PatientController {
     }
 
     @Operation(
-            summary = "The patient directory (patients:manage): live records by name; q matches first or last name,"
-                    + " \"first last\", insurance number, or an ISO date of birth (1990-05-01); size <= 100")
+            summary = "The patient directory (patients:manage): live records by name. q is an ISO date of birth"
+                    + " (1990-05-01) or up to 5 words, each matching the start of the first name, the last name or"
+                    + " the insurance number, in any order (\"schm ann\" finds Anna Schmidt); size <= 100;"
+                    + " totalElements capped at 1000")
     @RequiresPermission(Permissions.PATIENTS_MANAGE)
     @GetMapping("/api/admin/patients")
     PageView<PatientDirectoryEntry> search(
