@@ -35,6 +35,7 @@ class BenchSeeder implements ApplicationRunner {
     static final int SCALE_DOCTORS = 500;
 
     static final int SCALE_PATIENTS = 99_000;
+    static final int IMAGES_PER_PATIENT = 5;
     static final int SCALE_APPOINTMENTS_PER_PATIENT = 20;
     private static final Logger log = LoggerFactory.getLogger(BenchSeeder.class);
     private static final String DIGIT = "(select 0 n union all select 1 union all select 2 union all select 3 "
@@ -69,6 +70,33 @@ class BenchSeeder implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         transaction.executeWithoutResult(status -> seed());
+        transaction.executeWithoutResult(status -> seedImages());
+    }
+
+    /**
+     * Image rows (no files: only the search reads them), {@value #IMAGES_PER_PATIENT} per patient over the last
+     * years; seeded on their own, so a database seeded before images were part of the benchmark gains them.
+     */
+    private void seedImages() {
+        if (jdbc.queryForObject("select count(*) from images where storage_key like 'bench/%'", Integer.class) > 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        LocalDateTime now = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+        int rows = jdbc.update(
+                "insert into images (id, patient_id, storage_key, original_filename, content_type, size_bytes, "
+                        + "sha256, live_sha256, uploaded_by, uploaded_at, modality, status, status_changed_at, "
+                        + "updated_at, version) select uuid(), p.id, concat('bench/', p.id, '/', k.n), 'scan.dcm', "
+                        + "'application/dicom', 1048576, sha2(concat(p.id, k.n), 256), sha2(concat(p.id, k.n), 256), "
+                        + "p.user_id, date_sub(?, interval (k.n * 200 + crc32(p.id) % 200) day), "
+                        + "elt(1 + crc32(p.id) % 4, 'CT', 'MR', 'XR', 'US'), 'PROCESSED', ?, ?, 0 "
+                        + "from patients p join users pu on pu.id = p.user_id cross join " + SEQ + " k "
+                        + "where pu.email like 'bench-patient-%' and k.n < ?",
+                now,
+                now,
+                now,
+                IMAGES_PER_PATIENT);
+        log.info("Seeded {} images in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
     }
 
     private void seed() {

@@ -189,6 +189,11 @@ public final class LoadDriver {
             int d = ThreadLocalRandom.current().nextInt(doctorIds.size());
             return get("/api/doctors/me/patients?size=20", doctorTokens.get(d));
         });
+        s.put("list: image search, newest (admin API)", () -> get("/api/images?size=20", adminToken));
+        s.put("list: image search, a doctor's patients (API)", () -> {
+            int d = ThreadLocalRandom.current().nextInt(doctorIds.size());
+            return get("/api/images?size=20", doctorTokens.get(d));
+        });
         s.put("list: patient directory, page 1 (admin API)", () -> get("/api/admin/patients?size=20", adminToken));
         // a last name's first four digits: ten patients at either scale (the seeded last names are 00000..)
         s.put(
