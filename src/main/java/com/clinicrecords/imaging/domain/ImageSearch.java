@@ -3,7 +3,8 @@ package com.clinicrecords.imaging.domain;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
 import com.clinicrecords.audit.domain.AuditTrail;
-import com.clinicrecords.imaging.persistence.ImageSearchRepository;
+import com.clinicrecords.imaging.persistence.ImageListQueries;
+import com.clinicrecords.shared.domain.CursorPageView;
 import com.clinicrecords.shared.domain.ForbiddenException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import com.clinicrecords.shared.security.Permissions;
@@ -13,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -20,14 +22,15 @@ import org.springframework.stereotype.Service;
 /**
  * Image search across patients, newest first: admins over every live patient, doctors over their linked
  * patients only (another patient's id simply finds nothing). Each patient whose images are shown is audited.
+ * Totals are counted up to {@link CursorPageView#TOTAL_CAP} (see ImageListQueries).
  */
 @Service
 public class ImageSearch {
 
-    private final ImageSearchRepository images;
+    private final ImageListQueries images;
     private final AuditTrail audit;
 
-    public ImageSearch(ImageSearchRepository images, AuditTrail audit) {
+    public ImageSearch(ImageListQueries images, AuditTrail audit) {
         this.images = images;
         this.audit = audit;
     }
@@ -46,17 +49,18 @@ public class ImageSearch {
             throw new ForbiddenException("image-search-not-allowed", "Only doctors and admins may search images");
         }
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "uploadedAt", "id"));
-        Page<ImageView> result = images.search(
-                        me.isAdmin(),
-                        me.userId(),
-                        c.patientId(),
-                        c.status(),
-                        blankToNull(c.modality()),
-                        blankToNull(c.bodyPart()),
-                        c.from(),
-                        c.to(),
-                        request)
-                .map(ImageView::of);
+        ImageListQueries.Filter filter = new ImageListQueries.Filter(
+                me.isAdmin() ? null : me.userId(),
+                c.patientId(),
+                c.status(),
+                blankToNull(c.modality()),
+                blankToNull(c.bodyPart()),
+                c.from(),
+                c.to());
+        ImageListQueries.Rows rows = images.page(filter, request.getOffset(), size);
+        long total = CursorPageView.total(
+                request.getOffset(), rows.content().size(), rows.more(), () -> images.count(filter));
+        Page<ImageView> result = new PageImpl<>(rows.content(), request, total);
         Set<UUID> patients = new LinkedHashSet<>();
         result.forEach(v -> patients.add(v.patientId()));
         audit.recordAll(patients.stream()

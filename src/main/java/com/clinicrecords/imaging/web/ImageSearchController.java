@@ -33,7 +33,7 @@ class ImageSearchController {
     @GetMapping("/api/images")
     @Operation(
             summary = "Search images across patients, newest first (doctors: their linked patients; admins: all). "
-                    + "from/to bound the upload time (from inclusive, to exclusive)")
+                    + "from/to bound the upload time (from inclusive, to exclusive); totalElements capped at 1000")
     PageView<ImageResponse> search(
             @AuthenticationPrincipal AuthenticatedUser me,
             @RequestParam(required = false) UUID patientId,
