@@ -12,14 +12,16 @@
 #      MVC/Security/JPA) running the same SQL as the API, as the baseline. None of this is in the production jar.
 #      With BENCH_SCALE=2m the seed is the large clinic instead: 500 doctors, 99,000 patients (about 100,000
 #      accounts), 1,980,000 appointments and as many audit rows (a few minutes on first start; kept in its own
-#      database folder, target/bench/mariadb-2m, so later runs start at once).
+#      database folder, target/bench/mariadb-2m, so later runs start at once). Both scales also get 5 image rows
+#      per patient (rows only, no files), seeded on their own so that an older benchmark database gains them.
 #   3. Runs the Java load driver (com.clinicrecords.bench.LoadDriver, closed loop, JDK HttpClient) for each
 #      scenario at 1, 16 and 64 concurrent clients, a fixed time per cell after a short warm-up:
 #        login, GET patient (as the linked doctor), list appointments by doctor, book appointment (as admin),
 #        the bare-JDBC GET patient / appointments-by-doctor (the floor: one select each), the API's own
 #        statements for GET patient over plain JDBC (caller, patient with access facts, audit insert), and the
 #        main lists (doctor's appointments, admin appointment pages 1 and 500, audit trail, a patient's access
-#        log, users by last name, a doctor's patients) with p50/p99 at the seeded scale.
+#        log, users by last name, a doctor's patients, image search of an admin and of a doctor, the patient
+#        directory and its name search, the user search) with p50/p99 at the seeded scale.
 #      Prints req/s, p50/p99 latency and non-2xx counts as Markdown, plus API-vs-bare ratios, and writes them
 #      to target/bench/results.md.
 #   4. Stops the application (also on Ctrl-C or failure).
