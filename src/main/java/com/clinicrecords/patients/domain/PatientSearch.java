@@ -1,9 +1,8 @@
 package com.clinicrecords.patients.domain;
 
-import com.clinicrecords.shared.domain.InvalidFieldException;
+import com.clinicrecords.shared.domain.SearchWords;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -19,9 +18,6 @@ import org.jspecify.annotations.Nullable;
  * @param dateOfBirth the date searched for, or null
  */
 public record PatientSearch(List<String> prefixes, @Nullable LocalDate dateOfBirth) {
-
-    /** More words than any name and insurance number together need; each one is a condition of the statement. */
-    public static final int MAX_WORDS = 5;
 
     public static final PatientSearch EVERYONE = new PatientSearch(List.of(), null);
 
@@ -39,18 +35,6 @@ public record PatientSearch(List<String> prefixes, @Nullable LocalDate dateOfBir
         } catch (DateTimeParseException e) {
             // not a date: words
         }
-        List<String> words = Arrays.asList(text.split("\\s+"));
-        if (words.size() > MAX_WORDS) {
-            throw new InvalidFieldException("q", "must have at most " + MAX_WORDS + " words");
-        }
-        return new PatientSearch(words.stream().map(w -> escapeLike(w) + "%").toList(), null);
-    }
-
-    public boolean everyone() {
-        return prefixes.isEmpty() && dateOfBirth == null;
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return new PatientSearch(SearchWords.prefixes(text), null);
     }
 }
