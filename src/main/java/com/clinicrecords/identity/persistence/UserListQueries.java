@@ -6,6 +6,7 @@ import static com.clinicrecords.shared.persistence.JdbcValues.utc;
 import com.clinicrecords.identity.domain.UserStatus;
 import com.clinicrecords.identity.domain.UserView;
 import com.clinicrecords.shared.domain.CursorPageView;
+import com.clinicrecords.shared.persistence.CappedCount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -124,12 +125,9 @@ public class UserListQueries {
     /** The number of matching accounts, counted up to {@link #TOTAL_CAP}. */
     public long count(Criteria criteria) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select count(*) from (select u.id from users u where 1 = 1");
+        StringBuilder sql = new StringBuilder("select u.id from users u where 1 = 1");
         where(sql, criteria, args);
-        sql.append(" limit ?) c");
-        args.add(TOTAL_CAP);
-        Long total = jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
-        return total == null ? 0 : Math.min(total, TOTAL_CAP);
+        return CappedCount.of(jdbc, sql, args);
     }
 
     private static void where(StringBuilder sql, Criteria criteria, List<Object> args) {

@@ -6,6 +6,7 @@ import static com.clinicrecords.shared.persistence.JdbcValues.utc;
 import com.clinicrecords.imaging.domain.ImageStatus;
 import com.clinicrecords.imaging.domain.ImageView;
 import com.clinicrecords.shared.domain.CursorPageView;
+import com.clinicrecords.shared.persistence.CappedCount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -76,12 +77,9 @@ public class ImageListQueries {
     /** The number of matching images, counted up to {@link CursorPageView#TOTAL_CAP}. */
     public long count(Filter filter) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select count(*) from (select i.id");
+        StringBuilder sql = new StringBuilder("select i.id");
         from(sql, filter, args);
-        sql.append(" limit ?) c");
-        args.add(CursorPageView.TOTAL_CAP);
-        Long total = jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
-        return total == null ? 0 : Math.min(total, CursorPageView.TOTAL_CAP);
+        return CappedCount.of(jdbc, sql, args);
     }
 
     private static void from(StringBuilder sql, Filter f, List<Object> args) {

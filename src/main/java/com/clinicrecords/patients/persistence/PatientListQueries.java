@@ -4,6 +4,7 @@ import com.clinicrecords.patients.domain.Gender;
 import com.clinicrecords.patients.domain.PatientDirectoryEntry;
 import com.clinicrecords.patients.domain.PatientSearch;
 import com.clinicrecords.shared.domain.CursorPageView;
+import com.clinicrecords.shared.persistence.CappedCount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -71,12 +72,9 @@ public class PatientListQueries {
     /** The number of matching records, counted up to {@link CursorPageView#TOTAL_CAP}. */
     public long count(Scope scope, PatientSearch search) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select count(*) from (select p.id");
+        StringBuilder sql = new StringBuilder("select p.id");
         from(sql, scope, search, args);
-        sql.append(" limit ?) c");
-        args.add(CursorPageView.TOTAL_CAP);
-        Long total = jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
-        return total == null ? 0 : Math.min(total, CursorPageView.TOTAL_CAP);
+        return CappedCount.of(jdbc, sql, args);
     }
 
     private static void from(StringBuilder sql, Scope scope, PatientSearch search, List<Object> args) {
