@@ -19,7 +19,7 @@ class AnalysisNotifier {
 
     private static final String LINKED_DOCTOR_USERS = "select d.user_id from doctor_patient_links l "
             + "join doctors d on d.id = l.doctor_id join users u on u.id = d.user_id "
-            + "where l.patient_id = ? and l.removed_at is null and u.status = 'ACTIVE'";
+            + "where l.patient_id = ? and l.removed_at is null and d.active = true and u.status = 'ACTIVE'";
 
     private final JdbcTemplate jdbc;
     private final InAppNotifications notifications;

@@ -152,9 +152,11 @@ public class AppointmentListQueries {
                 args.add(ownDoctor.toString());
                 branches.add(branch("select a.* from appointments a where a.doctor_id = ?", f, sort, after, args));
                 args.add(ownDoctor.toString());
+                // only while the doctor profile is active: a deactivated doctor loses access through links
                 branches.add(branch(
-                        "select a.* from doctor_patient_links l join appointments a on a.patient_id = l.patient_id "
-                                + "where l.doctor_id = ? and l.removed_at is null",
+                        "select a.* from doctors d join doctor_patient_links l on l.doctor_id = d.id "
+                                + "join appointments a on a.patient_id = l.patient_id "
+                                + "where d.id = ? and d.active = true and l.removed_at is null",
                         f,
                         sort,
                         after,

@@ -46,7 +46,8 @@ public class ImageListQueries {
 
     /**
      * Which images: every live patient's ({@code doctorUserId} null, admins) or those of the patients linked to
-     * the doctor profile of {@code doctorUserId}; the other fields filter when not null.
+     * the doctor profile of {@code doctorUserId} while it is active (a deactivated doctor loses access through
+     * links); the other fields filter when not null.
      */
     public record Filter(
             @Nullable UUID doctorUserId,
@@ -91,7 +92,8 @@ public class ImageListQueries {
         } else {
             sql.append(" from doctors d join doctor_patient_links l on l.doctor_id = d.id and l.removed_at is null "
                     + "join images i on i.patient_id = l.patient_id and i.deleted_at is null "
-                    + "join patients p on p.id = i.patient_id and p.deleted_at is null where d.user_id = ?");
+                    + "join patients p on p.id = i.patient_id and p.deleted_at is null where d.user_id = ? "
+                    + "and d.active = true");
             args.add(f.doctorUserId().toString());
         }
         if (f.patientId() != null) {
