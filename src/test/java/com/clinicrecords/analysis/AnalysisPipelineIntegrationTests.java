@@ -229,6 +229,13 @@ class AnalysisPipelineIntegrationTests extends ImagingTestSupport {
     void shouldRetryAFailedJobAndGiveUpAfterTheLastAttempt() {
         PatientAccount patient = clinic.patient();
         DoctorAccount doctor = clinic.linkedDoctor(patient);
+        // also linked, but deactivated: no access through the link, so not told either
+        DoctorAccount deactivated = clinic.linkedDoctor(patient);
+        assertThat(api.post("/api/admin/doctors/" + deactivated.doctorId() + "/deactivate")
+                        .token(adminToken())
+                        .send()
+                        .status())
+                .isEqualTo(200);
         String modality = uniqueModality();
         AnalysisWorker worker = AnalysisWorker.create(api, adminToken(), modality, null);
         UUID image = upload(doctor, patient, modality, 6400);
@@ -254,6 +261,7 @@ class AnalysisPipelineIntegrationTests extends ImagingTestSupport {
         assertThat(worker.claim(1, null)).isEmpty();
         assertThat(categories(doctor.token())).contains("ANALYSIS_FAILED");
         assertThat(categories(patient.token())).isEmpty();
+        assertThat(categories(deactivated.token())).isEmpty();
 
         ApiResponse rerun = api.post("/api/images/" + image + "/analysis")
                 .token(doctor.token())
