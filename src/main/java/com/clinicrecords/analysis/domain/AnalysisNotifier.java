@@ -1,6 +1,7 @@
 package com.clinicrecords.analysis.domain;
 
 import com.clinicrecords.notifications.domain.InAppNotifications;
+import com.clinicrecords.patients.persistence.PatientVisibility;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,9 +18,8 @@ class AnalysisNotifier {
     static final String PRELIMINARY = "ANALYSIS_PRELIMINARY";
     static final String FAILED = "ANALYSIS_FAILED";
 
-    private static final String LINKED_DOCTOR_USERS = "select d.user_id from doctor_patient_links l "
-            + "join doctors d on d.id = l.doctor_id join users u on u.id = d.user_id "
-            + "where l.patient_id = ? and l.removed_at is null and d.active = true and u.status = 'ACTIVE'";
+    private static final String LINKED_DOCTOR_USERS = "select d.user_id from " + PatientVisibility.ACTIVE_LINKS_SQL
+            + " join users u on u.id = d.user_id where l.patient_id = ? and u.status = 'ACTIVE'";
 
     private final JdbcTemplate jdbc;
     private final InAppNotifications notifications;

@@ -7,6 +7,7 @@ import static com.clinicrecords.shared.persistence.JdbcValues.uuid;
 import com.clinicrecords.appointments.domain.AppointmentSearch;
 import com.clinicrecords.appointments.domain.AppointmentStatus;
 import com.clinicrecords.appointments.domain.AppointmentView;
+import com.clinicrecords.patients.persistence.PatientVisibility;
 import com.clinicrecords.shared.domain.CursorPageView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -152,11 +153,10 @@ public class AppointmentListQueries {
                 args.add(ownDoctor.toString());
                 branches.add(branch("select a.* from appointments a where a.doctor_id = ?", f, sort, after, args));
                 args.add(ownDoctor.toString());
-                // only while the doctor profile is active: a deactivated doctor loses access through links
+                // the link rule: a deactivated doctor or a removed link gives no rows
                 branches.add(branch(
-                        "select a.* from doctors d join doctor_patient_links l on l.doctor_id = d.id "
-                                + "join appointments a on a.patient_id = l.patient_id "
-                                + "where d.id = ? and d.active = true and l.removed_at is null",
+                        "select a.* from " + PatientVisibility.ACTIVE_LINKS_SQL
+                                + " join appointments a on a.patient_id = l.patient_id where d.id = ?",
                         f,
                         sort,
                         after,

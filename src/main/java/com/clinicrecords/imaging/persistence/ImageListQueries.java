@@ -5,6 +5,7 @@ import static com.clinicrecords.shared.persistence.JdbcValues.utc;
 
 import com.clinicrecords.imaging.domain.ImageStatus;
 import com.clinicrecords.imaging.domain.ImageView;
+import com.clinicrecords.patients.persistence.PatientVisibility;
 import com.clinicrecords.shared.domain.CursorPageView;
 import com.clinicrecords.shared.persistence.CappedCount;
 import java.sql.ResultSet;
@@ -90,10 +91,9 @@ public class ImageListQueries {
             sql.append(" from images i straight_join patients p on p.id = i.patient_id and p.deleted_at is null "
                     + "where i.deleted_at is null");
         } else {
-            sql.append(" from doctors d join doctor_patient_links l on l.doctor_id = d.id and l.removed_at is null "
-                    + "join images i on i.patient_id = l.patient_id and i.deleted_at is null "
-                    + "join patients p on p.id = i.patient_id and p.deleted_at is null where d.user_id = ? "
-                    + "and d.active = true");
+            sql.append(" from " + PatientVisibility.ACTIVE_LINKS_SQL
+                    + " join images i on i.patient_id = l.patient_id and i.deleted_at is null "
+                    + "join patients p on p.id = i.patient_id and p.deleted_at is null where d.user_id = ?");
             args.add(f.doctorUserId().toString());
         }
         if (f.patientId() != null) {

@@ -81,9 +81,8 @@ public class PatientListQueries {
         if (scope.doctorUserId() == null) {
             sql.append(" from patients p where p.deleted_at is null");
         } else {
-            sql.append(" from doctors d join doctor_patient_links l on l.doctor_id = d.id "
-                    + "join patients p on p.id = l.patient_id where d.user_id = ? and d.active = true "
-                    + "and l.removed_at is null and p.deleted_at is null");
+            sql.append(" from " + PatientVisibility.ACTIVE_LINKS_SQL + " join patients p on p.id = l.patient_id "
+                    + "where d.user_id = ? and p.deleted_at is null");
             args.add(scope.doctorUserId().toString());
         }
         if (search.dateOfBirth() != null) {

@@ -32,12 +32,20 @@ public final class PatientVisibility {
     public static final String CALLER_LINKED_TO_R_PATIENT = CALLER_LINKED_TO + "r.patientId)";
 
     /**
+     * The link rule in SQL, as a join source for plain-JDBC statements: the active links ({@code l}, with
+     * {@code l.patient_id}) of active doctor profiles ({@code d}, with {@code d.id} and {@code d.user_id}). The
+     * statement names the doctor (or the patient) in its own WHERE; a deactivated doctor or a removed link never
+     * joins, so lists and notifications follow the same rule as single records.
+     */
+    public static final String ACTIVE_LINKS_SQL =
+            "doctors d join doctor_patient_links l on l.doctor_id = d.id and l.removed_at is null and d.active = true";
+
+    /**
      * The link rule of {@link #FACTS} in SQL, for the plain-JDBC reads ({@code PatientReads}): whether the caller (the
      * first {@code ?}, a user id) has an active doctor profile with an active link to the patient {@code p}.
      */
-    public static final String CALLER_LINKED_TO_P_SQL = "exists (select 1 from doctor_patient_links l "
-            + "join doctors d on d.id = l.doctor_id where d.user_id = ? and l.patient_id = p.id "
-            + "and l.removed_at is null and d.active = true)";
+    public static final String CALLER_LINKED_TO_P_SQL =
+            "exists (select 1 from " + ACTIVE_LINKS_SQL + " where d.user_id = ? and l.patient_id = p.id)";
 
     private PatientVisibility() {}
 }
