@@ -7,6 +7,7 @@ import com.clinicrecords.identity.domain.UserStatus;
 import com.clinicrecords.identity.domain.UserView;
 import com.clinicrecords.shared.domain.CursorPageView;
 import com.clinicrecords.shared.persistence.CappedCount;
+import com.clinicrecords.shared.persistence.WordStarts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -146,14 +147,8 @@ public class UserListQueries {
             args.add(criteria.prefixes().get(0));
             return;
         }
-        for (String prefix : criteria.prefixes()) {
-            // case-insensitive by the columns' collation, like the search always was
-            sql.append(" and (u.email like ? escape '!' or u.first_name like ? escape '!' "
-                    + "or u.last_name like ? escape '!')");
-            args.add(prefix);
-            args.add(prefix);
-            args.add(prefix);
-        }
+        // case-insensitive by the columns' collation, like the search always was
+        WordStarts.everyWordStartsOneOf(sql, args, criteria.prefixes(), "u.email", "u.first_name", "u.last_name");
     }
 
     /** The roles of a page's accounts in one statement. */

@@ -1,10 +1,13 @@
 package com.clinicrecords.patients.persistence;
 
+import static com.clinicrecords.shared.persistence.JdbcValues.uuid;
+
 import com.clinicrecords.patients.domain.Gender;
 import com.clinicrecords.patients.domain.PatientDirectoryEntry;
 import com.clinicrecords.patients.domain.PatientSearch;
 import com.clinicrecords.shared.domain.CursorPageView;
 import com.clinicrecords.shared.persistence.CappedCount;
+import com.clinicrecords.shared.persistence.WordStarts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -89,21 +92,15 @@ public class PatientListQueries {
             sql.append(" and p.date_of_birth = ?");
             args.add(search.dateOfBirth());
         }
-        for (String prefix : search.prefixes()) {
-            sql.append(" and (p.last_name like ? escape '!' or p.first_name like ? escape '!' "
-                    + "or p.insurance_number like ? escape '!')");
-            args.add(prefix);
-            args.add(prefix);
-            args.add(prefix);
-        }
+        WordStarts.everyWordStartsOneOf(
+                sql, args, search.prefixes(), "p.last_name", "p.first_name", "p.insurance_number");
     }
 
     private static PatientDirectoryEntry entry(ResultSet rs, int row) throws SQLException {
-        String userId = rs.getString("user_id");
         String gender = rs.getString("gender");
         return new PatientDirectoryEntry(
                 UUID.fromString(rs.getString("id")),
-                userId == null ? null : UUID.fromString(userId),
+                uuid(rs.getString("user_id")),
                 rs.getString("first_name"),
                 rs.getString("last_name"),
                 rs.getObject("date_of_birth", LocalDate.class),
