@@ -42,10 +42,7 @@ class DeactivatedDoctorListsIntegrationTests extends ImagingTestSupport {
         assertThat(ids("/api/images?size=100", doctor.token())).contains(image.toString());
         assertThat(ids("/api/appointments?size=100", doctor.token())).contains(withColleague);
 
-        assertThat(api.post("/api/admin/doctors/" + doctor.doctorId() + "/deactivate")
-                        .token(admin)
-                        .send()
-                        .status())
+        assertThat(status(admin, "/api/admin/doctors/" + doctor.doctorId() + "/deactivate"))
                 .isEqualTo(200);
         assertThat(ids("/api/images?size=100", doctor.token())).doesNotContain(image.toString());
         assertThat(ids("/api/images?size=100&patientId=" + patient.patientId(), doctor.token()))
@@ -54,13 +51,14 @@ class DeactivatedDoctorListsIntegrationTests extends ImagingTestSupport {
         assertThat(ids("/api/appointments?size=100&patientId=" + patient.patientId(), doctor.token()))
                 .isEmpty();
 
-        assertThat(api.post("/api/admin/doctors/" + doctor.doctorId() + "/reactivate")
-                        .token(admin)
-                        .send()
-                        .status())
+        assertThat(status(admin, "/api/admin/doctors/" + doctor.doctorId() + "/reactivate"))
                 .isEqualTo(200);
         assertThat(ids("/api/images?size=100", doctor.token())).contains(image.toString());
         assertThat(ids("/api/appointments?size=100", doctor.token())).contains(withColleague);
+    }
+
+    private int status(String admin, String post) {
+        return api.post(post).token(admin).send().status();
     }
 
     private List<String> ids(String path, String token) {

@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,7 +47,8 @@ public class ImageSearch {
             audit.recordDenied(AuditEntry.denied(AuditAction.LIST, ImageAccess.RESOURCE, null, c.patientId()));
             throw new ForbiddenException("image-search-not-allowed", "Only doctors and admins may search images");
         }
-        PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "uploadedAt", "id"));
+        // newest first: ImageListQueries orders by upload time and id
+        PageRequest request = PageRequest.of(page, size);
         ImageListQueries.Filter filter = new ImageListQueries.Filter(
                 me.isAdmin() ? null : me.userId(),
                 c.patientId(),
