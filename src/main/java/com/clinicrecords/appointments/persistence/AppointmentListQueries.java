@@ -9,6 +9,7 @@ import com.clinicrecords.appointments.domain.AppointmentStatus;
 import com.clinicrecords.appointments.domain.AppointmentView;
 import com.clinicrecords.patients.persistence.PatientVisibility;
 import com.clinicrecords.shared.domain.CursorPageView;
+import com.clinicrecords.shared.persistence.CappedTotals;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -49,9 +50,11 @@ public class AppointmentListQueries {
             Map.of("startsAt", "starts_at", "endsAt", "ends_at", "createdAt", "created_at", "status", "status");
 
     private final JdbcTemplate jdbc;
+    private final CappedTotals totals;
 
-    public AppointmentListQueries(JdbcTemplate jdbc) {
+    public AppointmentListQueries(JdbcTemplate jdbc, CappedTotals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     /**
@@ -170,7 +173,10 @@ public class AppointmentListQueries {
         return new Scope(branches, args);
     }
 
-    /** The number of matching rows, counted up to {@link #TOTAL_CAP}: only asked for when a page is full. */
+    /**
+     * The number of matching rows, counted up to {@link #TOTAL_CAP}: only asked for when a page is full (a total
+     * at the cap is remembered for a few seconds, see CappedTotals).
+     */
     public long count(AppointmentSearch f, boolean everything, UUID ownPatient, UUID ownDoctor, Sort sort) {
         Scope scope = scope(f, everything, ownPatient, ownDoctor, sort, null);
         return cappedCount(scope.branches(), scope.args());
@@ -189,8 +195,7 @@ public class AppointmentListQueries {
             all.add(TOTAL_CAP);
         }
         sql.append(") c");
-        Long total = jdbc.queryForObject(sql.toString(), Long.class, bound(all));
-        return total == null ? 0 : Math.min(total, TOTAL_CAP);
+        return totals.counted(sql.toString(), List.of(bound(all)));
     }
 
     private static String branch(

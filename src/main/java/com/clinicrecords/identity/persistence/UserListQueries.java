@@ -6,7 +6,7 @@ import static com.clinicrecords.shared.persistence.JdbcValues.utc;
 import com.clinicrecords.identity.domain.UserStatus;
 import com.clinicrecords.identity.domain.UserView;
 import com.clinicrecords.shared.domain.CursorPageView;
-import com.clinicrecords.shared.persistence.CappedCount;
+import com.clinicrecords.shared.persistence.CappedTotals;
 import com.clinicrecords.shared.persistence.WordStarts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,9 +38,11 @@ public class UserListQueries {
             "email", "u.email", "createdAt", "u.created_at", "lastName", "u.last_name", "firstName", "u.first_name");
 
     private final JdbcTemplate jdbc;
+    private final CappedTotals totals;
 
-    public UserListQueries(JdbcTemplate jdbc) {
+    public UserListQueries(JdbcTemplate jdbc, CappedTotals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     /**
@@ -128,7 +130,7 @@ public class UserListQueries {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select u.id from users u where 1 = 1");
         where(sql, criteria, args);
-        return CappedCount.of(jdbc, sql, args);
+        return totals.of(sql, args);
     }
 
     private static void where(StringBuilder sql, Criteria criteria, List<Object> args) {

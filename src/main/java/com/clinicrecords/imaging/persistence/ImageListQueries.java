@@ -7,7 +7,7 @@ import com.clinicrecords.imaging.domain.ImageStatus;
 import com.clinicrecords.imaging.domain.ImageView;
 import com.clinicrecords.patients.persistence.PatientVisibility;
 import com.clinicrecords.shared.domain.CursorPageView;
-import com.clinicrecords.shared.persistence.CappedCount;
+import com.clinicrecords.shared.persistence.CappedTotals;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -40,9 +40,11 @@ public class ImageListQueries {
             + "i.status, i.status_changed_at, i.version";
 
     private final JdbcTemplate jdbc;
+    private final CappedTotals totals;
 
-    public ImageListQueries(JdbcTemplate jdbc) {
+    public ImageListQueries(JdbcTemplate jdbc, CappedTotals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     /**
@@ -81,7 +83,7 @@ public class ImageListQueries {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select i.id");
         from(sql, filter, args);
-        return CappedCount.of(jdbc, sql, args);
+        return totals.of(sql, args);
     }
 
     private static void from(StringBuilder sql, Filter f, List<Object> args) {

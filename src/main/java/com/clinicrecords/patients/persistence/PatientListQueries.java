@@ -6,7 +6,7 @@ import com.clinicrecords.patients.domain.Gender;
 import com.clinicrecords.patients.domain.PatientDirectoryEntry;
 import com.clinicrecords.patients.domain.PatientSearch;
 import com.clinicrecords.shared.domain.CursorPageView;
-import com.clinicrecords.shared.persistence.CappedCount;
+import com.clinicrecords.shared.persistence.CappedTotals;
 import com.clinicrecords.shared.persistence.WordStarts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,9 +39,11 @@ public class PatientListQueries {
     private static final String ORDER = " order by p.last_name, p.first_name, p.id";
 
     private final JdbcTemplate jdbc;
+    private final CappedTotals totals;
 
-    public PatientListQueries(JdbcTemplate jdbc) {
+    public PatientListQueries(JdbcTemplate jdbc, CappedTotals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     /** Whose records: every live one (admins), or those linked to the active doctor profile of an account. */
@@ -77,7 +79,7 @@ public class PatientListQueries {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select p.id");
         from(sql, scope, search, args);
-        return CappedCount.of(jdbc, sql, args);
+        return totals.of(sql, args);
     }
 
     private static void from(StringBuilder sql, Scope scope, PatientSearch search, List<Object> args) {
