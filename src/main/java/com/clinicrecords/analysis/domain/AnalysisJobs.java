@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -129,9 +130,29 @@ public class AnalysisJobs {
         return JobView.of(job);
     }
 
-    /** Up to {@code maxJobs} jobs for the calling service client, each with a fresh lease; may be empty. */
-    @Transactional
+    /**
+     * Up to {@code maxJobs} jobs for the calling service client, each with a fresh lease; may be empty.
+     *
+     * <p>A claim and a concurrent cancellation of the same job (a patient's deletion, PatientDeletionJobs) lock it
+     * through different indexes, and the database may then roll one of them back as a deadlock victim. Nothing
+     * of the claim was written, so it runs again (up to {@value #CLAIM_ATTEMPTS} times) instead of answering 409
+     * for a conflict the client did not cause.
+     */
     public Claimed claim(AuthenticatedUser me, int maxJobs, Integer leaseSeconds) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> claimOnce(me, maxJobs, leaseSeconds));
+            } catch (PessimisticLockingFailureException deadlock) {
+                if (attempt >= CLAIM_ATTEMPTS) {
+                    throw deadlock;
+                }
+            }
+        }
+    }
+
+    static final int CLAIM_ATTEMPTS = 3;
+
+    private Claimed claimOnce(AuthenticatedUser me, int maxJobs, Integer leaseSeconds) {
         ServiceClient client = requireClient(me);
         Duration lease = lease(leaseSeconds);
         Instant now = clock.instant();
