@@ -21,6 +21,7 @@ import com.clinicrecords.patients.domain.ClinicDirectory;
 import com.clinicrecords.shared.domain.ConflictException;
 import com.clinicrecords.shared.domain.ForbiddenException;
 import com.clinicrecords.shared.domain.NotFoundException;
+import com.clinicrecords.shared.persistence.DeadlockRetry;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -139,15 +139,7 @@ public class AnalysisJobs {
      * for a conflict the client did not cause.
      */
     public Claimed claim(AuthenticatedUser me, int maxJobs, Integer leaseSeconds) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(status -> claimOnce(me, maxJobs, leaseSeconds));
-            } catch (PessimisticLockingFailureException deadlock) {
-                if (attempt >= CLAIM_ATTEMPTS) {
-                    throw deadlock;
-                }
-            }
-        }
+        return DeadlockRetry.run(CLAIM_ATTEMPTS, () -> tx.execute(status -> claimOnce(me, maxJobs, leaseSeconds)));
     }
 
     static final int CLAIM_ATTEMPTS = 3;

@@ -1,6 +1,7 @@
 package com.clinicrecords.identity.persistence;
 
 import com.clinicrecords.identity.domain.RateLimiter.Limit;
+import com.clinicrecords.shared.persistence.DeadlockRetry;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -12,12 +13,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLTransactionRollbackException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -85,30 +82,12 @@ public class SharedRateLimits {
      */
     private <T> T withRetry(Supplier<T> operation) {
         requireNoTransaction();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return operation.get();
-            } catch (RuntimeException e) {
-                if (attempt >= MAX_ATTEMPTS || !isDeadlock(e)) {
-                    // Answered as 503 with Retry-After (database unavailable), never as a 500.
-                    throw new DataAccessResourceFailureException("Rate-limit store unavailable", e);
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(
-                        ThreadLocalRandom.current().nextInt(1, 5 * attempt)));
-            }
+        try {
+            return DeadlockRetry.run(MAX_ATTEMPTS, operation);
+        } catch (RuntimeException e) {
+            // Answered as 503 with Retry-After (database unavailable), never as a 500.
+            throw new DataAccessResourceFailureException("Rate-limit store unavailable", e);
         }
-    }
-
-    private static boolean isDeadlock(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransactionRollbackException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || sql.getErrorCode() == 1213)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
