@@ -10,7 +10,6 @@ import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
 import com.clinicrecords.support.ApiResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A deleted patient's images are not handed to analysis services: their open jobs are cancelled. */
@@ -20,16 +19,11 @@ class AnalysisPatientDeletionIntegrationTests extends ImagingTestSupport {
     void jobsOfADeletedPatientAreCancelledAndNeverClaimed() {
         PatientAccount patient = clinic.patient();
         DoctorAccount doctor = clinic.linkedDoctor(patient);
-        String modality = "D"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        String modality = uniqueModality("D");
         AnalysisWorker worker = AnalysisWorker.create(api, clinic.admin().accessToken(), modality, null);
         worker.token();
-        ApiResponse uploaded = api.post("/api/patients/" + patient.patientId() + "/images")
-                .token(doctor.token())
-                .header("X-Filename", "scan.png")
-                .header("X-Modality", modality)
-                .bytes(TestFiles.png(5100), "application/octet-stream")
-                .send();
+        ApiResponse uploaded =
+                uploadScan(doctor.token(), patient.patientId(), modality, TestFiles.png(5100), "scan.png");
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         String image = uploaded.text("id");
 

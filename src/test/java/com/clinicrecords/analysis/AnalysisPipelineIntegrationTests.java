@@ -34,11 +34,6 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(OutputCaptureExtension.class)
 class AnalysisPipelineIntegrationTests extends ImagingTestSupport {
 
-    private static String uniqueModality() {
-        return "T"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-    }
-
     private UUID upload(DoctorAccount doctor, PatientAccount patient, String modality, int size) {
         ApiResponse response = api.post("/api/patients/" + patient.patientId() + "/images")
                 .token(doctor.token())
@@ -74,7 +69,7 @@ class AnalysisPipelineIntegrationTests extends ImagingTestSupport {
     void shouldAnalyseAnUploadedImageEndToEndWithAReferenceWorker() {
         PatientAccount patient = clinic.patient();
         DoctorAccount doctor = clinic.linkedDoctor(patient);
-        String modality = uniqueModality();
+        String modality = uniqueModality("T");
         AnalysisWorker worker = AnalysisWorker.create(api, adminToken(), modality, null);
         UUID image = upload(doctor, patient, modality, 6100);
         assertThat(imageStatus(doctor.token(), image)).isEqualTo("WAITING");
@@ -156,7 +151,7 @@ class AnalysisPipelineIntegrationTests extends ImagingTestSupport {
     void shouldGiveOneJobToExactlyOneOfTwoRacingWorkers() throws Exception {
         PatientAccount patient = clinic.patient();
         DoctorAccount doctor = clinic.linkedDoctor(patient);
-        String modality = uniqueModality();
+        String modality = uniqueModality("T");
         AnalysisWorker first = AnalysisWorker.create(api, adminToken(), modality, null);
         AnalysisWorker second = AnalysisWorker.create(api, adminToken(), modality, null);
         first.token();
@@ -190,7 +185,7 @@ class AnalysisPipelineIntegrationTests extends ImagingTestSupport {
     void shouldPutAnExpiredLeaseBackAndAnswerTheStaleHolderWith409() {
         PatientAccount patient = clinic.patient();
         DoctorAccount doctor = clinic.linkedDoctor(patient);
-        String modality = uniqueModality();
+        String modality = uniqueModality("T");
         AnalysisWorker slow = AnalysisWorker.create(api, adminToken(), modality, null);
         AnalysisWorker other = AnalysisWorker.create(api, adminToken(), modality, null);
         UUID image = upload(doctor, patient, modality, 6300);
@@ -236,7 +231,7 @@ class AnalysisPipelineIntegrationTests extends ImagingTestSupport {
                         .send()
                         .status())
                 .isEqualTo(200);
-        String modality = uniqueModality();
+        String modality = uniqueModality("T");
         AnalysisWorker worker = AnalysisWorker.create(api, adminToken(), modality, null);
         UUID image = upload(doctor, patient, modality, 6400);
 
@@ -293,10 +288,10 @@ class AnalysisPipelineIntegrationTests extends ImagingTestSupport {
     void shouldHideImagesAndResultsFromAServiceClientWithoutALease() {
         PatientAccount patient = clinic.patient();
         DoctorAccount doctor = clinic.linkedDoctor(patient);
-        String modality = uniqueModality();
+        String modality = uniqueModality("T");
         AnalysisWorker worker = AnalysisWorker.create(api, adminToken(), modality, null);
         UUID image = upload(doctor, patient, modality, 6500);
-        UUID otherImage = upload(doctor, patient, uniqueModality(), 6501);
+        UUID otherImage = upload(doctor, patient, uniqueModality("T"), 6501);
 
         assertThat(api.get("/api/images/" + image).token(worker.token()).send().status())
                 .isEqualTo(404);
@@ -443,7 +438,7 @@ class AnalysisPipelineIntegrationTests extends ImagingTestSupport {
         PatientAccount stranger = clinic.patient();
         DoctorAccount doctor = clinic.linkedDoctor(patient);
         DoctorAccount strangersDoctor = clinic.linkedDoctor(stranger);
-        String modality = uniqueModality();
+        String modality = uniqueModality("T");
         UUID mine = upload(doctor, patient, modality, 6600);
         UUID theirs = upload(strangersDoctor, stranger, modality, 6601);
 

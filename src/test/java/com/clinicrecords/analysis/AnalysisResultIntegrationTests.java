@@ -235,15 +235,9 @@ class AnalysisResultIntegrationTests extends ImagingTestSupport {
      * services may read and write an image only while they hold a lease on one of its jobs.
      */
     private Leased leasedImage(ClinicFixtures.DoctorAccount doctor, ClinicFixtures.PatientAccount patient, int size) {
-        String modality = "R"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        String modality = uniqueModality("R");
         AnalysisWorker worker = AnalysisWorker.create(api, clinic.admin().accessToken(), modality, null);
-        ApiResponse image = api.post("/api/patients/" + patient.patientId() + "/images")
-                .token(doctor.token())
-                .header("X-Filename", "chest.png")
-                .header("X-Modality", modality)
-                .bytes(TestFiles.png(size), "application/octet-stream")
-                .send();
+        ApiResponse image = uploadScan(doctor.token(), patient.patientId(), modality, TestFiles.png(size), "chest.png");
         assertThat(image.status()).as(image.toString()).isEqualTo(201);
         assertThat(worker.claim(1, null)).hasSize(1);
         return new Leased(image, worker.token());

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
@@ -69,8 +68,7 @@ class AnalysisWebhookIntegrationTests extends ImagingTestSupport {
     void shouldSignRetryAfter500AndNeverDeliverTwiceAfterA2xx() throws Exception {
         PatientAccount patient = clinic.patient();
         DoctorAccount doctor = clinic.linkedDoctor(patient);
-        String modality = "W"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        String modality = uniqueModality("W");
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
         ApiResponse created = api.post("/api/admin/service-clients")
                 .token(clinic.admin().accessToken())
@@ -81,12 +79,7 @@ class AnalysisWebhookIntegrationTests extends ImagingTestSupport {
         String clientId = created.json().path("client").path("clientId").asString();
         AnalysisWorker worker = new AnalysisWorker(api, clientId, created.text("clientSecret"));
 
-        ApiResponse upload = api.post("/api/patients/" + patient.patientId() + "/images")
-                .token(doctor.token())
-                .header("X-Filename", "scan.png")
-                .header("X-Modality", modality)
-                .bytes(TestFiles.png(7100), "application/octet-stream")
-                .send();
+        ApiResponse upload = uploadScan(doctor.token(), patient.patientId(), modality, TestFiles.png(7100), "scan.png");
         assertThat(upload.status()).isEqualTo(201);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 2);

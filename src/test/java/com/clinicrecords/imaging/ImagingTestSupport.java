@@ -39,6 +39,25 @@ public abstract class ImagingTestSupport extends IntegrationTest {
                 .send();
     }
 
+    /**
+     * A modality no other test uses ({@code prefix} and ten hex digits): analysis workers claim by modality, so
+     * one test's worker never takes another test's jobs.
+     */
+    protected static String uniqueModality(String prefix) {
+        return prefix
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    }
+
+    /** A raw upload with its modality, which decides which analysis service gets its job. */
+    protected ApiResponse uploadScan(String token, UUID patientId, String modality, byte[] content, String filename) {
+        return api.post("/api/patients/" + patientId + "/images")
+                .token(token)
+                .header("X-Filename", filename)
+                .header("X-Modality", modality)
+                .bytes(content, "application/octet-stream")
+                .send();
+    }
+
     protected ApiResponse uploadMultipart(
             String token, UUID patientId, byte[] content, String filename, String... fields) {
         TestFiles.Multipart multipart = TestFiles.multipart(filename, "application/octet-stream", content, fields);

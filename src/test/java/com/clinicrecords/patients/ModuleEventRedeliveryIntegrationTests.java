@@ -3,12 +3,12 @@ package com.clinicrecords.patients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Timestamp;
+import com.clinicrecords.patients.domain.PatientDeletedEvent;
+import com.clinicrecords.support.ModuleEventPublications;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,27 +41,23 @@ class ModuleEventRedeliveryIntegrationTests extends CareTeamTest {
                 .send()
                 .text("id");
         assertThat(appointment).isNotNull();
-        String publication = UUID.randomUUID().toString();
-        jdbc.update(
-                "insert into EVENT_PUBLICATION (ID, LISTENER_ID, EVENT_TYPE, SERIALIZED_EVENT, PUBLICATION_DATE, "
-                        + "STATUS, COMPLETION_ATTEMPTS) values (?, ?, ?, ?, ?, 'PUBLISHED', 1)",
-                publication,
-                "com.clinicrecords.appointments.domain.AppointmentCancellations.on("
-                        + "com.clinicrecords.patients.domain.PatientDeletedEvent)",
-                "com.clinicrecords.patients.domain.PatientDeletedEvent",
+        String publication = ModuleEventPublications.store(
+                jdbc,
+                "com.clinicrecords.appointments.domain.AppointmentCancellations",
+                PatientDeletedEvent.class,
                 "{\"patientId\":\"" + patientB.patientId() + "\",\"deletedBy\":\""
                         + fx.admin().id() + "\"}",
-                Timestamp.from(Instant.now().minus(Duration.ofMinutes(5))));
+                "PUBLISHED",
+                Duration.ofMinutes(5));
 
         incomplete.resubmitIncompletePublicationsOlderThan(Duration.ofMinutes(1));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(jdbc.queryForObject("select status from appointments where id = ?", String.class, appointment))
                     .isEqualTo("CANCELLED");
-            assertThat(jdbc.queryForObject(
-                            "select count(*) from EVENT_PUBLICATION where ID = ?", Integer.class, publication))
+            assertThat(ModuleEventPublications.stored(jdbc, publication))
                     .as("completed publications are removed")
-                    .isZero();
+                    .isFalse();
         });
     }
 }

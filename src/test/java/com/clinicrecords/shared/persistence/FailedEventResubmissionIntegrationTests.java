@@ -7,11 +7,12 @@ import com.clinicrecords.imaging.ImagingTestSupport;
 import com.clinicrecords.imaging.TestFiles;
 import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
 import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
+import com.clinicrecords.patients.domain.PatientDeletedEvent;
 import com.clinicrecords.support.ApiResponse;
+import com.clinicrecords.support.ModuleEventPublications;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,14 +30,8 @@ class FailedEventResubmissionIntegrationTests extends ImagingTestSupport {
         PatientAccount patient = clinic.patient();
         DoctorAccount doctor = clinic.linkedDoctor(patient);
         // a modality no analysis service takes: the job stays queued
-        String modality = "R"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-        ApiResponse uploaded = api.post("/api/patients/" + patient.patientId() + "/images")
-                .token(doctor.token())
-                .header("X-Filename", "scan.png")
-                .header("X-Modality", modality)
-                .bytes(TestFiles.png(5200), "application/octet-stream")
-                .send();
+        ApiResponse uploaded =
+                uploadScan(doctor.token(), patient.patientId(), uniqueModality("R"), TestFiles.png(5200), "scan.png");
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         String image = uploaded.text("id");
         // The record deleted, but its listener's work not done: the publication failed a minute ago.
@@ -44,27 +39,23 @@ class FailedEventResubmissionIntegrationTests extends ImagingTestSupport {
                 "update patients set deleted_at = ? where id = ?",
                 Timestamp.from(Instant.now()),
                 patient.patientId().toString());
-        String publication = UUID.randomUUID().toString();
-        jdbc.update(
-                "insert into EVENT_PUBLICATION (ID, LISTENER_ID, EVENT_TYPE, SERIALIZED_EVENT, PUBLICATION_DATE, "
-                        + "STATUS, COMPLETION_ATTEMPTS) values (?, ?, ?, ?, ?, 'FAILED', 1)",
-                publication,
-                "com.clinicrecords.analysis.domain.PatientDeletionJobs.on("
-                        + "com.clinicrecords.patients.domain.PatientDeletedEvent)",
-                "com.clinicrecords.patients.domain.PatientDeletedEvent",
+        String publication = ModuleEventPublications.store(
+                jdbc,
+                "com.clinicrecords.analysis.domain.PatientDeletionJobs",
+                PatientDeletedEvent.class,
                 "{\"patientId\":\"" + patient.patientId() + "\",\"deletedBy\":\""
                         + doctor.account().id() + "\"}",
-                Timestamp.from(Instant.now().minus(Duration.ofMinutes(1))));
+                "FAILED",
+                Duration.ofMinutes(1));
         assertThat(jobStatus(image)).isEqualTo("QUEUED");
 
         resubmission.resubmit();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(jobStatus(image)).isEqualTo("CANCELLED");
-            assertThat(jdbc.queryForObject(
-                            "select count(*) from EVENT_PUBLICATION where ID = ?", Integer.class, publication))
+            assertThat(ModuleEventPublications.stored(jdbc, publication))
                     .as("completed publications are deleted")
-                    .isZero();
+                    .isFalse();
         });
     }
 
