@@ -50,7 +50,8 @@ class AdminUsersController {
             summary = "Accounts, optionally by role and status (ACTIVE|DISABLED|PENDING); q is up to 5 words, each"
                     + " matching the start of the email, first or last name (any order), or the start of a phone"
                     + " number in any spelling (+49 228 84, 0228 84); size 1-100 (larger is a 400);"
-                    + " sort=email|createdAt|lastName|firstName[,desc], default createdAt,desc. Shallow pages by page (totalElements capped at 1000); deeper ones by passing"
+                    + " sort=email|createdAt|lastName|firstName[,desc], default createdAt,desc. Shallow pages by page"
+                    + " (totalElements capped at 1000); deeper ones by passing"
                     + " nextCursor as cursor with the same sort (then no page or totals are returned; a cursor of"
                     + " another sort or an altered one is a 400)")
     @GetMapping
