@@ -14,27 +14,33 @@
 #      accounts), 1,980,000 appointments and as many audit rows (a few minutes on first start; kept in its own
 #      database folder, target/bench/mariadb-2m, so later runs start at once). Both scales also get 5 image rows
 #      per patient (rows only, no files), seeded on their own so that an older benchmark database gains them.
-#   3. Runs the Java load driver (com.clinicrecords.bench.LoadDriver, closed loop, JDK HttpClient) for each
-#      scenario at 1, 16 and 64 concurrent clients, a fixed time per cell after a short warm-up:
+#   3. Runs the Java load driver (com.clinicrecords.bench.LoadDriver, closed loop, JDK HttpClient). It first
+#      warms both JVMs: rounds of 3 s per scenario at 16 clients until no scenario's throughput moves by more
+#      than 10 % from one round to the next (at most BENCH_WARMUP_ROUNDS rounds). Then each scenario at 1, 16
+#      and 64 concurrent clients, a fixed time per cell after a short warm-up:
 #        login, GET patient (as the linked doctor), list appointments by doctor, book appointment (as admin),
 #        the bare-JDBC GET patient / appointments-by-doctor (the floor: one select each), the API's own
 #        statements for GET patient over plain JDBC (caller, patient with access facts, audit insert), and the
 #        main lists (doctor's appointments, admin appointment pages 1 and 500, audit trail, a patient's access
 #        log, users by last name, a doctor's patients, image search of an admin and of a doctor, the patient
 #        directory and its name search, the user search) with p50/p99 at the seeded scale.
-#      Prints req/s, p50/p99 latency and non-2xx counts as Markdown, plus API-vs-bare ratios, and writes them
-#      to target/bench/results.md.
+#      Prints req/s, p50/p99 latency and non-2xx counts as Markdown, plus API-vs-bare ratios. Last, the API and
+#      its baselines taken in turn at 16 clients, BENCH_PAIR_ROUNDS times, with the median ratio (cells measured
+#      minutes apart on a shared machine also measure how its speed moved). All of it goes to
+#      target/bench/results.md.
 #   4. Stops the application (also on Ctrl-C or failure).
 #
 # Usage:   bench/load-benchmark.sh
 # Tuning:  BENCH_SECONDS (per cell, default 10), BENCH_CLIENTS (default 1,16,64), BENCH_WARMUP (default 2),
+#          BENCH_WARMUP_ROUNDS (default 6; 0 skips the JIT warm-up), BENCH_PAIR_ROUNDS (default 3; 0 skips),
 #          BENCH_PORT (default 18080), BENCH_DB_PORT (embedded DB port, default 13307),
 #          BENCH_SCALE (default: the 100k-appointment clinic; 2m: the large one),
 #          BENCH_ONLY (a regular expression: only the scenarios whose name matches run, e.g. 'GET patient|list:'),
 #          BENCH_JAVA_OPTS (extra JVM options of the application, e.g. a flight recording:
 #          '-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile').
-# Needs:   JDK 17+. Loopback only; nothing listens on other interfaces. Takes ~10 minutes with the defaults
-#          (15 scenarios x 3 client counts x 12 s, plus start-up).
+# Needs:   JDK 17+. Loopback only; nothing listens on other interfaces. Takes ~20 minutes with the defaults
+#          (2 to 6 warm-up rounds of ~1 minute, 24 scenarios x 3 client counts x 12 s, 3 alternating rounds,
+#          plus start-up).
 # Note:    login throttling is raised for this run only (every request comes from 127.0.0.1), and sign-ins wait
 #          for a hashing slot instead of getting 503 (so the login figures measure Argon2 throughput); numbers depend
 #          heavily on the machine (Argon2id hashing dominates login; CPU cores are shared with the database).

@@ -71,6 +71,10 @@ public final class LoadDriver {
         Map<String, Supplier<HttpRequest>> scenarios = new LinkedHashMap<>(driver.scenarios());
         scenarios.putAll(driver.lists());
         scenarios.keySet().removeIf(name -> !only.matcher(name).find());
+        int pairClients = Arrays.stream(clients).anyMatch(n -> n == 16)
+                ? 16
+                : Arrays.stream(clients).max().orElse(1);
+        warmUp(scenarios, pairClients, env("BENCH_WARMUP_ROUNDS", 6));
         Map<String, Result> results = new LinkedHashMap<>();
         System.out.println("| scenario | clients | req/s | p50 ms | p99 ms | non-2xx |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
@@ -103,6 +107,7 @@ public final class LoadDriver {
                         pair, n, bare.perSecond() / api.perSecond(), api.p50() / bare.p50());
             }
         }
+        alternate(scenarios, pairClients, seconds, env("BENCH_PAIR_ROUNDS", 3));
         System.out.println();
         System.out.println("| GET patient: API vs its own statements over plain JDBC | clients | API throughput as a "
                 + "share of the statements' | API throughput as a share of the bare select |");
@@ -117,6 +122,102 @@ public final class LoadDriver {
             System.out.printf(
                     "| GET patient | %d | %.2fx | %.2fx |%n",
                     n, api.perSecond() / statements.perSecond(), api.perSecond() / bare.perSecond());
+        }
+    }
+
+    private static int env(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+
+    /**
+     * Warms both JVMs (the application's and this driver's) before anything is measured: rounds of 3 s per
+     * scenario (login aside: Argon2 does not warm up) until the scenarios' throughput, taken together (the
+     * geometric mean of each one's change), moved by at most 5 % from the round before; at most
+     * {@code maxRounds}. A cold JIT compiler would otherwise make the first scenarios pay for compiling code that
+     * the later ones, and every server that has run for a while, get for free; the API, with far more code than
+     * the bare select, pays most.
+     */
+    private static void warmUp(Map<String, Supplier<HttpRequest>> scenarios, int clients, int maxRounds)
+            throws InterruptedException {
+        Map<String, Double> previous = new LinkedHashMap<>();
+        int round = 0;
+        double change = Double.NaN;
+        while (round < maxRounds) {
+            round++;
+            double logSum = 0;
+            int compared = 0;
+            for (Map.Entry<String, Supplier<HttpRequest>> scenario : scenarios.entrySet()) {
+                if (scenario.getKey().startsWith("login")) {
+                    continue;
+                }
+                double rate = run(scenario.getValue(), clients, 3).perSecond();
+                Double before = previous.put(scenario.getKey(), rate);
+                if (before != null && before > 0 && rate > 0) {
+                    logSum += Math.log(rate / before);
+                    compared++;
+                }
+            }
+            change = compared == 0 ? Double.NaN : Math.exp(logSum / compared) - 1;
+            if (compared > 0 && Math.abs(change) <= 0.05) {
+                break;
+            }
+        }
+        if (round > 0) {
+            System.out.printf(
+                    "Warm-up: %d round(s) of 3 s per scenario at %d clients; throughput change in the last round "
+                            + "(geometric mean over the scenarios): %+.1f %%.%n%n",
+                    round, clients, change * 100);
+        }
+    }
+
+    /**
+     * The API and its baselines taken in turn, {@code rounds} times, at the same client count: a ratio of
+     * cells measured a minute apart also measures how the shared machine's speed moved in that minute.
+     */
+    private static void alternate(Map<String, Supplier<HttpRequest>> scenarios, int clients, int seconds, int rounds)
+            throws InterruptedException {
+        List<List<String>> groups = List.of(
+                List.of("GET patient (API)", "GET patient (API statements over JDBC)", "GET patient (bare JDBC)"),
+                List.of("appointments by doctor (API)", "appointments by doctor (bare JDBC)"));
+        boolean header = false;
+        for (List<String> group : groups) {
+            String api = group.get(0);
+            String bare = group.get(group.size() - 1);
+            if (rounds < 1 || !scenarios.containsKey(api) || !scenarios.containsKey(bare)) {
+                continue;
+            }
+            if (!header) {
+                System.out.println();
+                System.out.printf(
+                        "The API and its baselines in turn (%d s each, %d clients, %d rounds); req/s:%n%n",
+                        seconds, clients, rounds);
+                System.out.println("| scenario | round | API | statements over JDBC | bare select | API / bare |");
+                System.out.println("|---|---:|---:|---:|---:|---:|");
+                header = true;
+            }
+            double[] ratios = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                Map<String, Double> rates = new LinkedHashMap<>();
+                for (String name : group) {
+                    if (scenarios.containsKey(name)) {
+                        rates.put(
+                                name, run(scenarios.get(name), clients, seconds).perSecond());
+                    }
+                }
+                ratios[r] = rates.get(api) / rates.get(bare);
+                Double statements = group.size() > 2 ? rates.get(group.get(1)) : null;
+                System.out.printf(
+                        "| %s | %d | %.0f | %s | %.0f | %.2fx |%n",
+                        api.replace(" (API)", ""),
+                        r + 1,
+                        rates.get(api),
+                        statements == null ? "" : String.format("%.0f", statements),
+                        rates.get(bare),
+                        ratios[r]);
+            }
+            Arrays.sort(ratios);
+            System.out.printf("| %s | median | | | | **%.2fx** |%n", api.replace(" (API)", ""), ratios[rounds / 2]);
         }
     }
 
