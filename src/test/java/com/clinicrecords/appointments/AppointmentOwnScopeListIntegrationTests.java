@@ -48,6 +48,25 @@ class AppointmentOwnScopeListIntegrationTests extends CareTeamTest {
     }
 
     @Test
+    void shouldPageOwnScheduleByNumberAndByCursor() {
+        String later =
+                created(book(api, fx.admin().accessToken(), linked.doctorId(), patientA.patientId(), slot(9, 9)));
+        String own = "/api/appointments?size=1&doctorId=" + linked.doctorId();
+        ApiResponse firstPage = api.get(own).token(linked.token()).send();
+        assertThat(firstPage.status()).as(firstPage.toString()).isEqualTo(200);
+        assertThat(firstPage.json().path("totalElements").asInt()).isEqualTo(2);
+        assertThat(firstPage.json().path("content").get(0).path("id").asString())
+                .isEqualTo(first);
+        String cursor = firstPage.json().path("nextCursor").asString();
+        assertThat(ids(
+                        own + "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8),
+                        linked.token()))
+                .containsExactly(later);
+        assertThat(ids(own + "&page=1", linked.token())).containsExactly(later);
+        assertThat(ids(own + "&page=2", linked.token())).as("past the end").isEmpty();
+    }
+
+    @Test
     void shouldListOwnRecordWhenPatientFiltersByOwnId() {
         assertThat(ids("/api/appointments?patientId=" + patientA.patientId(), patientA.token()))
                 .containsExactly(first);

@@ -88,6 +88,9 @@ class RoundTripBudgetIntegrationTests extends ImagingTestSupport {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
         assertWithinBudget("/api/appointments?doctorId=" + doctor.doctorId(), doctor.token(), LIST_BUDGET);
+        // another doctor's schedule: the own-schedule statement finds nothing, then the linked patients' scope
+        assertWithinBudget(
+                "/api/appointments?doctorId=" + clinic.linkedDoctor(patient).doctorId(), doctor.token(), LIST_BUDGET);
         assertWithinBudget("/api/appointments", doctor.token(), LIST_BUDGET);
         assertWithinBudget("/api/appointments", patient.token(), LIST_BUDGET);
         assertWithinBudget("/api/appointments?sort=createdAt,desc", admin, LIST_BUDGET);

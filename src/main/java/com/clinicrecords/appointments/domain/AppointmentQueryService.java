@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -76,6 +77,19 @@ public class AppointmentQueryService {
         // The filter is only a wish: the scope decides what is returned, so no patient is named as accessed.
         audit.record(AuditEntry.allowed(AuditAction.LIST, AppointmentActors.RESOURCE, null, null)
                 .withDetail(filters.patientId() == null ? null : "patientId=" + filters.patientId()));
+        if (!user.isAdmin()
+                && filters.doctorId() != null
+                && user.hasRole(Roles.DOCTOR)
+                && user.can(Permissions.PATIENTS_CARE)) {
+            // A doctor's own schedule, the common list, without first looking up the caller's profiles: the
+            // statement checks that the filtered doctor is the caller and returns no rows otherwise. Rows prove
+            // it, and every row of that doctor is visible (the filter alone is the scope, as below); no rows,
+            // and the general path decides.
+            AppointmentListQueries.Rows own = lists.ownScheduleRows(filters, user.userId(), page, after);
+            if (!own.content().isEmpty()) {
+                return page(own, page, after, () -> lists.count(filters, true, null, null, page.getSort()));
+            }
+        }
         UUID[] own = user.isAdmin() ? new UUID[2] : lists.ownProfiles(user.userId());
         UUID ownDoctor = user.hasRole(Roles.DOCTOR) && user.can(Permissions.PATIENTS_CARE) ? own[1] : null;
         // Filtered to the caller's own schedule (or, for a patient, to their own record), every matching row is
@@ -85,6 +99,16 @@ public class AppointmentQueryService {
                 || (own[0] != null && own[0].equals(filters.patientId()));
         AppointmentListQueries.Rows rows =
                 lists.rows(filters, user.isAdmin() || ownRowsOnly, own[0], ownDoctor, page, after);
+        return page(
+                rows,
+                page,
+                after,
+                () -> lists.count(filters, user.isAdmin() || ownRowsOnly, own[0], ownDoctor, page.getSort()));
+    }
+
+    /** A page of rows: by cursor (no total) or numbered, with the total counted only when the page is full. */
+    private static CursorPageView<AppointmentView> page(
+            AppointmentListQueries.Rows rows, Pageable page, Object @Nullable [] after, LongSupplier count) {
         List<AppointmentView> content = rows.content();
         String next = rows.more()
                 ? AppointmentCursors.encode(
@@ -93,11 +117,7 @@ public class AppointmentQueryService {
         if (after != null) {
             return CursorPageView.after(content, page.getPageSize(), next);
         }
-        long total = CursorPageView.total(
-                page.getOffset(),
-                content.size(),
-                rows.more(),
-                () -> lists.count(filters, user.isAdmin() || ownRowsOnly, own[0], ownDoctor, page.getSort()));
+        long total = CursorPageView.total(page.getOffset(), content.size(), rows.more(), count);
         return CursorPageView.numbered(content, page.getPageNumber(), page.getPageSize(), total, next);
     }
 

@@ -84,7 +84,29 @@ public class AppointmentListQueries {
             UUID ownDoctor,
             Pageable pageable,
             Object @Nullable [] after) {
-        Scope scope = scope(f, everything, ownPatient, ownDoctor, pageable.getSort(), after);
+        return rows(scope(f, everything, ownPatient, ownDoctor, pageable.getSort(), after), pageable, after);
+    }
+
+    /**
+     * One page of the schedule of the doctor {@code f} names, only if that doctor profile is the caller's own
+     * ({@code userId}): the caller's profile is checked in the same statement (a join on the doctor's primary key),
+     * not looked up first. Empty both when it is not the caller's profile and when nothing matches; the caller
+     * then takes the general path.
+     */
+    public Rows ownScheduleRows(AppointmentSearch f, UUID userId, Pageable pageable, Object @Nullable [] after) {
+        List<Object> args = new ArrayList<>();
+        args.add(userId.toString());
+        String branch = branch(
+                "select a.* from appointments a join doctors own on own.id = a.doctor_id and own.user_id = ? "
+                        + "where 1 = 1",
+                f,
+                pageable.getSort(),
+                after,
+                args);
+        return rows(new Scope(List.of(branch), args), pageable, after);
+    }
+
+    private Rows rows(Scope scope, Pageable pageable, Object @Nullable [] after) {
         if (scope.branches().isEmpty()) {
             return new Rows(List.of(), false);
         }
