@@ -77,7 +77,7 @@ public final class LoadDriver {
         warmUp(scenarios, pairClients, env("BENCH_WARMUP_ROUNDS", 6));
         Map<String, Result> results = new LinkedHashMap<>();
         System.out.println("| scenario | clients | req/s | p50 ms | p99 ms | non-2xx |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (Map.Entry<String, Supplier<HttpRequest>> scenario : scenarios.entrySet()) {
             for (int n : clients) {
                 run(scenario.getValue(), n, warmup);
@@ -192,32 +192,36 @@ public final class LoadDriver {
                 System.out.printf(
                         "The API and its baselines in turn (%d s each, %d clients, %d rounds); req/s:%n%n",
                         seconds, clients, rounds);
-                System.out.println("| scenario | round | API | statements over JDBC | bare select | API / bare |");
+                System.out.println(
+                        "| scenario | round | API | statements over JDBC | bare select | API / bare | non-2xx |");
                 System.out.println("|---|---:|---:|---:|---:|---:|");
                 header = true;
             }
             double[] ratios = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 Map<String, Double> rates = new LinkedHashMap<>();
+                long errors = 0;
                 for (String name : group) {
                     if (scenarios.containsKey(name)) {
-                        rates.put(
-                                name, run(scenarios.get(name), clients, seconds).perSecond());
+                        Result result = run(scenarios.get(name), clients, seconds);
+                        rates.put(name, result.perSecond());
+                        errors += result.errors();
                     }
                 }
                 ratios[r] = rates.get(api) / rates.get(bare);
                 Double statements = group.size() > 2 ? rates.get(group.get(1)) : null;
                 System.out.printf(
-                        "| %s | %d | %.0f | %s | %.0f | %.2fx |%n",
+                        "| %s | %d | %.0f | %s | %.0f | %.2fx | %d |%n",
                         api.replace(" (API)", ""),
                         r + 1,
                         rates.get(api),
                         statements == null ? "" : String.format("%.0f", statements),
                         rates.get(bare),
-                        ratios[r]);
+                        ratios[r],
+                        errors);
             }
             Arrays.sort(ratios);
-            System.out.printf("| %s | median | | | | **%.2fx** |%n", api.replace(" (API)", ""), ratios[rounds / 2]);
+            System.out.printf("| %s | median | | | | **%.2fx** | |%n", api.replace(" (API)", ""), ratios[rounds / 2]);
         }
     }
 
