@@ -85,9 +85,9 @@ public class AppointmentQueryService {
             // statement checks that the filtered doctor is the caller and returns no rows otherwise. Rows prove
             // it, and every row of that doctor is visible (the filter alone is the scope, as below); no rows,
             // and the general path decides.
-            AppointmentListQueries.Rows own = lists.ownScheduleRows(filters, user.userId(), page, after);
-            if (!own.content().isEmpty()) {
-                return page(own, page, after, () -> lists.count(filters, true, null, null, page.getSort()));
+            AppointmentListQueries.Rows ownSchedule = lists.ownScheduleRows(filters, user.userId(), page, after);
+            if (!ownSchedule.content().isEmpty()) {
+                return page(ownSchedule, page, after, () -> lists.count(filters, true, null, null, page.getSort()));
             }
         }
         UUID[] own = user.isAdmin() ? new UUID[2] : lists.ownProfiles(user.userId());
