@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicrecords.appointments.AppointmentFixtures;
 import com.clinicrecords.imaging.ImagingTestSupport;
+import com.clinicrecords.imaging.TestFiles;
 import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
 import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
 import com.clinicrecords.support.ApiResponse;
@@ -11,6 +12,7 @@ import com.clinicrecords.support.RoundTrips;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +30,7 @@ class RoundTripBudgetIntegrationTests extends ImagingTestSupport {
 
     private static final int READ_BUDGET = 4;
     private static final int LIST_BUDGET = 5;
+    private static final int UPLOAD_BUDGET = 9;
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private PatientAccount patient;
@@ -230,6 +233,38 @@ class RoundTripBudgetIntegrationTests extends ImagingTestSupport {
         ApiResponse response = api.get(path).token(token).send();
         assertThat(response.status()).as(path + " " + response).isEqualTo(200);
         return response;
+    }
+
+    /**
+     * A new upload: caller, access, then one transaction with the image, its analysis job, the webhook
+     * subscribers' lookup and the audit row (begin and commit counted). Entities with assigned ids are inserted
+     * without a select by id first, and there is no duplicate lookup before the insert (the unique index
+     * answers that), so the count stays at 9.
+     */
+    @Test
+    void shouldStoreANewUploadInAtMostNineRoundTrips() {
+        uploadedPng(doctor, patient); // the first call of an account may warm caches
+        byte[] file = TestFiles.png(5000 + (int) SEQUENCE.incrementAndGet());
+        String requestId = RoundTrips.PREFIX + UUID.randomUUID();
+
+        ApiResponse response = api.post("/api/patients/" + patient.patientId() + "/images")
+                .token(doctor.token())
+                .header("X-Request-Id", requestId)
+                .header("X-Filename", "scan.png")
+                .bytes(file, "application/octet-stream")
+                .send();
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        List<RoundTrips.Event> events = RoundTrips.of(requestId);
+        String report = "new upload: " + events.size() + " round trips\n  "
+                + String.join("\n  ", events.stream().map(Object::toString).toList());
+        System.out.println(report);
+        assertThat(events).as(report).hasSizeLessThanOrEqualTo(UPLOAD_BUDGET);
+        assertThat(events)
+                .as("no select of the image or the job before their inserts: " + report)
+                .noneMatch(e -> e.kind() == RoundTrips.Kind.STATEMENT
+                        && e.sql().toLowerCase(Locale.ROOT).startsWith("select")
+                        && (e.sql().contains(" images ") || e.sql().contains(" analysis_jobs ")));
     }
 
     private void assertWithinBudget(String path, String token, int budget) {

@@ -1,5 +1,6 @@
 package com.clinicrecords.analysis.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "analysis_jobs")
-public class AnalysisJob {
+public class AnalysisJob extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

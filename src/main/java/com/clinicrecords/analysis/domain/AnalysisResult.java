@@ -1,5 +1,6 @@
 package com.clinicrecords.analysis.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +14,7 @@ import java.util.UUID;
 /** The current state of one analysis of one image; its content revisions are {@link AnalysisResultVersion}s. */
 @Entity
 @Table(name = "analysis_results")
-public class AnalysisResult {
+public class AnalysisResult extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

@@ -1,5 +1,6 @@
 package com.clinicrecords.analysis.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +13,7 @@ import java.util.UUID;
 /** One content revision of a result. Never changed after release: an amendment adds a new row. */
 @Entity
 @Table(name = "analysis_result_versions")
-public class AnalysisResultVersion {
+public class AnalysisResultVersion extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
@@ -55,6 +56,11 @@ public class AnalysisResultVersion {
     /** A preliminary version becomes final in place when signed off (its content does not change). */
     void markFinal() {
         this.status = ResultStatus.FINAL;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 
     public int getVersionNo() {

@@ -1,5 +1,6 @@
 package com.clinicrecords.analysis.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +12,7 @@ import java.util.UUID;
 /** One webhook offer of one job to one service client, waiting in (or done with) the outbox. */
 @Entity
 @Table(name = "analysis_webhook_deliveries")
-public class WebhookDelivery {
+public class WebhookDelivery extends AssignedIdEntity<UUID> {
 
     static final String PENDING = "PENDING";
     static final String SENT = "SENT";

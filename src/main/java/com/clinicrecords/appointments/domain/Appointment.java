@@ -1,6 +1,7 @@
 package com.clinicrecords.appointments.domain;
 
 import com.clinicrecords.shared.domain.ConflictException;
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,7 +16,7 @@ import java.util.UUID;
 /** One appointment of a patient with a doctor, [startsAt, endsAt) in UTC. */
 @Entity
 @Table(name = "appointments")
-public class Appointment {
+public class Appointment extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

@@ -1,5 +1,6 @@
 package com.clinicrecords.appointments.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,7 +11,7 @@ import java.util.UUID;
 /** One weekly working period of a doctor (clinic-local time), cut into slots of {@code slotMinutes}. */
 @Entity
 @Table(name = "doctor_working_hours")
-public class WorkingHours {
+public class WorkingHours extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
@@ -30,6 +31,11 @@ public class WorkingHours {
         this.startTime = startTime;
         this.endTime = endTime;
         this.slotMinutes = slotMinutes;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
     }
 
     public UUID getDoctorId() {

@@ -1,5 +1,6 @@
 package com.clinicrecords.identity.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,7 +14,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "auth_sessions")
-public class AuthSession {
+public class AuthSession extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

@@ -1,5 +1,6 @@
 package com.clinicrecords.identity.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,7 +17,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "roles")
-public class Role {
+public class Role extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

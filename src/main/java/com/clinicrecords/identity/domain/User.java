@@ -1,5 +1,6 @@
 package com.clinicrecords.identity.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 
 @Entity
 @Table(name = "users")
-public class User {
+public class User extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

@@ -19,10 +19,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns a received temporary file into an image: if the patient already has these bytes, the temporary file
- * is dropped and the existing image is returned (200). Otherwise the file is moved to its final key and the
- * row inserted. Two identical uploads racing past the first check meet at the unique index
- * (patient_id, live_sha256): the loser removes its file and returns the winner's image.
+ * Turns a received temporary file into an image: the file is moved to its final key and the row inserted. If the
+ * patient already has these bytes, the insert meets the unique index (patient_id, live_sha256): the new file is
+ * removed and the existing image returned (200), also when two identical uploads race. There is no lookup before
+ * the insert: a new upload, the common case, does not pay a database round trip for the rare duplicate.
  */
 @Component
 class ImageCommitter {
@@ -58,10 +58,6 @@ class ImageCommitter {
             UploadReceiver.Received received,
             UploadForm form,
             String idempotencyKey) {
-        Optional<UploadResult> duplicate = existing(me, patientId, received, idempotencyKey);
-        if (duplicate.isPresent()) {
-            return duplicate.get();
-        }
         UUID id = UUID.randomUUID();
         String key = "images/" + id.toString().substring(0, 2) + "/" + id;
         try {
@@ -88,9 +84,9 @@ class ImageCommitter {
                                 + received.file().size() + " bytes"));
                 return new UploadResult(ImageView.of(image), true);
             });
-        } catch (DataIntegrityViolationException raced) {
+        } catch (DataIntegrityViolationException duplicate) {
             storage.delete(key);
-            return resolveRace(me, patientId, received, idempotencyKey).orElseThrow(() -> raced);
+            return resolveDuplicate(me, patientId, received, idempotencyKey).orElseThrow(() -> duplicate);
         } catch (RuntimeException e) {
             storage.delete(key);
             throw e;
@@ -103,8 +99,7 @@ class ImageCommitter {
 
     /**
      * The same bytes are already stored for this patient: keep the existing image, drop the new file. The lookup
-     * is one statement outside a transaction (a single read is consistent by itself; the unique index settles
-     * races): a new upload, the common case, does not pay for a transaction of its own before the insert.
+     * is one statement outside a transaction (a single read is consistent by itself).
      */
     private Optional<UploadResult> existing(
             AuthenticatedUser me, UUID patientId, UploadReceiver.Received received, String idempotencyKey) {
@@ -127,7 +122,11 @@ class ImageCommitter {
         return Optional.of(found);
     }
 
-    private Optional<UploadResult> resolveRace(
+    /**
+     * The insert hit a unique index: the same Idempotency-Key was recorded by a concurrent request, or the
+     * patient has these bytes already. Empty when neither (then the violation was something else).
+     */
+    private Optional<UploadResult> resolveDuplicate(
             AuthenticatedUser me, UUID patientId, UploadReceiver.Received received, String idempotencyKey) {
         if (idempotencyKey != null) {
             Optional<ImageUploadKey> known =

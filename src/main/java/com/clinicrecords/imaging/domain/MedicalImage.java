@@ -1,5 +1,6 @@
 package com.clinicrecords.imaging.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +15,7 @@ import java.util.UUID;
 /** One stored image file of a patient. The bytes are in {@code ImageStorage} under {@code storageKey}. */
 @Entity
 @Table(name = "images")
-public class MedicalImage {
+public class MedicalImage extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

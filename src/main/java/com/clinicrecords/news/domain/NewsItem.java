@@ -1,5 +1,6 @@
 package com.clinicrecords.news.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,7 +11,7 @@ import java.util.UUID;
 /** A clinic news item: a draft until published; unpublishing hides it again. */
 @Entity
 @Table(name = "news_items")
-public class NewsItem {
+public class NewsItem extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

@@ -1,5 +1,6 @@
 package com.clinicrecords.notifications.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -8,7 +9,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "notifications")
-public class Notification {
+public class Notification extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

@@ -1,5 +1,6 @@
 package com.clinicrecords.notifications.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +14,7 @@ import java.util.UUID;
 /** One email waiting in (or done with) the outbox. */
 @Entity
 @Table(name = "email_outbox")
-public class OutboxEmail {
+public class OutboxEmail extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

@@ -1,5 +1,6 @@
 package com.clinicrecords.patients.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,7 +11,7 @@ import java.util.UUID;
 /** A doctor profile, owned by one user account. */
 @Entity
 @Table(name = "doctors")
-public class Doctor {
+public class Doctor extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

@@ -1,5 +1,6 @@
 package com.clinicrecords.patients.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +18,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "patients")
-public class Patient {
+public class Patient extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

@@ -1,5 +1,6 @@
 package com.clinicrecords.patients.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,7 +10,7 @@ import java.util.UUID;
 /** An entry of the managed list of medical specializations a doctor profile can name. */
 @Entity
 @Table(name = "specializations")
-public class Specialization {
+public class Specialization extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;

@@ -1,5 +1,6 @@
 package com.clinicrecords.patients.domain;
 
+import com.clinicrecords.shared.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,7 +10,7 @@ import java.util.UUID;
 /** One visit in a patient's history, written by a linked doctor. Immutable once recorded. */
 @Entity
 @Table(name = "visits")
-public class Visit {
+public class Visit extends AssignedIdEntity<UUID> {
 
     @Id
     private UUID id;
