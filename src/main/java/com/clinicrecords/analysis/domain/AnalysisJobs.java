@@ -8,6 +8,7 @@ import com.clinicrecords.analysis.domain.ResultViews.ResultView;
 import com.clinicrecords.analysis.persistence.AnalysisJobRepository;
 import com.clinicrecords.analysis.persistence.ServiceClientRepository;
 import com.clinicrecords.analysis.persistence.WebhookDeliveryRepository;
+import com.clinicrecords.analysis.persistence.WebhookSubscribers;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
 import com.clinicrecords.audit.domain.AuditResource;
@@ -53,6 +54,7 @@ public class AnalysisJobs {
     private final AnalysisJobRepository jobs;
     private final WebhookDeliveryRepository deliveries;
     private final ServiceClientRepository clients;
+    private final WebhookSubscribers subscribers;
     private final ImageService images;
     private final ImageAccess imageAccess;
     private final ResultAccess access;
@@ -68,6 +70,7 @@ public class AnalysisJobs {
             AnalysisJobRepository jobs,
             WebhookDeliveryRepository deliveries,
             ServiceClientRepository clients,
+            WebhookSubscribers subscribers,
             ImageService images,
             ImageAccess imageAccess,
             ResultAccess access,
@@ -81,6 +84,7 @@ public class AnalysisJobs {
         this.jobs = jobs;
         this.deliveries = deliveries;
         this.clients = clients;
+        this.subscribers = subscribers;
         this.images = images;
         this.imageAccess = imageAccess;
         this.access = access;
@@ -278,9 +282,9 @@ public class AnalysisJobs {
     /** Queues a webhook offer of a (queued) job for every active client with a webhook that handles it. */
     private void offer(AnalysisJob job) {
         Instant now = clock.instant();
-        for (ServiceClient client : clients.findByStatusAndWebhookUrlIsNotNull(ServiceClient.Status.ACTIVE)) {
-            if (client.handles(job.getModality())) {
-                deliveries.save(new WebhookDelivery(client.getId(), job.getId(), job.getAvailableAt(), now));
+        for (WebhookSubscribers.Subscriber client : subscribers.active()) {
+            if (ServiceClient.handles(client.modalities(), job.getModality())) {
+                deliveries.save(new WebhookDelivery(client.clientId(), job.getId(), job.getAvailableAt(), now));
             }
         }
     }

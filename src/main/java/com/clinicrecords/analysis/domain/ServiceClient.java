@@ -96,12 +96,21 @@ public class ServiceClient {
 
     /** Whether this client takes jobs of images with the given modality. */
     public boolean handles(String modality) {
-        Set<String> own = modalitySet();
+        return handles(modalities, modality);
+    }
+
+    /** Whether a client with these comma-separated modalities (null or blank: all) handles an image's modality. */
+    static boolean handles(String modalities, String modality) {
+        Set<String> own = modalitySet(modalities);
         return own == null || (modality != null && own.contains(modality.strip().toUpperCase()));
     }
 
     /** null = all modalities. */
     public Set<String> modalitySet() {
+        return modalitySet(modalities);
+    }
+
+    private static Set<String> modalitySet(String modalities) {
         if (modalities == null || modalities.isBlank()) {
             return null;
         }

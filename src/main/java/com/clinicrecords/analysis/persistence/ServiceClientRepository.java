@@ -8,7 +8,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface ServiceClientRepository extends JpaRepository<ServiceClient, UUID> {
 
     List<ServiceClient> findAllByOrderByCreatedAtAscIdAsc();
-
-    /** Clients in the given state that want new jobs pushed to a webhook. */
-    List<ServiceClient> findByStatusAndWebhookUrlIsNotNull(ServiceClient.Status status);
 }

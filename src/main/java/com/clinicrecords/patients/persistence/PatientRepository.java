@@ -1,7 +1,6 @@
 package com.clinicrecords.patients.persistence;
 
 import com.clinicrecords.patients.domain.Patient;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,10 +12,6 @@ public interface PatientRepository extends JpaRepository<Patient, UUID> {
     /** A patient that has not been soft-deleted. */
     @Query("select p from Patient p where p.id = :id and p.deletedAt is null")
     Optional<Patient> findLive(@Param("id") UUID id);
-
-    /** Only the access facts ({@code [ownerUserId, live, linkedToCaller]}), without the record. */
-    @Query("select " + PatientVisibility.FACTS + " from Patient p where p.id = :id")
-    List<Object[]> findFacts(@Param("id") UUID id, @Param("userId") UUID userId);
 
     @Query("select p from Patient p where p.userId = :userId and p.deletedAt is null")
     Optional<Patient> findLiveByUserId(@Param("userId") UUID userId);
