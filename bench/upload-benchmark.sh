@@ -8,8 +8,11 @@
 #   2. starts it with -Xmx256m, an embedded MariaDB and image storage in a fresh temp dir, a random JWT secret
 #      and a bootstrap admin; everything listens on 127.0.0.1 only;
 #   3. registers a patient through the API; their first GET /api/patients/me creates the patient record;
-#   4. WARMUP (default 10) uploads of 10 MiB of each kind first, so the JIT compiler has done its work (a freshly
-#      started JVM compiles for the first few hundred MiB; a clinic's server has been running for days);
+#   4. warms the server up first, so the JIT compiler has done its work (a clinic's server has been running for
+#      days): rounds of WARMUP (default 10) uploads of 10 MiB of each kind, until a round's median upload time
+#      moves by at most 5 % against the round before (at most WARMUP_ROUNDS rounds, default 8; each round is
+#      printed). A freshly started JVM kept getting faster for the first few hundred uploads: the per-request
+#      code (Spring, Hibernate, Tomcat) runs a few dozen times per upload and is compiled late;
 #   5. per size, REPS repetitions (default 7 for 10 MiB, 3 above) of: dd (with fsync), a raw upload, a multipart
 #      upload, as the patient (taking turns, so every figure is compared with dd runs of the same minutes);
 #      every upload sends different bytes (a counter is written into the file), or it would be deduplicated;
@@ -22,7 +25,8 @@
 # (100 % = one core busy; the machine's cores are shared by client, server and database).
 # Needs: a JDK 17+ (java, jstat, jcmd), curl, python3.
 # Usage: bench/upload-benchmark.sh [sizes in MiB, default "10 100 1024"]; REPS=n overrides the repetitions,
-#        WARMUP=n the warm-up uploads of each kind (0: none, the first uploads of a fresh JVM);
+#        WARMUP=n the warm-up uploads of each kind per round (0: none, the first uploads of a fresh JVM),
+#        WARMUP_ROUNDS=n the most warm-up rounds;
 #        BENCH_JAVA_OPTS adds JVM options to the server, e.g. a flight recording of the server side:
 #        BENCH_JAVA_OPTS='-XX:StartFlightRecording=filename=target/bench/upload.jfr,settings=profile'.
 set -euo pipefail
@@ -129,14 +133,35 @@ upload() { # mode file counter -> "http_code seconds client_cpu_seconds server_c
   echo "$(cat "$WORK/curl.out") $(awk '{print $1 + $2}' "$WORK/curl.cpu") $(python3 -c "print(($server_after - $server_before) / $TICKS)")"
 }
 
-# warm-up uploads of each kind (class loading and JIT compilation of a freshly started JVM are not what is
-# measured: a clinic's server runs for days): WARMUP 10 MiB uploads of each kind, default 10
+# warm-up (class loading and JIT compilation of a freshly started JVM are not what is measured: a clinic's server
+# runs for days): rounds of WARMUP 10 MiB uploads of each kind until a round's median time settles
 warm="$WORK/warm.png"
 { printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR'; head -c $((10 * 1048576 - 16)) /dev/urandom; } >"$warm"
-for _ in $(seq 1 "${WARMUP:-10}"); do
-  UPLOAD_N=$((UPLOAD_N + 1)); upload raw "$warm" "$UPLOAD_N" >/dev/null
-  UPLOAD_N=$((UPLOAD_N + 1)); upload multipart "$warm" "$UPLOAD_N" >/dev/null
-done
+previous=""
+WARM_LINE="Warm-up: none (the first uploads of a freshly started JVM)."
+if [[ ${WARMUP:-10} -gt 0 ]]; then
+  for round in $(seq 1 "${WARMUP_ROUNDS:-8}"); do
+    round_times=""
+    for _ in $(seq 1 "${WARMUP:-10}"); do
+      for mode in raw multipart; do
+        UPLOAD_N=$((UPLOAD_N + 1))
+        read -r code secs _ _ <<<"$(upload "$mode" "$warm" "$UPLOAD_N")"
+        [[ $code == 201 ]] || { echo "warm-up upload $mode answered $code: $(cat "$WORK/resp.json")"; exit 1; }
+        round_times+=" $secs"
+      done
+    done
+    # shellcheck disable=SC2086 # a space-separated list of numbers
+    current=$(median $round_times)
+    change=$([[ -n "$previous" ]] && python3 -c "print(f'{100 * ($current - $previous) / $previous:+.1f}')" || echo "")
+    printf 'warm-up round %s: median upload %.1f ms%s\n' "$round" "$(python3 -c "print(1000 * $current)")" \
+      "${change:+ ($change % against the round before)}"
+    WARM_LINE="Warm-up: $round round(s) of ${WARMUP:-10} uploads of each kind (10 MiB), median of the last round $(python3 -c "print(f'{1000 * $current:.1f}')") ms${change:+, $change % against the round before}."
+    if [[ -n "$change" ]] && python3 -c "import sys; sys.exit(0 if abs($change) <= 5 else 1)"; then
+      break
+    fi
+    previous=$current
+  done
+fi
 rm -f "$warm"
 
 ROWS=()
@@ -200,6 +225,8 @@ mkdir -p "$ROOT/target/bench"
   printf '%s\n' "${ROWS[@]}"
   echo
   [[ -n "$HEAP_LINE" ]] && echo "$HEAP_LINE"
+  echo
+  echo "$WARM_LINE"
   echo
   echo "Machine: $MACHINE; $(date -u '+%Y-%m-%d %H:%M UTC')."
 } | tee "$ROOT/target/bench/upload-results.md"
