@@ -98,8 +98,9 @@ class ImageCommitter {
     }
 
     /**
-     * The same bytes are already stored for this patient: keep the existing image, drop the new file. The lookup
-     * is one statement outside a transaction (a single read is consistent by itself).
+     * The same bytes are already stored for this patient: the existing image is the answer (the caller has removed
+     * the new file already). The lookup is one statement outside a transaction (a single read is consistent by
+     * itself).
      */
     private Optional<UploadResult> existing(
             AuthenticatedUser me, UUID patientId, UploadReceiver.Received received, String idempotencyKey) {
@@ -112,7 +113,6 @@ class ImageCommitter {
         tx.executeWithoutResult(status -> audit.record(AuditEntry.allowed(
                         AuditAction.READ, ImageAccess.RESOURCE, found.image().id(), patientId)
                 .withDetail("duplicate upload")));
-        storage.delete(received.temp().key());
         try {
             tx.executeWithoutResult(status ->
                     rememberKey(me, idempotencyKey, patientId, found.image().id(), 200));
