@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -256,8 +257,7 @@ class RoundTripBudgetIntegrationTests extends ImagingTestSupport {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         List<RoundTrips.Event> events = RoundTrips.of(requestId);
-        String report = "new upload: " + events.size() + " round trips\n  "
-                + String.join("\n  ", events.stream().map(Object::toString).toList());
+        String report = "new upload: " + events.size() + " round trips" + lines(events);
         System.out.println(report);
         assertThat(events).as(report).hasSizeLessThanOrEqualTo(UPLOAD_BUDGET);
         assertThat(events)
@@ -276,9 +276,13 @@ class RoundTripBudgetIntegrationTests extends ImagingTestSupport {
         int auditOverhead = RoundTrips.auditTransactionOverhead(events);
         int counted = events.size() - auditOverhead;
         String report = "GET " + path + ": " + counted + " round trips (+" + auditOverhead
-                + " begin/commit of the audit trail's own transaction)\n  "
-                + String.join("\n  ", events.stream().map(Object::toString).toList());
+                + " begin/commit of the audit trail's own transaction)" + lines(events);
         System.out.println(report);
         assertThat(counted).as(report).isLessThanOrEqualTo(budget);
+    }
+
+    /** The round trips one per line, indented, for a failure message and the test log. */
+    private static String lines(List<RoundTrips.Event> events) {
+        return events.stream().map(e -> "\n  " + e).collect(Collectors.joining());
     }
 }

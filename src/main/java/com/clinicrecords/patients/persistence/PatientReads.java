@@ -25,15 +25,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PatientReads {
 
+    /** Whether the patient is live and whether the caller is linked, then the source: one patient by id. */
+    private static final String LIVE_AND_LINKED_BY_ID =
+            "p.deleted_at is null, " + PatientVisibility.CALLER_LINKED_TO_P_SQL + " from patients p where p.id = ?";
+
     private static final String WITH_FACTS = "select p.id, p.user_id, p.first_name, p.last_name, p.date_of_birth, "
             + "p.gender, p.insurance_number, p.room, p.bed, p.diagnosis, p.prescribed_medicine, p.created_at, "
-            + "p.updated_at, p.version, p.deleted_at is null, "
-            + PatientVisibility.CALLER_LINKED_TO_P_SQL
-            + " from patients p where p.id = ?";
+            + "p.updated_at, p.version, " + LIVE_AND_LINKED_BY_ID;
 
-    private static final String FACTS = "select p.user_id, p.deleted_at is null, "
-            + PatientVisibility.CALLER_LINKED_TO_P_SQL
-            + " from patients p where p.id = ?";
+    private static final String FACTS = "select p.user_id, " + LIVE_AND_LINKED_BY_ID;
 
     private final JdbcTemplate jdbc;
 
