@@ -26,8 +26,9 @@
 #        directory and its name search, the user search) with p50/p99 at the seeded scale.
 #      Prints req/s, p50/p99 latency and non-2xx counts as Markdown, plus API-vs-bare ratios. Last, the API and
 #      its baselines taken in turn at 16 clients, BENCH_PAIR_ROUNDS times, with the median ratio (cells measured
-#      minutes apart on a shared machine also measure how its speed moved). All of it goes to
-#      target/bench/results.md.
+#      minutes apart on a shared machine also measure how its speed moved), and the CPU time per request of
+#      the application, the database server and the driver in each of those cells (Linux /proc), which shows
+#      where a request's cost goes. All of it goes to target/bench/results.md.
 #   4. Stops the application (also on Ctrl-C or failure).
 #
 # Usage:   bench/load-benchmark.sh
@@ -35,6 +36,7 @@
 #          BENCH_WARMUP_ROUNDS (default 6; 0 skips the JIT warm-up), BENCH_PAIR_ROUNDS (default 3; 0 skips),
 #          BENCH_PORT (default 18080), BENCH_DB_PORT (embedded DB port, default 13307),
 #          BENCH_SCALE (default: the 100k-appointment clinic; 2m: the large one),
+#          BENCH_DB_PID (the database server's process, for the CPU split when DB_URL points at a local server),
 #          BENCH_ONLY (a regular expression: only the scenarios whose name matches run, e.g. 'GET patient|list:'),
 #          BENCH_JAVA_OPTS (extra JVM options of the application, e.g. a flight recording:
 #          '-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile').
@@ -108,6 +110,13 @@ for _ in $(seq 1 1800); do
 done
 ready || { echo "The application was not ready after 1800 s; see $OUT/app.log"; exit 1; }
 grep -E "Seeded|already present" "$OUT/app.log" || true
+# CPU time per request by process in the in-turn rounds: the application, the database server (the embedded one,
+# or BENCH_DB_PID for a local server of your own), and the driver.
+DB_PID="${BENCH_DB_PID:-}"
+if [ -z "$DB_PID" ] && [ -z "${DB_URL:-}" ]; then
+  DB_PID="$(pgrep -f -- "(mysqld|mariadbd).*--port=$DB_PORT" | head -1 || true)"
+fi
+export BENCH_CPU_PIDS="app=$APP_PID${DB_PID:+,db=$DB_PID}"
 
 echo "Driving load: ${SECONDS_PER_CELL}s per cell, clients $CLIENTS"
 echo "Machine: $(nproc) cores, $(free -g 2>/dev/null | awk '/^Mem:/ {print $2 " GiB RAM"}'), load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" \

@@ -193,32 +193,36 @@ public final class LoadDriver {
                         "The API and its baselines in turn (%d s each, %d clients, %d rounds); req/s:%n%n",
                         seconds, clients, rounds);
                 System.out.println(
-                        "| scenario | round | API | statements over JDBC | bare select | API / bare | non-2xx |");
-                System.out.println("|---|---:|---:|---:|---:|---:|");
+                        "| scenario | round | API | statements over JDBC | bare select | API / bare | non-2xx |"
+                                + (CpuSplit.enabled() ? " CPU µs per request (API; statements; bare) |" : ""));
+                System.out.println("|---|---:|---:|---:|---:|---:|---:|" + (CpuSplit.enabled() ? "---|" : ""));
                 header = true;
             }
             double[] ratios = new double[rounds];
             for (int r = 0; r < rounds; r++) {
                 Map<String, Double> rates = new LinkedHashMap<>();
+                List<String> cpu = new ArrayList<>();
                 long errors = 0;
                 for (String name : group) {
                     if (scenarios.containsKey(name)) {
                         Result result = run(scenarios.get(name), clients, seconds);
                         rates.put(name, result.perSecond());
+                        cpu.add(result.cpu());
                         errors += result.errors();
                     }
                 }
                 ratios[r] = rates.get(api) / rates.get(bare);
                 Double statements = group.size() > 2 ? rates.get(group.get(1)) : null;
                 System.out.printf(
-                        "| %s | %d | %.0f | %s | %.0f | %.2fx | %d |%n",
+                        "| %s | %d | %.0f | %s | %.0f | %.2fx | %d |%s%n",
                         api.replace(" (API)", ""),
                         r + 1,
                         rates.get(api),
                         statements == null ? "" : String.format("%.0f", statements),
                         rates.get(bare),
                         ratios[r],
-                        errors);
+                        errors,
+                        CpuSplit.enabled() ? " " + String.join("; ", cpu) + " |" : "");
             }
             Arrays.sort(ratios);
             System.out.printf("| %s | median | | | | **%.2fx** | |%n", api.replace(" (API)", ""), ratios[rounds / 2]);
@@ -353,6 +357,7 @@ public final class LoadDriver {
     }
 
     private static Result run(Supplier<HttpRequest> requests, int clients, int seconds) throws InterruptedException {
+        CpuSplit cpu = CpuSplit.enabled() ? new CpuSplit() : null;
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         List<long[]> latencies = new ArrayList<>();
         long[] errors = new long[clients];
@@ -408,7 +413,8 @@ public final class LoadDriver {
                 all.length / (double) seconds,
                 percentile(all, 0.50),
                 percentile(all, 0.99),
-                Arrays.stream(errors).sum());
+                Arrays.stream(errors).sum(),
+                cpu == null ? "" : cpu.perRequest(all.length));
     }
 
     private static double percentile(long[] sorted, double p) {
@@ -455,5 +461,73 @@ public final class LoadDriver {
     private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_FAILURE =
             new java.util.concurrent.atomic.AtomicReference<>();
 
-    record Result(double perSecond, double p50, double p99, long errors) {}
+    record Result(double perSecond, double p50, double p99, long errors, String cpu) {
+
+        Result(double perSecond, double p50, double p99, long errors) {
+            this(perSecond, p50, p99, errors, "");
+        }
+    }
+
+    /**
+     * CPU time per request, split by process: the processes named in BENCH_CPU_PIDS ({@code name=pid,...}, e.g.
+     * the application and the database server, read from /proc on Linux) and this driver itself. On a machine
+     * whose cores the three share, this shows where a request's cost goes, which req/s alone cannot.
+     */
+    static final class CpuSplit {
+
+        private static final Map<String, Long> PIDS = pids();
+        private final Map<String, Long> start = sample();
+
+        static boolean enabled() {
+            return !PIDS.isEmpty();
+        }
+
+        private static Map<String, Long> pids() {
+            String value = System.getenv("BENCH_CPU_PIDS");
+            Map<String, Long> pids = new LinkedHashMap<>();
+            if (value != null) {
+                for (String part : value.split(",")) {
+                    String[] kv = part.trim().split("=");
+                    if (kv.length == 2 && kv[1].trim().matches("\\d+")) {
+                        pids.put(kv[0].trim(), Long.parseLong(kv[1].trim()));
+                    }
+                }
+            }
+            return pids;
+        }
+
+        /** CPU nanoseconds so far per process (user + system); -1 when unreadable. */
+        private static Map<String, Long> sample() {
+            Map<String, Long> cpu = new LinkedHashMap<>();
+            PIDS.forEach((name, pid) -> cpu.put(name, procCpuNanos(pid)));
+            cpu.put("driver", procCpuNanos(ProcessHandle.current().pid()));
+            return cpu;
+        }
+
+        private static long procCpuNanos(long pid) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                // fields after the command name, which is in parentheses and may hold spaces
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+            } catch (Exception e) {
+                return -1;
+            }
+        }
+
+        /** "app 612 / db 455 / driver 498" (microseconds per request). */
+        String perRequest(long requests) {
+            Map<String, Long> end = sample();
+            List<String> parts = new ArrayList<>();
+            end.forEach((name, nanos) -> {
+                long before = start.getOrDefault(name, -1L);
+                parts.add(name + " "
+                        + (nanos < 0 || before < 0 || requests == 0
+                                ? "?"
+                                : String.valueOf((nanos - before) / 1000 / requests)));
+            });
+            return String.join(" / ", parts);
+        }
+    }
 }
