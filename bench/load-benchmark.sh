@@ -15,8 +15,11 @@
 #      database folder, target/bench/mariadb-2m, so later runs start at once). Both scales also get 5 image rows
 #      per patient (rows only, no files), seeded on their own so that an older benchmark database gains them.
 #   3. Runs the Java load driver (com.clinicrecords.bench.LoadDriver, closed loop, JDK HttpClient). It first
-#      warms both JVMs: rounds of 3 s per scenario at 16 clients until no scenario's throughput moves by more
-#      than 10 % from one round to the next (at most BENCH_WARMUP_ROUNDS rounds). Then each scenario at 1, 16
+#      warms both JVMs: passes of 10 s per scenario at 16 clients until the application's JIT compiler is done
+#      (its compile time at most 5 % of a pass, read with jcmd; at most BENCH_JIT_MAX_SECONDS): it finishes the
+#      API's per-request code only after minutes of load), then rounds of 3 s per scenario at 16 clients
+#      until the scenarios' throughput moves by at most 5 % from one round to the next (at most
+#      BENCH_WARMUP_ROUNDS rounds). Then each scenario at 1, 16
 #      and 64 concurrent clients, a fixed time per cell after a short warm-up:
 #        login, GET patient (as the linked doctor), list appointments by doctor, book appointment (as admin),
 #        the bare-JDBC GET patient / appointments-by-doctor (the floor: one select each), the API's own
@@ -33,15 +36,16 @@
 #
 # Usage:   bench/load-benchmark.sh
 # Tuning:  BENCH_SECONDS (per cell, default 10), BENCH_CLIENTS (default 1,16,64), BENCH_WARMUP (default 2),
-#          BENCH_WARMUP_ROUNDS (default 6; 0 skips the JIT warm-up), BENCH_PAIR_ROUNDS (default 3; 0 skips),
+#          BENCH_JIT_MAX_SECONDS (default 900; 0 skips), BENCH_WARMUP_ROUNDS (default 6; 0 skips the rounds),
+#          BENCH_PAIR_ROUNDS (default 3; 0 skips),
 #          BENCH_PORT (default 18080), BENCH_DB_PORT (embedded DB port, default 13307),
 #          BENCH_SCALE (default: the 100k-appointment clinic; 2m: the large one),
 #          BENCH_DB_PID (the database server's process, for the CPU split when DB_URL points at a local server),
 #          BENCH_ONLY (a regular expression: only the scenarios whose name matches run, e.g. 'GET patient|list:'),
 #          BENCH_JAVA_OPTS (extra JVM options of the application, e.g. a flight recording:
 #          '-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile').
-# Needs:   JDK 17+. Loopback only; nothing listens on other interfaces. Takes ~20 minutes with the defaults
-#          (2 to 6 warm-up rounds of ~1 minute, 24 scenarios x 3 client counts x 12 s, 3 alternating rounds,
+# Needs:   JDK 17+. Loopback only; nothing listens on other interfaces. Takes ~30 minutes with the defaults
+#          (4 to 15 minutes of JIT warm-up, 2 to 6 warm-up rounds of ~1 minute, 24 scenarios x 3 client counts x 12 s, 3 alternating rounds,
 #          plus start-up).
 # Note:    the driver signs in once, so access tokens live 3 h for this run only (the default 10 min ended a run
 #          in 401s), and the bookings of a long run would reach a patient's cap of 10 open appointments, so the
