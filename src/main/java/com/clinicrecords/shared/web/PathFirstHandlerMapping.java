@@ -21,11 +21,12 @@ import org.springframework.web.util.pattern.PathPattern;
  * each (several calls through the filters' request wrappers per mapping), then its path patterns. That lookup
  * was 16 % of a patient read's Java CPU in the load benchmark's flight recording, and matching the ~80 path
  * patterns first still 9 %. So each mapping's literal start (the pattern up to its first variable or wildcard,
- * without a trailing slash: {@code /api/patients} of {@code /api/patients/{id}}) is worked out once, and a request path that starts with
- * none of its mapping's literal starts skips that mapping. So does a path with a different number of '/' than
- * a pattern that has a fixed number ({@code /api/patients/{id}/images} for {@code /api/patients/{id}}): without
- * that, every mapping below {@code /api/patients} still went through Spring's full check, 9 µs of a patient
- * read in the load benchmark's CPU profile (the whole lookup 48 µs before this, of about 450 µs). Every other mapping goes through Spring's own check
+ * without a trailing slash: {@code /api/patients} of {@code /api/patients/{id}}) is worked out once, and a
+ * request path that starts with none of its mapping's literal starts skips that mapping. So does a path with a
+ * different number of '/' than a pattern that has a fixed number ({@code /api/patients/{id}/images} for
+ * {@code /api/patients/{id}}): without that, every mapping below {@code /api/patients} still went through
+ * Spring's full check, 9 µs of a patient read in the load benchmark's CPU profile (the whole lookup 48 µs of
+ * about 450 µs before). Every other mapping goes through Spring's own check
  * unchanged, so the chosen handler and the 404/405/406/415 answers are the same as before. Paths with
  * {@code %} or {@code ;} (percent-encoding, matrix variables: Spring decodes or strips those before it compares)
  * are not prefiltered.
