@@ -44,15 +44,17 @@
 #          BENCH_ONLY (a regular expression: only the scenarios whose name matches run, e.g. 'GET patient|list:'),
 #          BENCH_JAVA_OPTS (extra JVM options of the application, e.g. a flight recording:
 #          '-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile').
-# Needs:   JDK 17+. Loopback only; nothing listens on other interfaces. Takes ~30 minutes with the defaults
-#          (4 to 15 minutes of JIT warm-up, 2 to 6 warm-up rounds of ~1 minute, 24 scenarios x 3 client counts x 12 s, 3 alternating rounds,
+# Needs:   JDK 17+. Loopback only; nothing listens on other interfaces. Takes ~45 minutes with the defaults
+#          (the JIT warm-up ends after the first pass past BENCH_JIT_MAX_SECONDS at the latest: 18 minutes in a
+#          full run on 2 cores; 2 to 6 warm-up rounds of ~1 minute, 24 scenarios x 3 client counts x 12 s, 3 alternating rounds,
 #          plus start-up).
 # Note:    the driver signs in once, so access tokens live 3 h for this run only (the default 10 min ended a run
-#          in 401s), and the bookings of a long run would reach a patient's cap of 10 open appointments, so the
-#          cap is lifted for this run only; login throttling is raised for this run only (every request comes
-#          from 127.0.0.1), and sign-ins wait
-#          for a hashing slot instead of getting 503 (so the login figures measure Argon2 throughput); numbers depend
-#          heavily on the machine (Argon2id hashing dominates login; CPU cores are shared with the database).
+#          in 401s), and so do idle sessions (a session is marked used when its token is refreshed, which this
+#          driver never does: after the default 30 minutes, a run that long ended in 401s), and the bookings of
+#          a long run would reach a patient's cap of 10 open appointments, so the cap is lifted for this run only;
+#          login throttling is raised for this run only (every request comes from 127.0.0.1), and sign-ins wait
+#          for a hashing slot instead of getting 503 (so the login figures measure Argon2 throughput); numbers
+#          depend heavily on the machine (Argon2id hashing dominates login; CPU cores are shared with the database).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -86,7 +88,8 @@ java -Xmx1g $JAVA_OPTS -cp "$CP" com.clinicrecords.bench.BenchApplication \
   --clinic.security.login-throttle.per-account.capacity=1000000000 \
   --clinic.security.login-throttle.per-account-client.capacity=1000000000 \
   --clinic.security.password-hashing.max-waiting=1000 --clinic.security.password-hashing.max-wait=60s \
-  --clinic.security.jwt.access-token-ttl=3h --clinic.appointments.max-open-per-patient=1000000 \
+  --clinic.security.jwt.access-token-ttl=3h --clinic.security.jwt.session-idle-timeout=3h \
+  --clinic.appointments.max-open-per-patient=1000000 \
   --logging.level.root=WARN --logging.level.com.clinicrecords=INFO \
   > "$OUT/app.log" 2>&1 &
 APP_PID=$!
