@@ -16,7 +16,7 @@
 #      per patient (rows only, no files), seeded on their own so that an older benchmark database gains them.
 #   3. Runs the Java load driver (com.clinicrecords.bench.LoadDriver, closed loop, JDK HttpClient). It first
 #      warms both JVMs: passes of 10 s per scenario at 16 clients until the application's JIT compiler is done
-#      (its compile time at most 5 % of a pass, read with jcmd; at most BENCH_JIT_MAX_SECONDS): it finishes the
+#      (its compile time at most 5 % of a pass, read with jcmd; at most BENCH_JIT_MAX_SECONDS; it finishes the
 #      API's per-request code only after minutes of load), then rounds of 3 s per scenario at 16 clients
 #      until the scenarios' throughput moves by at most 5 % from one round to the next (at most
 #      BENCH_WARMUP_ROUNDS rounds). Then each scenario at 1, 16
@@ -46,8 +46,8 @@
 #          '-XX:StartFlightRecording=filename=target/bench/app.jfr,settings=profile').
 # Needs:   JDK 17+. Loopback only; nothing listens on other interfaces. Takes ~45 minutes with the defaults
 #          (the JIT warm-up ends after the first pass past BENCH_JIT_MAX_SECONDS at the latest: 18 minutes in a
-#          full run on 2 cores; 2 to 6 warm-up rounds of ~1 minute, 24 scenarios x 3 client counts x 12 s, 3 alternating rounds,
-#          plus start-up).
+#          full run on 2 cores; 2 to 6 warm-up rounds of ~1 minute, 24 scenarios x 3 client counts x 12 s,
+#          3 alternating rounds, plus start-up).
 # Note:    the driver signs in once, so access tokens live 3 h for this run only (the default 10 min ended a run
 #          in 401s), and so do idle sessions (a session is marked used when its token is refreshed, which this
 #          driver never does: after the default 30 minutes, a run that long ended in 401s), and the bookings of

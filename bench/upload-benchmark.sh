@@ -117,20 +117,21 @@ PY
 UPLOAD_N=0
 TICKS=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, all its threads
-upload() { # mode file counter -> "http_code seconds client_cpu_seconds server_cpu_seconds"
+post() { # mode file counter -> "http_code seconds" (curl's); the answer goes to $WORK/resp.json
   # different bytes every time (after the 16-byte PNG signature), or the upload would be a duplicate (200)
   printf '%016d' "$3" | dd of="$2" bs=1 seek=16 conv=notrunc status=none
+  if [[ $1 == raw ]]; then
+    curl -s -o "$WORK/resp.json" -w '%{http_code} %{time_total}' -X POST -T "$2" -H "$AUTH" \
+      -H 'Content-Type: application/octet-stream' -H "X-Filename: bench.png" "$BASE/api/patients/$PATIENT_ID/images"
+  else
+    curl -s -o "$WORK/resp.json" -w '%{http_code} %{time_total}' -H "$AUTH" \
+      -F "file=@$2;type=application/octet-stream" -F "description=benchmark" "$BASE/api/patients/$PATIENT_ID/images"
+  fi
+}
+upload() { # mode file counter -> "http_code seconds client_cpu_seconds server_cpu_seconds"
   local TIMEFORMAT='%U %S' server_before server_after
   server_before=$(cpu_ticks "$APP_PID")
-  if [[ $1 == raw ]]; then
-    { time curl -s -o "$WORK/resp.json" -w '%{http_code} %{time_total}' -X POST -T "$2" -H "$AUTH" \
-      -H 'Content-Type: application/octet-stream' -H "X-Filename: bench.png" "$BASE/api/patients/$PATIENT_ID/images" \
-      >"$WORK/curl.out"; } 2>"$WORK/curl.cpu"
-  else
-    { time curl -s -o "$WORK/resp.json" -w '%{http_code} %{time_total}' -H "$AUTH" \
-      -F "file=@$2;type=application/octet-stream" -F "description=benchmark" "$BASE/api/patients/$PATIENT_ID/images" \
-      >"$WORK/curl.out"; } 2>"$WORK/curl.cpu"
-  fi
+  { time post "$1" "$2" "$3" >"$WORK/curl.out"; } 2>"$WORK/curl.cpu"
   server_after=$(cpu_ticks "$APP_PID")
   echo "$(cat "$WORK/curl.out") $(awk '{print $1 + $2}' "$WORK/curl.cpu") $(python3 -c "print(($server_after - $server_before) / $TICKS)")"
 }
@@ -148,14 +149,7 @@ if [[ ${SMALL_WARMUP:-2000} -gt 0 ]]; then
   small_start=$(now)
   for i in $(seq 1 "${SMALL_WARMUP:-2000}"); do
     UPLOAD_N=$((UPLOAD_N + 1))
-    printf '%016d' "$UPLOAD_N" | dd of="$small" bs=1 seek=16 conv=notrunc status=none
-    if ((i % 2)); then
-      code=$(curl -s -o "$WORK/resp.json" -w '%{http_code}' -X POST -T "$small" -H "$AUTH" \
-        -H 'Content-Type: application/octet-stream' -H "X-Filename: small.png" "$BASE/api/patients/$PATIENT_ID/images")
-    else
-      code=$(curl -s -o "$WORK/resp.json" -w '%{http_code}' -H "$AUTH" -F "file=@$small;type=application/octet-stream" \
-        "$BASE/api/patients/$PATIENT_ID/images")
-    fi
+    read -r code _ <<<"$(post "$( ((i % 2)) && echo raw || echo multipart)" "$small" "$UPLOAD_N")"
     [[ $code == 201 ]] || { echo "small warm-up upload $i answered $code: $(cat "$WORK/resp.json")"; exit 1; }
   done
   SMALL_LINE="Small-upload warm-up: ${SMALL_WARMUP:-2000} uploads of 4 KiB in $(python3 -c "print(f'{$(now) - $small_start:.0f}')") s."

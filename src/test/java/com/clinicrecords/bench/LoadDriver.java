@@ -504,12 +504,8 @@ public final class LoadDriver {
     private static final java.util.concurrent.atomic.AtomicReference<String> FIRST_FAILURE =
             new java.util.concurrent.atomic.AtomicReference<>();
 
-    record Result(double perSecond, double p50, double p99, long errors, String cpu) {
-
-        Result(double perSecond, double p50, double p99, long errors) {
-            this(perSecond, p50, p99, errors, "");
-        }
-    }
+    /** One cell; {@code cpu} is the CPU split per request, empty without BENCH_CPU_PIDS. */
+    record Result(double perSecond, double p50, double p99, long errors, String cpu) {}
 
     /**
      * CPU time per request, split by process: the processes named in BENCH_CPU_PIDS ({@code name=pid,...}, e.g.

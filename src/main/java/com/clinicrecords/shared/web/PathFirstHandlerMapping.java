@@ -112,14 +112,20 @@ class PathFirstHandlerMapping {
             static final Prefilter NONE = new Prefilter(ANY, new int[0]);
 
             static Prefilter of(RequestMappingInfo info) {
-                String[] starts = literalStarts(info);
-                if (starts == ANY) {
+                PathPatternsRequestCondition paths = info.getPathPatternsCondition();
+                if (paths == null || paths.getPatterns().isEmpty()) {
                     return NONE;
                 }
+                String[] starts = new String[paths.getPatterns().size()];
                 int[] slashes = new int[starts.length];
                 int i = 0;
-                for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+                for (PathPattern pattern : paths.getPatterns()) {
                     String text = pattern.getPatternString();
+                    String start = literalStart(text);
+                    if (start == null) {
+                        return NONE;
+                    }
+                    starts[i] = start;
                     slashes[i++] = text.contains("**") || text.contains("{*") ? -1 : Mapping.slashes(text);
                 }
                 return new Prefilter(starts, slashes);
@@ -142,33 +148,26 @@ class PathFirstHandlerMapping {
             }
         }
 
+        /** The literal starts of a mapping's path patterns; none when one of them can match any path. */
         static String[] literalStarts(RequestMappingInfo info) {
-            PathPatternsRequestCondition paths = info.getPathPatternsCondition();
-            if (paths == null || paths.getPatterns().isEmpty()) {
-                return ANY;
+            return Prefilter.of(info).starts();
+        }
+
+        /** The pattern up to its first variable or wildcard, without a trailing '/'; null when that is empty. */
+        private static String literalStart(String pattern) {
+            int end = pattern.length();
+            for (int j = 0; j < pattern.length(); j++) {
+                char c = pattern.charAt(j);
+                if (c == '{' || c == '*' || c == '?') {
+                    end = j;
+                    break;
+                }
             }
-            String[] starts = new String[paths.getPatterns().size()];
-            int i = 0;
-            for (PathPattern pattern : paths.getPatterns()) {
-                String text = pattern.getPatternString();
-                int end = text.length();
-                for (int j = 0; j < text.length(); j++) {
-                    char c = text.charAt(j);
-                    if (c == '{' || c == '*' || c == '?') {
-                        end = j;
-                        break;
-                    }
-                }
-                // "/api/**" and "/api/{*rest}" also match "/api": the start stops before the last separator
-                while (end > 0 && text.charAt(end - 1) == '/') {
-                    end--;
-                }
-                if (end == 0) {
-                    return ANY;
-                }
-                starts[i++] = text.substring(0, end);
+            // "/api/**" and "/api/{*rest}" also match "/api": the start stops before the last separator
+            while (end > 0 && pattern.charAt(end - 1) == '/') {
+                end--;
             }
-            return starts;
+            return end == 0 ? null : pattern.substring(0, end);
         }
     }
 }
