@@ -10,14 +10,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
  * The baselines: {@code GET /bench/jdbc/patients/{id}} and {@code GET /bench/jdbc/appointments?doctorId=}
  * read the same rows as the API with one prepared statement each and hand-written JSON (the floor).
  * {@code GET /bench/jdbc/api-statements/patients/{id}?uid=&sid=} runs, over plain JDBC, the statements the API
- * itself needs for that read: the caller (session, account, roles, permissions), the patient with the access
+ * itself needs for that read: the caller (session and account, with the roles kept per account version as the API does), the patient with the access
  * facts, and the audit insert, so framework overhead and extra SQL show apart.
  */
 class BareJdbcServlet extends HttpServlet {
@@ -28,9 +30,17 @@ class BareJdbcServlet extends HttpServlet {
             + "where doctor_id = ? order by starts_at desc limit 20";
 
     private static final String CALLER = "select s.user_id, s.last_used_at, s.absolute_expires_at, s.revoked_at, "
-            + "u.email, u.status, u.password_change_required, r.id, r.name, r.version "
+            + "u.email, u.status, u.password_change_required, r.name, u.version "
             + "from auth_sessions s join users u on u.id = s.user_id "
             + "left join user_roles ur on ur.user_id = u.id left join roles r on r.id = ur.role_id where s.id = ?";
+    /** The API's statement for an account whose roles it holds in memory (per account version). */
+    private static final String SESSION_AND_ACCOUNT = "select s.user_id, s.last_used_at, s.absolute_expires_at, "
+            + "s.revoked_at, u.email, u.status, u.password_change_required, u.version "
+            + "from auth_sessions s join users u on u.id = s.user_id where s.id = ?";
+
+    /** Account id -> "version:roles", as the API keeps an account's roles per account version. */
+    private final Map<String, String> knownRoles = new ConcurrentHashMap<>();
+
     private static final String PATIENT_WITH_FACTS = "select p.id, p.first_name, p.last_name, p.date_of_birth, "
             + "p.gender, p.room, p.bed, p.user_id, p.deleted_at is null, exists (select 1 from doctor_patient_links l "
             + "join doctors d on d.id = l.doctor_id where d.user_id = ? and l.patient_id = p.id "
@@ -93,29 +103,50 @@ class BareJdbcServlet extends HttpServlet {
     }
 
     /** The API's statements for one patient read, each in auto-commit mode like the API's read path. */
-    private static String apiStatements(Connection c, String id, String userId, String sessionId, String ip)
+    private String apiStatements(Connection c, String id, String userId, String sessionId, String ip)
             throws SQLException {
-        StringBuilder roles = new StringBuilder();
-        try (PreparedStatement ps = c.prepareStatement(CALLER)) {
-            ps.setString(1, sessionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                boolean any = false;
-                while (rs.next()) {
-                    any = true;
-                    if (!userId.equals(rs.getString(1))
+        String known = knownRoles.get(userId);
+        boolean current = false;
+        if (known != null) {
+            try (PreparedStatement ps = c.prepareStatement(SESSION_AND_ACCOUNT)) {
+                ps.setString(1, sessionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()
+                            || !userId.equals(rs.getString(1))
                             || rs.getObject(4) != null
                             || !"ACTIVE".equals(rs.getString(6))) {
                         return null;
                     }
-                    if (rs.getString(8) != null && roles.indexOf(rs.getString(8)) < 0) {
-                        roles.append(roles.length() == 0 ? "" : ",").append(rs.getString(8));
-                    }
-                }
-                if (!any) {
-                    return null;
+                    current = known.startsWith(rs.getLong(8) + ":");
                 }
             }
         }
+        if (!current) {
+            StringBuilder roles = new StringBuilder();
+            long version = -1;
+            try (PreparedStatement ps = c.prepareStatement(CALLER)) {
+                ps.setString(1, sessionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (!userId.equals(rs.getString(1))
+                                || rs.getObject(4) != null
+                                || !"ACTIVE".equals(rs.getString(6))) {
+                            return null;
+                        }
+                        version = rs.getLong(9);
+                        if (rs.getString(8) != null && roles.indexOf(rs.getString(8)) < 0) {
+                            roles.append(roles.length() == 0 ? "" : ",").append(rs.getString(8));
+                        }
+                    }
+                }
+            }
+            if (version < 0) {
+                return null;
+            }
+            known = version + ":" + roles;
+            knownRoles.put(userId, known);
+        }
+        String roles = known.substring(known.indexOf(':') + 1);
         String json;
         try (PreparedStatement ps = c.prepareStatement(PATIENT_WITH_FACTS)) {
             ps.setString(1, userId);
@@ -133,7 +164,7 @@ class BareJdbcServlet extends HttpServlet {
         try (PreparedStatement ps = c.prepareStatement(AUDIT)) {
             ps.setObject(1, LocalDateTime.now(ZoneOffset.UTC));
             ps.setString(2, userId);
-            ps.setString(3, roles.toString());
+            ps.setString(3, roles);
             ps.setString(4, id);
             ps.setString(5, id);
             ps.setString(6, UUID.randomUUID().toString());

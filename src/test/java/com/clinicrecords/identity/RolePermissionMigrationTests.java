@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
  * running instance goes on using the old permissions of that role until it restarts. This test reads every SQL
  * migration from the one that added the column on, and fails on one that changes role_permissions without an
  * {@code UPDATE roles SET version = version + 1}.
+ *
+ * <p>Instances also keep each account's roles and permissions per account version (users.version). So a
+ * migration after the last one of the release that added that memory ({@value #ACCOUNT_MEMORY_ADDED_AFTER}) that
+ * changes role_permissions or user_roles must raise users.version of the accounts concerned as well, e.g.
+ * {@code UPDATE users u JOIN user_roles ur ON ur.user_id = u.id SET u.version = u.version + 1 WHERE ...}.
  */
 class RolePermissionMigrationTests {
 
@@ -29,20 +34,19 @@ class RolePermissionMigrationTests {
     private static final Pattern CHANGES_ROLE_PERMISSIONS = Pattern.compile(
             "\\b(insert\\s+(ignore\\s+)?into|update|delete\\s+from|replace\\s+into)\\s+role_permissions\\b",
             Pattern.CASE_INSENSITIVE);
+    private static final String ACCOUNT_MEMORY_ADDED_AFTER = "202611270010";
+    private static final Pattern CHANGES_USER_ROLES = Pattern.compile(
+            "\\b(insert\\s+(ignore\\s+)?into|update|delete\\s+from|replace\\s+into)\\s+(role_permissions|user_roles)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern RAISES_ACCOUNT_VERSION = Pattern.compile(
+            "\\bupdate\\s+users\\b[^;]*\\bset\\b[^;]*?\\b(\\w+\\.)?version\\s*=\\s*(\\w+\\.)?version\\s*\\+\\s*1\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern RAISES_VERSION = Pattern.compile(
             "\\bupdate\\s+roles\\s+set\\s+version\\s*=\\s*version\\s*\\+\\s*1\\b", Pattern.CASE_INSENSITIVE);
 
     @Test
     void aMigrationThatChangesRolePermissionsRaisesTheRolesVersion() throws IOException {
-        List<Path> checked;
-        try (Stream<Path> files = Files.walk(MIGRATIONS)) {
-            checked = files.filter(f -> {
-                        Matcher name = FILE.matcher(f.getFileName().toString());
-                        return name.matches() && new BigInteger(name.group(1)).compareTo(VERSION_COLUMN_ADDED) > 0;
-                    })
-                    .toList();
-        }
-        for (Path file : checked) {
+        for (Path file : migrationsAfter(VERSION_COLUMN_ADDED)) {
             String sql = withoutComments(Files.readString(file, StandardCharsets.UTF_8));
             if (CHANGES_ROLE_PERMISSIONS.matcher(sql).find()) {
                 assertThat(RAISES_VERSION.matcher(sql).find())
@@ -52,6 +56,58 @@ class RolePermissionMigrationTests {
                                 file)
                         .isTrue();
             }
+        }
+    }
+
+    @Test
+    void aMigrationThatChangesRolesOrTheirHoldersRaisesTheAccountsVersion() throws IOException {
+        for (Path file : migrationsAfter(new BigInteger(ACCOUNT_MEMORY_ADDED_AFTER))) {
+            String sql = withoutComments(Files.readString(file, StandardCharsets.UTF_8));
+            if (CHANGES_USER_ROLES.matcher(sql).find()) {
+                assertThat(RAISES_ACCOUNT_VERSION.matcher(sql).find())
+                        .as(
+                                "%s changes role_permissions or user_roles: it must also raise users.version of the "
+                                        + "accounts concerned, or running instances keep their old roles",
+                                file)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theAccountRuleRecognisesBothSides() {
+        assertThat(CHANGES_USER_ROLES
+                        .matcher("insert into user_roles (user_id, role_id) select id, 'r' from users")
+                        .find())
+                .isTrue();
+        assertThat(CHANGES_USER_ROLES
+                        .matcher("DELETE FROM role_permissions WHERE permission = 'x'")
+                        .find())
+                .isTrue();
+        assertThat(CHANGES_USER_ROLES.matcher("select * from user_roles").find())
+                .isFalse();
+        assertThat(RAISES_ACCOUNT_VERSION
+                        .matcher("UPDATE users u JOIN user_roles ur ON ur.user_id = u.id SET u.version = u.version + 1 "
+                                + "WHERE ur.role_id = 'r';")
+                        .find())
+                .isTrue();
+        assertThat(RAISES_ACCOUNT_VERSION
+                        .matcher("update users set version = version + 1 where id in (select user_id from x)")
+                        .find())
+                .isTrue();
+        assertThat(RAISES_ACCOUNT_VERSION
+                        .matcher("update users set status = 'ACTIVE'; select version + 1 from roles")
+                        .find())
+                .isFalse();
+    }
+
+    private static List<Path> migrationsAfter(BigInteger version) throws IOException {
+        try (Stream<Path> files = Files.walk(MIGRATIONS)) {
+            return files.filter(f -> {
+                        Matcher name = FILE.matcher(f.getFileName().toString());
+                        return name.matches() && new BigInteger(name.group(1)).compareTo(version) > 0;
+                    })
+                    .toList();
         }
     }
 

@@ -58,7 +58,10 @@ public class RoleAdminService {
         guard.requireCanGrant(caller, permissions);
         role.update(description, permissions);
         events.roleDefinitionChanged("updated", id, role.getName(), permissions);
-        return RoleView.of(roles.saveAndFlush(role));
+        Role saved = roles.saveAndFlush(role);
+        // holders read their roles again on their next request, on every instance (see CallerQueries)
+        roles.touchHolders(id.toString());
+        return RoleView.of(saved);
     }
 
     @Transactional

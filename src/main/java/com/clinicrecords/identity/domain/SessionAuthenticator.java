@@ -30,7 +30,7 @@ public class SessionAuthenticator {
 
     public Optional<AuthenticatedUser> authenticate(UUID userId, UUID sessionId) {
         Instant now = clock.instant();
-        return callers.find(sessionId)
+        return callers.find(sessionId, userId)
                 .filter(c -> c.userId().equals(userId))
                 .filter(c -> c.revokedAt() == null
                         && now.isBefore(c.absoluteExpiresAt())
