@@ -46,30 +46,31 @@ class RolePermissionMigrationTests {
 
     @Test
     void aMigrationThatChangesRolePermissionsRaisesTheRolesVersion() throws IOException {
-        for (Path file : migrationsAfter(VERSION_COLUMN_ADDED)) {
-            String sql = withoutComments(Files.readString(file, StandardCharsets.UTF_8));
-            if (CHANGES_ROLE_PERMISSIONS.matcher(sql).find()) {
-                assertThat(RAISES_VERSION.matcher(sql).find())
-                        .as(
-                                "%s changes role_permissions: it must also run UPDATE roles SET version = version + 1 "
-                                        + "for the roles it changes, or running instances keep the old permissions",
-                                file)
-                        .isTrue();
-            }
-        }
+        assertEveryMigrationAfter(
+                VERSION_COLUMN_ADDED,
+                CHANGES_ROLE_PERMISSIONS,
+                RAISES_VERSION,
+                "%s changes role_permissions: it must also run UPDATE roles SET version = version + 1 "
+                        + "for the roles it changes, or running instances keep the old permissions");
     }
 
     @Test
     void aMigrationThatChangesRolesOrTheirHoldersRaisesTheAccountsVersion() throws IOException {
-        for (Path file : migrationsAfter(new BigInteger(ACCOUNT_MEMORY_ADDED_AFTER))) {
+        assertEveryMigrationAfter(
+                new BigInteger(ACCOUNT_MEMORY_ADDED_AFTER),
+                CHANGES_USER_ROLES,
+                RAISES_ACCOUNT_VERSION,
+                "%s changes role_permissions or user_roles: it must also raise users.version of the "
+                        + "accounts concerned, or running instances keep their old roles");
+    }
+
+    /** Every SQL migration above {@code version} that {@code changes} something also {@code raises} a version. */
+    private static void assertEveryMigrationAfter(BigInteger version, Pattern changes, Pattern raises, String why)
+            throws IOException {
+        for (Path file : migrationsAfter(version)) {
             String sql = withoutComments(Files.readString(file, StandardCharsets.UTF_8));
-            if (CHANGES_USER_ROLES.matcher(sql).find()) {
-                assertThat(RAISES_ACCOUNT_VERSION.matcher(sql).find())
-                        .as(
-                                "%s changes role_permissions or user_roles: it must also raise users.version of the "
-                                        + "accounts concerned, or running instances keep their old roles",
-                                file)
-                        .isTrue();
+            if (changes.matcher(sql).find()) {
+                assertThat(raises.matcher(sql).find()).as(why, file).isTrue();
             }
         }
     }

@@ -72,14 +72,14 @@ public class CallerQueries {
     public Optional<CallerRow> find(UUID sessionId, UUID userId) {
         AccountRoles known = accountRoles.getIfPresent(userId);
         if (known != null) {
-            Optional<Session> session =
+            Optional<CallerRow> session =
                     jdbc.query(SESSION_AND_ACCOUNT, CallerQueries::session, sessionId.toString()).stream()
                             .findFirst();
             if (session.isEmpty()) {
                 return Optional.empty();
             }
             if (session.get().userId().equals(userId) && session.get().accountVersion() == known.accountVersion()) {
-                return Optional.of(session.get().caller(known.roles(), known.permissions()));
+                return Optional.of(session.get().withRoles(known.roles(), known.permissions()));
             }
         }
         return findWithRoles(sessionId);
@@ -89,8 +89,10 @@ public class CallerQueries {
     private Optional<CallerRow> findWithRoles(UUID sessionId) {
         Map<String, Long> roleVersions = new HashMap<>();
         Set<String> roleNames = new HashSet<>();
-        Session session = jdbc.query(
-                CALLER, (ResultSetExtractor<Session>) rs -> collect(rs, roleNames, roleVersions), sessionId.toString());
+        CallerRow session = jdbc.query(
+                CALLER,
+                (ResultSetExtractor<CallerRow>) rs -> collect(rs, roleNames, roleVersions),
+                sessionId.toString());
         if (session == null) {
             return Optional.empty();
         }
@@ -116,7 +118,7 @@ public class CallerQueries {
                         session.userId(),
                         roles,
                         (old, fresh) -> fresh.accountVersion() >= old.accountVersion() ? fresh : old);
-        return Optional.of(session.caller(roles.roles(), roles.permissions()));
+        return Optional.of(session.withRoles(roles.roles(), roles.permissions()));
     }
 
     private boolean permissionsKnown(String roleId, long version) {
@@ -146,9 +148,9 @@ public class CallerQueries {
                 permissions.merge(id, role.frozen(), (old, fresh) -> fresh.version() >= old.version() ? fresh : old));
     }
 
-    private static Session collect(ResultSet rs, Set<String> roleNames, Map<String, Long> roleVersions)
+    private static CallerRow collect(ResultSet rs, Set<String> roleNames, Map<String, Long> roleVersions)
             throws SQLException {
-        Session session = null;
+        CallerRow session = null;
         while (rs.next()) {
             if (session == null) {
                 session = session(rs, 0);
@@ -162,8 +164,9 @@ public class CallerQueries {
         return session;
     }
 
-    private static Session session(ResultSet rs, int rowNum) throws SQLException {
-        return new Session(
+    /** The session's and account's columns; roles and permissions are added by {@link CallerRow#withRoles}. */
+    private static CallerRow session(ResultSet rs, int rowNum) throws SQLException {
+        return new CallerRow(
                 UUID.fromString(rs.getString("user_id")),
                 instant(rs, "last_used_at"),
                 instant(rs, "absolute_expires_at"),
@@ -171,32 +174,9 @@ public class CallerQueries {
                 rs.getString("email"),
                 rs.getString("status"),
                 rs.getBoolean("password_change_required"),
-                rs.getLong("account_version"));
-    }
-
-    /** A session row joined with its account. */
-    private record Session(
-            UUID userId,
-            Instant lastUsedAt,
-            Instant absoluteExpiresAt,
-            Instant revokedAt,
-            String email,
-            String status,
-            boolean passwordChangeRequired,
-            long accountVersion) {
-
-        CallerRow caller(Set<String> roles, Set<String> permissions) {
-            return new CallerRow(
-                    userId,
-                    lastUsedAt,
-                    absoluteExpiresAt,
-                    revokedAt,
-                    email,
-                    status,
-                    passwordChangeRequired,
-                    roles,
-                    permissions);
-        }
+                rs.getLong("account_version"),
+                Set.of(),
+                Set.of());
     }
 
     /** An account's role names and what they permit, as of one version of the account. */
@@ -219,6 +199,22 @@ public class CallerQueries {
             String email,
             String status,
             boolean passwordChangeRequired,
+            long accountVersion,
             Set<String> roles,
-            Set<String> permissions) {}
+            Set<String> permissions) {
+
+        CallerRow withRoles(Set<String> roles, Set<String> permissions) {
+            return new CallerRow(
+                    userId,
+                    lastUsedAt,
+                    absoluteExpiresAt,
+                    revokedAt,
+                    email,
+                    status,
+                    passwordChangeRequired,
+                    accountVersion,
+                    roles,
+                    permissions);
+        }
+    }
 }
