@@ -1,5 +1,6 @@
 package com.clinicrecords.bench;
 
+import com.clinicrecords.identity.persistence.CallerQueries;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,15 +29,6 @@ class BareJdbcServlet extends HttpServlet {
             + "from patients where id = ? and deleted_at is null";
     private static final String APPOINTMENTS = "select id, patient_id, starts_at, ends_at, status from appointments "
             + "where doctor_id = ? order by starts_at desc limit 20";
-
-    private static final String CALLER = "select s.user_id, s.last_used_at, s.absolute_expires_at, s.revoked_at, "
-            + "u.email, u.status, u.password_change_required, r.name, u.version "
-            + "from auth_sessions s join users u on u.id = s.user_id "
-            + "left join user_roles ur on ur.user_id = u.id left join roles r on r.id = ur.role_id where s.id = ?";
-    /** The API's statement for an account whose roles it holds in memory (per account version). */
-    private static final String SESSION_AND_ACCOUNT = "select s.user_id, s.last_used_at, s.absolute_expires_at, "
-            + "s.revoked_at, u.email, u.status, u.password_change_required, u.version "
-            + "from auth_sessions s join users u on u.id = s.user_id where s.id = ?";
 
     /** Account id -> "version:roles", as the API keeps an account's roles per account version. */
     private final Map<String, String> knownRoles = new ConcurrentHashMap<>();
@@ -108,7 +100,7 @@ class BareJdbcServlet extends HttpServlet {
         String known = knownRoles.get(userId);
         boolean current = false;
         if (known != null) {
-            try (PreparedStatement ps = c.prepareStatement(SESSION_AND_ACCOUNT)) {
+            try (PreparedStatement ps = c.prepareStatement(CallerQueries.SESSION_AND_ACCOUNT)) {
                 ps.setString(1, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()
@@ -124,7 +116,7 @@ class BareJdbcServlet extends HttpServlet {
         if (!current) {
             StringBuilder roles = new StringBuilder();
             long version = -1;
-            try (PreparedStatement ps = c.prepareStatement(CALLER)) {
+            try (PreparedStatement ps = c.prepareStatement(CallerQueries.CALLER)) {
                 ps.setString(1, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -133,9 +125,9 @@ class BareJdbcServlet extends HttpServlet {
                                 || !"ACTIVE".equals(rs.getString(6))) {
                             return null;
                         }
-                        version = rs.getLong(9);
-                        if (rs.getString(8) != null && roles.indexOf(rs.getString(8)) < 0) {
-                            roles.append(roles.length() == 0 ? "" : ",").append(rs.getString(8));
+                        version = rs.getLong(8);
+                        if (rs.getString(10) != null && roles.indexOf(rs.getString(10)) < 0) {
+                            roles.append(roles.length() == 0 ? "" : ",").append(rs.getString(10));
                         }
                     }
                 }

@@ -31,13 +31,9 @@ class RolePermissionMigrationTests {
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final BigInteger VERSION_COLUMN_ADDED = new BigInteger("202611261900");
     private static final Pattern FILE = Pattern.compile("V(\\d+)__[a-z0-9_]+\\.sql");
-    private static final Pattern CHANGES_ROLE_PERMISSIONS = Pattern.compile(
-            "\\b(insert\\s+(ignore\\s+)?into|update|delete\\s+from|replace\\s+into)\\s+role_permissions\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHANGES_ROLE_PERMISSIONS = writesTo("role_permissions");
     private static final String ACCOUNT_MEMORY_ADDED_AFTER = "202611270010";
-    private static final Pattern CHANGES_USER_ROLES = Pattern.compile(
-            "\\b(insert\\s+(ignore\\s+)?into|update|delete\\s+from|replace\\s+into)\\s+(role_permissions|user_roles)\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHANGES_USER_ROLES = writesTo("role_permissions|user_roles");
     private static final Pattern RAISES_ACCOUNT_VERSION = Pattern.compile(
             "\\bupdate\\s+users\\b[^;]*\\bset\\b[^;]*?\\b(\\w+\\.)?version\\s*=\\s*(\\w+\\.)?version\\s*\\+\\s*1\\b",
             Pattern.CASE_INSENSITIVE);
@@ -100,6 +96,13 @@ class RolePermissionMigrationTests {
                         .matcher("update users set status = 'ACTIVE'; select version + 1 from roles")
                         .find())
                 .isFalse();
+    }
+
+    /** An INSERT, UPDATE, DELETE or REPLACE of one of these tables (a regular expression alternative). */
+    private static Pattern writesTo(String tables) {
+        return Pattern.compile(
+                "\\b(insert\\s+(ignore\\s+)?into|update|delete\\s+from|replace\\s+into)\\s+(" + tables + ")\\b",
+                Pattern.CASE_INSENSITIVE);
     }
 
     private static List<Path> migrationsAfter(BigInteger version) throws IOException {

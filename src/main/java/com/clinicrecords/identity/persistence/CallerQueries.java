@@ -39,15 +39,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CallerQueries {
 
-    private static final String CALLER = "select s.user_id, s.last_used_at, s.absolute_expires_at, s.revoked_at, "
-            + "u.email, u.status, u.password_change_required, u.version as account_version, r.id, r.name, r.version "
-            + "from auth_sessions s join users u on u.id = s.user_id "
-            + "left join user_roles ur on ur.user_id = u.id left join roles r on r.id = ur.role_id where s.id = ?";
+    /** The session's and its account's columns, read by name in {@link #session}. */
+    private static final String SESSION_COLUMNS = "select s.user_id, s.last_used_at, s.absolute_expires_at, "
+            + "s.revoked_at, u.email, u.status, u.password_change_required, u.version as account_version";
 
-    /** The session and its account alone, for an account whose roles are in memory. */
-    private static final String SESSION_AND_ACCOUNT = "select s.user_id, s.last_used_at, s.absolute_expires_at, "
-            + "s.revoked_at, u.email, u.status, u.password_change_required, u.version as account_version "
-            + "from auth_sessions s join users u on u.id = s.user_id where s.id = ?";
+    private static final String FROM_SESSION = " from auth_sessions s join users u on u.id = s.user_id";
+
+    /** The session and its account, for an account whose roles are in memory (public for the load benchmark). */
+    public static final String SESSION_AND_ACCOUNT = SESSION_COLUMNS + FROM_SESSION + " where s.id = ?";
+
+    /** The same with the account's roles and their versions (columns 9 to 11), one row per role. */
+    public static final String CALLER = SESSION_COLUMNS + ", r.id, r.name, r.version" + FROM_SESSION
+            + " left join user_roles ur on ur.user_id = u.id left join roles r on r.id = ur.role_id where s.id = ?";
 
     /** Bounded: accounts beyond it are read with their roles, as on their first request. */
     static final int ACCOUNTS_IN_MEMORY = 10_000;

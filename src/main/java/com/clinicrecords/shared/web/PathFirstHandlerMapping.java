@@ -148,11 +148,6 @@ class PathFirstHandlerMapping {
             }
         }
 
-        /** The literal starts of a mapping's path patterns; none when one of them can match any path. */
-        static String[] literalStarts(RequestMappingInfo info) {
-            return Prefilter.of(info).starts();
-        }
-
         /** The pattern up to its first variable or wildcard, without a trailing '/'; null when that is empty. */
         private static String literalStart(String pattern) {
             int end = pattern.length();

@@ -28,8 +28,9 @@ class PathFirstHandlerMappingTests {
     void shouldNotPrefilterAMappingThatCanMatchAnyPath() {
         assertThat(starts("/{*rest}")).isEmpty();
         assertThat(starts("/api/patients", "/**")).isEmpty();
-        assertThat(PathFirstHandlerMapping.Mapping.literalStarts(
-                        RequestMappingInfo.paths().build()))
+        assertThat(PathFirstHandlerMapping.Mapping.Prefilter.of(
+                                RequestMappingInfo.paths().build())
+                        .starts())
                 .isEmpty();
     }
 
@@ -68,9 +69,6 @@ class PathFirstHandlerMappingTests {
     }
 
     private static String[] starts(String... patterns) {
-        RequestMappingInfo.BuilderConfiguration options = new RequestMappingInfo.BuilderConfiguration();
-        options.setPatternParser(new PathPatternParser());
-        return PathFirstHandlerMapping.Mapping.literalStarts(
-                RequestMappingInfo.paths(patterns).options(options).build());
+        return prefilter(patterns).starts();
     }
 }
