@@ -39,6 +39,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditTrail {
 
     private static final String INSERT = AuditWriteBehind.INSERT;
+    private static final int[] TYPES = AuditWriteBehind.types();
     private static final Duration PENDING_WAIT = Duration.ofSeconds(2);
 
     private final JdbcTemplate jdbc;
@@ -92,9 +93,9 @@ public class AuditTrail {
             // AuditWriteBehind and docs/security-and-audit.md.
             rows.forEach(writeBehind::enqueue);
         } else if (rows.size() == 1) {
-            jdbc.update(INSERT, rows.get(0));
+            jdbc.update(INSERT, rows.get(0), TYPES);
         } else if (!rows.isEmpty()) {
-            jdbc.batchUpdate(INSERT, rows);
+            jdbc.batchUpdate(INSERT, rows, TYPES);
         }
     }
 
@@ -126,7 +127,7 @@ public class AuditTrail {
     }
 
     private void insertFor(UUID actorUserId, AuditEntry entry) {
-        jdbc.update(INSERT, row(entry, str(actorUserId), null));
+        jdbc.update(INSERT, row(entry, str(actorUserId), null), TYPES);
     }
 
     /** A row for the signed-in caller (or none): their id and their roles, sorted. */

@@ -1,6 +1,7 @@
 package com.clinicrecords.audit.persistence;
 
 import jakarta.annotation.PreDestroy;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,6 +46,29 @@ public class AuditWriteBehind {
     public static final String INSERT = "insert into audit_events (occurred_at, actor_user_id, actor_roles, "
             + "patient_id, resource_type, resource_id, action, outcome, request_id, client_ip, detail) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * The types of {@link #INSERT}'s values: the time as given (a LocalDateTime), the rest text. Typed, a null (no actor, no patient,
+     * no detail) is bound as a text null at once: untyped, Spring asks the driver for the parameter's type first,
+     * which MariaDB's driver answers by throwing an exception (a stack trace filled in per null per row).
+     */
+    private static final int[] TYPES = {
+        SqlTypeValue.TYPE_UNKNOWN,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR,
+        Types.VARCHAR
+    };
+
+    /** The JDBC types of {@link #INSERT}'s values, for binding them (a copy). */
+    public static int[] types() {
+        return TYPES.clone();
+    }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -176,7 +201,7 @@ public class AuditWriteBehind {
     }
 
     private void writeNow(List<Object[]> batch) {
-        tx.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, batch));
+        tx.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, batch, TYPES));
     }
 
     /** Graceful shutdown: stops the timer and writes what is left (the DataSource outlives this bean). */

@@ -45,7 +45,7 @@ class AuditTrailRecordAllTests {
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<Object[]>> rows = ArgumentCaptor.forClass(List.class);
-        verify(jdbc).batchUpdate(eq(AuditWriteBehind.INSERT), rows.capture());
+        verify(jdbc).batchUpdate(eq(AuditWriteBehind.INSERT), rows.capture(), eq(AuditWriteBehind.types()));
         assertThat(rows.getValue())
                 .extracting(row -> row[3], row -> row[4], row -> row[6], row -> row[10])
                 .containsExactly(
@@ -61,7 +61,7 @@ class AuditTrailRecordAllTests {
         verifyNoInteractions(jdbc, writeBehind);
 
         trail.recordAll(List.of(list(first)));
-        verify(jdbc).update(anyString(), any(Object[].class));
+        verify(jdbc).update(anyString(), any(Object[].class), eq(AuditWriteBehind.types()));
         verifyNoInteractions(writeBehind);
     }
 
