@@ -1,6 +1,7 @@
 package com.clinicrecords.bench;
 
 import com.clinicrecords.identity.persistence.CallerQueries;
+import com.clinicrecords.patients.persistence.PatientVisibility;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,10 +34,11 @@ class BareJdbcServlet extends HttpServlet {
     /** Account id -> "version:roles", as the API keeps an account's roles per account version. */
     private final Map<String, String> knownRoles = new ConcurrentHashMap<>();
 
+    /** The API's patient statement (its access facts from the same joins), with the baseline's columns. */
     private static final String PATIENT_WITH_FACTS = "select p.id, p.first_name, p.last_name, p.date_of_birth, "
-            + "p.gender, p.room, p.bed, p.user_id, p.deleted_at is null, exists (select 1 from doctor_patient_links l "
-            + "join doctors d on d.id = l.doctor_id where d.user_id = ? and l.patient_id = p.id "
-            + "and l.removed_at is null) from patients p where p.id = ?";
+            + "p.gender, p.room, p.bed, p.user_id, p.deleted_at is null, " + PatientVisibility.CALLER_LINKED_SQL
+            + " from patients p " + PatientVisibility.CALLER_LINK_OF_P_SQL + " where p.id = ?";
+
     private static final String AUDIT = "insert into audit_events (occurred_at, actor_user_id, actor_roles, "
             + "patient_id, resource_type, resource_id, action, outcome, request_id, client_ip, detail) "
             + "values (?, ?, ?, ?, 'Patient', ?, 'READ', 'ALLOW', ?, ?, null)";

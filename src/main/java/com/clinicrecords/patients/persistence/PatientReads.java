@@ -26,8 +26,8 @@ import org.springframework.stereotype.Repository;
 public class PatientReads {
 
     /** Whether the patient is live and whether the caller is linked, then the source: one patient by id. */
-    private static final String LIVE_AND_LINKED_BY_ID =
-            "p.deleted_at is null, " + PatientVisibility.CALLER_LINKED_TO_P_SQL + " from patients p where p.id = ?";
+    private static final String LIVE_AND_LINKED_BY_ID = "p.deleted_at is null, " + PatientVisibility.CALLER_LINKED_SQL
+            + " from patients p " + PatientVisibility.CALLER_LINK_OF_P_SQL + " where p.id = ?";
 
     private static final String WITH_FACTS = "select p.id, p.user_id, p.first_name, p.last_name, p.date_of_birth, "
             + "p.gender, p.insurance_number, p.room, p.bed, p.diagnosis, p.prescribed_medicine, p.created_at, "
