@@ -46,10 +46,12 @@ public class AuditWriteBehind {
     public static final String INSERT = "insert into audit_events (occurred_at, actor_user_id, actor_roles, "
             + "patient_id, resource_type, resource_id, action, outcome, request_id, client_ip, detail) "
             + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     /**
-     * The types of {@link #INSERT}'s values: the time as given (a LocalDateTime), the rest text. Typed, a null (no actor, no patient,
-     * no detail) is bound as a text null at once: untyped, Spring asks the driver for the parameter's type first,
-     * which MariaDB's driver answers by throwing an exception (a stack trace filled in per null per row).
+     * The types of {@link #INSERT}'s values: the time as given (a LocalDateTime), the rest text. Typed, a null (no
+     * actor, no patient, no detail) is bound as a text null at once: untyped, Spring asks the driver for the
+     * parameter's type first, which MariaDB's driver answers by throwing an exception (a stack trace filled in per
+     * null per row).
      */
     private static final int[] TYPES = {
         SqlTypeValue.TYPE_UNKNOWN,
