@@ -21,8 +21,9 @@ import javax.sql.DataSource;
  * The baselines: {@code GET /bench/jdbc/patients/{id}} and {@code GET /bench/jdbc/appointments?doctorId=}
  * read the same rows as the API with one prepared statement each and hand-written JSON (the floor).
  * {@code GET /bench/jdbc/api-statements/patients/{id}?uid=&sid=} runs, over plain JDBC, the statements the API
- * itself needs for that read: the caller (session and account, with the roles kept per account version as the API does), the patient with the access
- * facts, and the audit insert, so framework overhead and extra SQL show apart.
+ * itself needs for that read: the caller (session and account, with the roles kept per account version as the
+ * API does), the patient with the access facts, and the audit insert, so framework overhead and extra SQL show
+ * apart.
  */
 class BareJdbcServlet extends HttpServlet {
 
@@ -31,8 +32,8 @@ class BareJdbcServlet extends HttpServlet {
     private static final String APPOINTMENTS = "select id, patient_id, starts_at, ends_at, status from appointments "
             + "where doctor_id = ? order by starts_at desc limit 20";
 
-    /** Account id -> "version:roles", as the API keeps an account's roles per account version. */
-    private final Map<String, String> knownRoles = new ConcurrentHashMap<>();
+    /** Account id -> its roles as of one account version, as the API keeps them. */
+    private final Map<String, KnownRoles> knownRoles = new ConcurrentHashMap<>();
 
     /** The API's patient statement (its access facts from the same joins), with the baseline's columns. */
     private static final String PATIENT_WITH_FACTS = "select p.id, p.first_name, p.last_name, p.date_of_birth, "
@@ -99,19 +100,16 @@ class BareJdbcServlet extends HttpServlet {
     /** The API's statements for one patient read, each in auto-commit mode like the API's read path. */
     private String apiStatements(Connection c, String id, String userId, String sessionId, String ip)
             throws SQLException {
-        String known = knownRoles.get(userId);
+        KnownRoles known = knownRoles.get(userId);
         boolean current = false;
         if (known != null) {
             try (PreparedStatement ps = c.prepareStatement(CallerQueries.SESSION_AND_ACCOUNT)) {
                 ps.setString(1, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()
-                            || !userId.equals(rs.getString(1))
-                            || rs.getObject(4) != null
-                            || !"ACTIVE".equals(rs.getString(6))) {
+                    if (!rs.next() || refused(rs, userId)) {
                         return null;
                     }
-                    current = known.startsWith(rs.getLong(8) + ":");
+                    current = known.accountVersion() == rs.getLong(8);
                 }
             }
         }
@@ -122,9 +120,7 @@ class BareJdbcServlet extends HttpServlet {
                 ps.setString(1, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        if (!userId.equals(rs.getString(1))
-                                || rs.getObject(4) != null
-                                || !"ACTIVE".equals(rs.getString(6))) {
+                        if (refused(rs, userId)) {
                             return null;
                         }
                         version = rs.getLong(8);
@@ -137,10 +133,10 @@ class BareJdbcServlet extends HttpServlet {
             if (version < 0) {
                 return null;
             }
-            known = version + ":" + roles;
+            known = new KnownRoles(version, roles.toString());
             knownRoles.put(userId, known);
         }
-        String roles = known.substring(known.indexOf(':') + 1);
+        String roles = known.roles();
         String json;
         try (PreparedStatement ps = c.prepareStatement(PATIENT_WITH_FACTS)) {
             ps.setString(1, userId);
@@ -230,4 +226,12 @@ class BareJdbcServlet extends HttpServlet {
         }
         return json.append(']').toString();
     }
+
+    /** A caller row (either caller statement) of another account, a revoked session or an account not active. */
+    private static boolean refused(ResultSet rs, String userId) throws SQLException {
+        return !userId.equals(rs.getString(1)) || rs.getObject(4) != null || !"ACTIVE".equals(rs.getString(6));
+    }
+
+    /** An account's role names (comma-separated, for the audit row) as of one account version. */
+    private record KnownRoles(long accountVersion, String roles) {}
 }
