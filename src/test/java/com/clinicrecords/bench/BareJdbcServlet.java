@@ -1,6 +1,7 @@
 package com.clinicrecords.bench;
 
 import com.clinicrecords.identity.persistence.CallerQueries;
+import com.clinicrecords.patients.persistence.PatientReads;
 import com.clinicrecords.patients.persistence.PatientVisibility;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,8 +23,8 @@ import javax.sql.DataSource;
  * read the same rows as the API with one prepared statement each and hand-written JSON (the floor).
  * {@code GET /bench/jdbc/api-statements/patients/{id}?uid=&sid=} runs, over plain JDBC, the statements the API
  * itself needs for that read: the caller (session and account, with the roles kept per account version as the
- * API does), the patient with the access facts, and the audit insert, so framework overhead and extra SQL show
- * apart.
+ * API does) with the patient and its access facts read along, and the audit insert, so framework overhead and
+ * extra SQL show apart.
  */
 class BareJdbcServlet extends HttpServlet {
 
@@ -39,6 +40,9 @@ class BareJdbcServlet extends HttpServlet {
     private static final String PATIENT_WITH_FACTS = "select p.id, p.first_name, p.last_name, p.date_of_birth, "
             + "p.gender, p.room, p.bed, p.user_id, p.deleted_at is null, " + PatientVisibility.CALLER_LINKED_SQL
             + " from patients p " + PatientVisibility.CALLER_LINK_OF_P_SQL + " where p.id = ?";
+
+    /** The API's caller statement of a known account with the patient read along. */
+    private static final String CALLER_WITH_PATIENT = CallerQueries.withReadAlong(PatientReads.RECORD_ALONG);
 
     private static final String AUDIT = "insert into audit_events (occurred_at, actor_user_id, actor_roles, "
             + "patient_id, resource_type, resource_id, action, outcome, request_id, client_ip, detail) "
@@ -86,34 +90,42 @@ class BareJdbcServlet extends HttpServlet {
         try (PreparedStatement ps = c.prepareStatement(PATIENT)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                return "{\"id\":\"" + rs.getString(1) + "\",\"firstName\":\"" + rs.getString(2) + "\",\"lastName\":\""
-                        + rs.getString(3) + "\",\"dateOfBirth\":\"" + rs.getString(4) + "\",\"gender\":\""
-                        + rs.getString(5) + "\",\"room\":\"" + rs.getString(6) + "\",\"bed\":\"" + rs.getString(7)
-                        + "\"}";
+                return rs.next() ? json(rs, 1, 2, 3, 4, 5, 6, 7) : null;
             }
         }
     }
 
-    /** The API's statements for one patient read, each in auto-commit mode like the API's read path. */
+    /**
+     * The API's statements for one patient read, each in auto-commit mode like the API's read path: for an
+     * account whose roles are known at its current version, the caller's statement with the patient read along
+     * ({@link PatientReads#RECORD_ALONG}); otherwise the caller with its roles, then the patient.
+     */
     private String apiStatements(Connection c, String id, String userId, String sessionId, String ip)
             throws SQLException {
         KnownRoles known = knownRoles.get(userId);
-        boolean current = false;
+        String json = null;
         if (known != null) {
-            try (PreparedStatement ps = c.prepareStatement(CallerQueries.SESSION_AND_ACCOUNT)) {
-                ps.setString(1, sessionId);
+            try (PreparedStatement ps = c.prepareStatement(CALLER_WITH_PATIENT)) {
+                ps.setString(1, id);
+                ps.setString(2, userId);
+                ps.setString(3, sessionId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next() || refused(rs, userId)) {
                         return null;
                     }
-                    current = known.accountVersion() == rs.getLong(8);
+                    if (known.accountVersion() == rs.getLong(8)) {
+                        // the record's columns from 9: id, user_id, first_name, last_name, date_of_birth, gender,
+                        // insurance_number, room, bed, ... then live (23) and linked (24)
+                        if (rs.getString(9) == null
+                                || !readable(rs.getBoolean(23), rs.getBoolean(24), userId, rs, 10)) {
+                            return null;
+                        }
+                        json = json(rs, 9, 11, 12, 13, 14, 16, 17);
+                    }
                 }
             }
         }
-        if (!current) {
+        if (json == null) {
             StringBuilder roles = new StringBuilder();
             long version = -1;
             try (PreparedStatement ps = c.prepareStatement(CallerQueries.CALLER)) {
@@ -135,22 +147,18 @@ class BareJdbcServlet extends HttpServlet {
             }
             known = new KnownRoles(version, roles.toString());
             knownRoles.put(userId, known);
-        }
-        String roles = known.roles();
-        String json;
-        try (PreparedStatement ps = c.prepareStatement(PATIENT_WITH_FACTS)) {
-            ps.setString(1, userId);
-            ps.setString(2, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || !rs.getBoolean(9) || !(rs.getBoolean(10) || userId.equals(rs.getString(8)))) {
-                    return null;
+            try (PreparedStatement ps = c.prepareStatement(PATIENT_WITH_FACTS)) {
+                ps.setString(1, userId);
+                ps.setString(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || !readable(rs.getBoolean(9), rs.getBoolean(10), userId, rs, 8)) {
+                        return null;
+                    }
+                    json = json(rs, 1, 2, 3, 4, 5, 6, 7);
                 }
-                json = "{\"id\":\"" + rs.getString(1) + "\",\"firstName\":\"" + rs.getString(2) + "\",\"lastName\":\""
-                        + rs.getString(3) + "\",\"dateOfBirth\":\"" + rs.getString(4) + "\",\"gender\":\""
-                        + rs.getString(5) + "\",\"room\":\"" + rs.getString(6) + "\",\"bed\":\"" + rs.getString(7)
-                        + "\"}";
             }
         }
+        String roles = known.roles();
         try (PreparedStatement ps = c.prepareStatement(AUDIT)) {
             ps.setObject(1, LocalDateTime.now(ZoneOffset.UTC));
             ps.setString(2, userId);
@@ -162,6 +170,20 @@ class BareJdbcServlet extends HttpServlet {
             ps.executeUpdate();
         }
         return json;
+    }
+
+    /** The API's rule for a doctor or the patient themself: live, and linked or the patient's own account. */
+    private static boolean readable(boolean live, boolean linked, String userId, ResultSet rs, int ownerColumn)
+            throws SQLException {
+        return live && (linked || userId.equals(rs.getString(ownerColumn)));
+    }
+
+    /** The baseline's JSON from these columns: id, first and last name, date of birth, gender, room, bed. */
+    private static String json(ResultSet rs, int... columns) throws SQLException {
+        return "{\"id\":\"" + rs.getString(columns[0]) + "\",\"firstName\":\"" + rs.getString(columns[1])
+                + "\",\"lastName\":\"" + rs.getString(columns[2]) + "\",\"dateOfBirth\":\""
+                + rs.getString(columns[3]) + "\",\"gender\":\"" + rs.getString(columns[4]) + "\",\"room\":\""
+                + rs.getString(columns[5]) + "\",\"bed\":\"" + rs.getString(columns[6]) + "\"}";
     }
 
     /** Ids and accounts the load driver needs: the first 16 doctors with their emails and 100 patients each. */

@@ -84,6 +84,36 @@ class RoundTripBudgetIntegrationTests extends ImagingTestSupport {
         assertWithinBudget("/api/results/" + result, doctor.token(), READ_BUDGET);
     }
 
+    /**
+     * A known caller's GET of a patient, or of a list under it that checks access first, reads the patient with
+     * the caller's statement: one select for both, and no other statement on the patients table.
+     */
+    @Test
+    void shouldReadThePatientWithTheCaller() {
+        String a = "/api/patients/" + patient.patientId();
+        get(a, doctor.token());
+        for (String path : List.of(a, a + "/visits", a + "/doctors", a + "/images", a + "/results")) {
+            String requestId = RoundTrips.PREFIX + UUID.randomUUID();
+            ApiResponse response = api.get(path)
+                    .token(doctor.token())
+                    .header("X-Request-Id", requestId)
+                    .send();
+            assertThat(response.status()).as(path + " " + response).isEqualTo(200);
+            List<RoundTrips.Event> events = RoundTrips.of(requestId);
+            String report = "GET " + path + lines(events);
+            List<String> selects = events.stream()
+                    .filter(e -> e.kind() == RoundTrips.Kind.STATEMENT)
+                    .map(e -> e.sql().toLowerCase(Locale.ROOT))
+                    .filter(sql -> sql.startsWith("select"))
+                    .toList();
+            assertThat(selects).as(report).isNotEmpty();
+            assertThat(selects.get(0)).as(report).contains("from auth_sessions s", "left join patients p on p.id = ?");
+            assertThat(selects.subList(1, selects.size()))
+                    .as(report)
+                    .noneMatch(sql -> sql.contains("from patients p") || sql.contains("join patients p"));
+        }
+    }
+
     @Test
     void shouldListInAtMostFiveRoundTrips() {
         UUID image = uploadedPng(doctor, patient);

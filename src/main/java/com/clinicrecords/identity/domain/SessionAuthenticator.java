@@ -3,6 +3,7 @@ package com.clinicrecords.identity.domain;
 import com.clinicrecords.identity.persistence.CallerQueries;
 import com.clinicrecords.identity.security.JwtProperties;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.CallerReadAlong;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,14 +30,31 @@ public class SessionAuthenticator {
     }
 
     public Optional<AuthenticatedUser> authenticate(UUID userId, UUID sessionId) {
+        return authenticate(userId, sessionId, null).map(Caller::user);
+    }
+
+    /**
+     * The same, with a read along in the caller's statement (see {@link CallerReadAlong}); its value comes back
+     * only with an accepted caller, and only when the statement of a known account carried it.
+     */
+    public Optional<Caller> authenticate(UUID userId, UUID sessionId, CallerReadAlong.Read read) {
         Instant now = clock.instant();
-        return callers.find(sessionId, userId)
+        return callers.find(sessionId, userId, read)
                 .filter(c -> c.userId().equals(userId))
                 .filter(c -> c.revokedAt() == null
                         && now.isBefore(c.absoluteExpiresAt())
                         && now.isBefore(c.lastUsedAt().plus(props.sessionIdleTimeout())))
                 .filter(c -> UserStatus.ACTIVE.name().equals(c.status()))
-                .map(c -> new AuthenticatedUser(
-                        userId, sessionId, c.email(), c.roles(), c.permissions(), c.passwordChangeRequired()));
+                .map(c -> new Caller(
+                        new AuthenticatedUser(
+                                userId, sessionId, c.email(), c.roles(), c.permissions(), c.passwordChangeRequired()),
+                        c.readAlong()));
     }
+
+    /**
+     * An accepted caller.
+     *
+     * @param readAlong the value read along with the caller, or null when nothing was
+     */
+    public record Caller(AuthenticatedUser user, Object readAlong) {}
 }

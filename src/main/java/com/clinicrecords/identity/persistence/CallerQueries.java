@@ -2,6 +2,7 @@ package com.clinicrecords.identity.persistence;
 
 import static com.clinicrecords.shared.persistence.JdbcValues.instant;
 
+import com.clinicrecords.shared.security.CallerReadAlong;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CallerQueries {
 
-    /** The session's and its account's columns, read by name in {@link #session}. */
+    /** The session's and its account's columns, read by position (1 to 8) in {@link #session}. */
     private static final String SESSION_COLUMNS = "select s.user_id, s.last_used_at, s.absolute_expires_at, "
             + "s.revoked_at, u.email, u.status, u.password_change_required, u.version as account_version";
 
@@ -51,6 +52,9 @@ public class CallerQueries {
     /** The same with the account's roles and their versions (columns 9 to 11), one row per role. */
     public static final String CALLER = SESSION_COLUMNS + ", r.id, r.name, r.version" + FROM_SESSION
             + " left join user_roles ur on ur.user_id = u.id left join roles r on r.id = ur.role_id where s.id = ?";
+
+    /** The session and its account with a read along ({@link CallerReadAlong}), per shape of read. */
+    private static final Map<CallerReadAlong.Shape, String> WITH_READ_ALONG = new ConcurrentHashMap<>();
 
     /** Bounded: accounts beyond it are read with their roles, as on their first request. */
     static final int ACCOUNTS_IN_MEMORY = 10_000;
@@ -73,11 +77,18 @@ public class CallerQueries {
      *     keys is enough (a session of another account is read in full, and then refused by the caller)
      */
     public Optional<CallerRow> find(UUID sessionId, UUID userId) {
+        return find(sessionId, userId, null);
+    }
+
+    /**
+     * The same, with a read along in the statement of a known account (its value in {@link CallerRow#readAlong});
+     * an account read with its roles reads nothing along (the value is then null).
+     */
+    public Optional<CallerRow> find(UUID sessionId, UUID userId, CallerReadAlong.Read read) {
         AccountRoles known = accountRoles.getIfPresent(userId);
         if (known != null) {
             Optional<CallerRow> session =
-                    jdbc.query(SESSION_AND_ACCOUNT, CallerQueries::session, sessionId.toString()).stream()
-                            .findFirst();
+                    (read == null ? sessionAndAccount(sessionId) : withReadAlong(sessionId, read));
             if (session.isEmpty()) {
                 return Optional.empty();
             }
@@ -86,6 +97,35 @@ public class CallerQueries {
             }
         }
         return findWithRoles(sessionId);
+    }
+
+    private Optional<CallerRow> sessionAndAccount(UUID sessionId) {
+        return jdbc.query(SESSION_AND_ACCOUNT, CallerQueries::session, sessionId.toString()).stream()
+                .findFirst();
+    }
+
+    private Optional<CallerRow> withReadAlong(UUID sessionId, CallerReadAlong.Read read) {
+        Object[] params = new Object[read.params().size() + 1];
+        read.params().toArray(params);
+        params[params.length - 1] = sessionId.toString();
+        return jdbc
+                .query(
+                        withReadAlong(read.shape()),
+                        (rs, rowNum) ->
+                                session(rs, rowNum).withReadAlong(read.reader().read(rs, 9)),
+                        params)
+                .stream()
+                .findFirst();
+    }
+
+    /**
+     * The statement of a known account with this shape of read along: its columns after the session's and the
+     * account's, its joins before the session's key (public for the load benchmark).
+     */
+    public static String withReadAlong(CallerReadAlong.Shape shape) {
+        return WITH_READ_ALONG.computeIfAbsent(
+                shape,
+                sh -> SESSION_COLUMNS + ", " + sh.columns() + FROM_SESSION + " " + sh.joins() + " where s.id = ?");
     }
 
     /** Session, account and roles in one statement; the account's roles are then kept for its version. */
@@ -170,16 +210,17 @@ public class CallerQueries {
     /** The session's and account's columns; roles and permissions are added by {@link CallerRow#withRoles}. */
     private static CallerRow session(ResultSet rs, int rowNum) throws SQLException {
         return new CallerRow(
-                UUID.fromString(rs.getString("user_id")),
-                instant(rs, "last_used_at"),
-                instant(rs, "absolute_expires_at"),
-                instant(rs, "revoked_at"),
-                rs.getString("email"),
-                rs.getString("status"),
-                rs.getBoolean("password_change_required"),
-                rs.getLong("account_version"),
+                UUID.fromString(rs.getString(1)),
+                instant(rs, 2),
+                instant(rs, 3),
+                instant(rs, 4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getBoolean(7),
+                rs.getLong(8),
                 Set.of(),
-                Set.of());
+                Set.of(),
+                null);
     }
 
     /** An account's role names and what they permit, as of one version of the account. */
@@ -193,7 +234,11 @@ public class CallerQueries {
         }
     }
 
-    /** One session joined with its account; roles and permissions are flattened into (unmodifiable) sets. */
+    /**
+     * One session joined with its account; roles and permissions are flattened into (unmodifiable) sets.
+     *
+     * @param readAlong the value of a {@link CallerReadAlong} read in the same statement, or null
+     */
     public record CallerRow(
             UUID userId,
             Instant lastUsedAt,
@@ -204,7 +249,8 @@ public class CallerQueries {
             boolean passwordChangeRequired,
             long accountVersion,
             Set<String> roles,
-            Set<String> permissions) {
+            Set<String> permissions,
+            Object readAlong) {
 
         CallerRow withRoles(Set<String> roles, Set<String> permissions) {
             return new CallerRow(
@@ -217,7 +263,23 @@ public class CallerQueries {
                     passwordChangeRequired,
                     accountVersion,
                     roles,
-                    permissions);
+                    permissions,
+                    readAlong);
+        }
+
+        CallerRow withReadAlong(Object value) {
+            return new CallerRow(
+                    userId,
+                    lastUsedAt,
+                    absoluteExpiresAt,
+                    revokedAt,
+                    email,
+                    status,
+                    passwordChangeRequired,
+                    accountVersion,
+                    roles,
+                    permissions,
+                    value);
         }
     }
 }

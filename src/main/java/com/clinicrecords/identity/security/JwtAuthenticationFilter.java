@@ -2,6 +2,7 @@ package com.clinicrecords.identity.security;
 
 import com.clinicrecords.identity.domain.SessionAuthenticator;
 import com.clinicrecords.shared.security.AuthenticatedUser;
+import com.clinicrecords.shared.security.CallerReadAlong;
 import io.jsonwebtoken.JwtException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,8 +11,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -33,12 +37,17 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
     private final AccessTokenService tokens;
     private final SessionAuthenticator authenticator;
     private final ProblemSecurityHandlers entryPoint;
+    private final List<CallerReadAlong> readsAlong;
 
     JwtAuthenticationFilter(
-            AccessTokenService tokens, SessionAuthenticator authenticator, ProblemSecurityHandlers entryPoint) {
+            AccessTokenService tokens,
+            SessionAuthenticator authenticator,
+            ProblemSecurityHandlers entryPoint,
+            List<CallerReadAlong> readsAlong) {
         this.tokens = tokens;
         this.authenticator = authenticator;
         this.entryPoint = entryPoint;
+        this.readsAlong = List.copyOf(readsAlong);
     }
 
     @Override
@@ -49,27 +58,47 @@ class JwtAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        AuthenticatedUser user;
+        SessionAuthenticator.Caller caller;
         try {
             AccessTokenService.VerifiedAccessToken token =
                     tokens.verify(header.substring(BEARER.length()).trim());
-            user = authenticator.authenticate(token.userId(), token.sessionId()).orElse(null);
+            caller = authenticator
+                    .authenticate(token.userId(), token.sessionId(), readAlong(request, token.userId()))
+                    .orElse(null);
         } catch (JwtException | IllegalArgumentException e) {
-            user = null;
+            caller = null;
         } catch (DataAccessException | TransactionException e) {
             // The session lookup needs the database: an outage is a 503 to retry, not a bad token (401).
             entryPoint.resolve(request, response, e);
             return;
         }
-        if (user == null) {
+        if (caller == null) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("invalid token"));
             return;
+        }
+        AuthenticatedUser user = caller.user();
+        if (caller.readAlong() != null) {
+            CallerReadAlong.hand(request, caller.readAlong());
         }
         UsernamePasswordAuthenticationToken authentication =
                 UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(user));
         SecurityContextHolder.getContext().setAuthentication(authentication);
         chain.doFilter(request, response);
+    }
+
+    /** The first contributed read for a GET request, or null. */
+    private CallerReadAlong.Read readAlong(HttpServletRequest request, UUID userId) {
+        if (!HttpMethod.GET.matches(request.getMethod())) {
+            return null;
+        }
+        for (CallerReadAlong contributor : readsAlong) {
+            Optional<CallerReadAlong.Read> read = contributor.readFor(request, userId);
+            if (read.isPresent()) {
+                return read.get();
+            }
+        }
+        return null;
     }
 
     /** A caller with a temporary password gets no role or permission until the password is changed. */

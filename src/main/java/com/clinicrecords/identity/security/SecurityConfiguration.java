@@ -1,9 +1,11 @@
 package com.clinicrecords.identity.security;
 
 import com.clinicrecords.identity.domain.SessionAuthenticator;
+import com.clinicrecords.shared.security.CallerReadAlong;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -113,9 +115,11 @@ class SecurityConfiguration {
             AccessTokenService tokens,
             SessionAuthenticator authenticator,
             ProblemSecurityHandlers problems,
-            @Qualifier("corsConfigurationSource") CorsConfigurationSource corsSource)
+            @Qualifier("corsConfigurationSource") CorsConfigurationSource corsSource,
+            ObjectProvider<CallerReadAlong> readsAlong)
             throws Exception {
-        JwtAuthenticationFilter jwtFilter = new JwtAuthenticationFilter(tokens, authenticator, problems);
+        JwtAuthenticationFilter jwtFilter = new JwtAuthenticationFilter(
+                tokens, authenticator, problems, readsAlong.orderedStream().toList());
         // Spring Security's CORS filter, with a refused origin answered as a Problem (ProblemCorsProcessor).
         CorsFilter corsFilter = new CorsFilter(corsSource);
         corsFilter.setCorsProcessor(new ProblemCorsProcessor(problems));

@@ -6,9 +6,11 @@ import static com.clinicrecords.shared.persistence.JdbcValues.uuid;
 import com.clinicrecords.patients.domain.Gender;
 import com.clinicrecords.patients.domain.PatientAccess;
 import com.clinicrecords.patients.domain.PatientView;
+import com.clinicrecords.shared.security.CallerReadAlong;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,15 +27,34 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PatientReads {
 
-    /** Whether the patient is live and whether the caller is linked, then the source: one patient by id. */
-    private static final String LIVE_AND_LINKED_BY_ID = "p.deleted_at is null, " + PatientVisibility.CALLER_LINKED_SQL
-            + " from patients p " + PatientVisibility.CALLER_LINK_OF_P_SQL + " where p.id = ?";
-
-    private static final String WITH_FACTS = "select p.id, p.user_id, p.first_name, p.last_name, p.date_of_birth, "
+    /** The record's columns, then whether it is live and whether the caller is linked (read by {@link #row}). */
+    private static final String RECORD_COLUMNS = "p.id, p.user_id, p.first_name, p.last_name, p.date_of_birth, "
             + "p.gender, p.insurance_number, p.room, p.bed, p.diagnosis, p.prescribed_medicine, p.created_at, "
-            + "p.updated_at, p.version, " + LIVE_AND_LINKED_BY_ID;
+            + "p.updated_at, p.version, p.deleted_at is null, " + PatientVisibility.CALLER_LINKED_SQL;
 
-    private static final String FACTS = "select p.user_id, " + LIVE_AND_LINKED_BY_ID;
+    /** The patient's id and account, whether it is live and whether the caller is linked. */
+    private static final String FACTS_COLUMNS =
+            "p.id, p.user_id, p.deleted_at is null, " + PatientVisibility.CALLER_LINKED_SQL;
+
+    private static final String BY_ID =
+            " from patients p " + PatientVisibility.CALLER_LINK_OF_P_SQL + " where p.id = ?";
+
+    private static final String WITH_FACTS = "select " + RECORD_COLUMNS + BY_ID;
+
+    private static final String FACTS = "select " + FACTS_COLUMNS + BY_ID;
+
+    /**
+     * The patient bound first, the caller's link after it: joined to the caller's statement (the caller's user
+     * id, bound second, is the one its token names; a session of another account is refused with its read).
+     */
+    private static final String ALONG_JOINS =
+            "left join patients p on p.id = ? " + PatientVisibility.CALLER_LINK_OF_P_SQL;
+
+    /** {@link #findWithFacts}'s statement as a read along with the caller ({@link CallerReadAlong}). */
+    public static final CallerReadAlong.Shape RECORD_ALONG = new CallerReadAlong.Shape(RECORD_COLUMNS, ALONG_JOINS);
+
+    /** {@link #findFacts}'s statement as a read along with the caller. */
+    public static final CallerReadAlong.Shape FACTS_ALONG = new CallerReadAlong.Shape(FACTS_COLUMNS, ALONG_JOINS);
 
     private final JdbcTemplate jdbc;
 
@@ -41,9 +62,17 @@ public class PatientReads {
         this.jdbc = jdbc;
     }
 
-    /** The record and the access facts for the caller; empty when there is no such patient (deleted ones too). */
+    /**
+     * The record and the access facts for the caller; empty when there is no such patient. Read along with the
+     * caller of this request when it was ({@link #recordAlong}), otherwise in a statement of its own.
+     */
     public Optional<PatientWithFacts> findWithFacts(UUID id, UUID callerUserId) {
-        return jdbc.query(WITH_FACTS, PatientReads::row, callerUserId.toString(), id.toString()).stream()
+        Optional<RecordAlong> along = CallerReadAlong.take(RecordAlong.class)
+                .filter(a -> a.patientId().equals(id) && a.callerUserId().equals(callerUserId));
+        if (along.isPresent()) {
+            return along.get().row();
+        }
+        return jdbc.query(WITH_FACTS, (rs, rowNum) -> row(rs, 1), callerUserId.toString(), id.toString()).stream()
                 .findFirst();
     }
 
@@ -52,37 +81,71 @@ public class PatientReads {
      * else (an upload, a booking); empty when there is no such patient.
      */
     public Optional<PatientAccess.Facts> findFacts(UUID id, UUID callerUserId) {
-        return jdbc
-                .query(
-                        FACTS,
-                        (rs, rowNum) ->
-                                new PatientAccess.Facts(uuid(rs.getString(1)), rs.getBoolean(2), rs.getBoolean(3)),
-                        callerUserId.toString(),
-                        id.toString())
-                .stream()
+        Optional<FactsAlong> along = CallerReadAlong.take(FactsAlong.class)
+                .filter(a -> a.patientId().equals(id) && a.callerUserId().equals(callerUserId));
+        if (along.isPresent()) {
+            return along.get().facts();
+        }
+        return jdbc.query(FACTS, (rs, rowNum) -> facts(rs, 1), callerUserId.toString(), id.toString()).stream()
                 .findFirst();
     }
 
-    private static PatientWithFacts row(ResultSet rs, int rowNum) throws SQLException {
-        String gender = rs.getString(6);
+    /** {@link #findWithFacts} as a read along with the caller of a GET request. */
+    public static CallerReadAlong.Read recordAlong(UUID id, UUID callerUserId) {
+        return new CallerReadAlong.Read(
+                RECORD_ALONG,
+                List.of(id.toString(), callerUserId.toString()),
+                (rs, first) -> new RecordAlong(
+                        id,
+                        callerUserId,
+                        rs.getString(first) == null ? Optional.empty() : Optional.of(row(rs, first))));
+    }
+
+    /** {@link #findFacts} as a read along with the caller of a GET request. */
+    public static CallerReadAlong.Read factsAlong(UUID id, UUID callerUserId) {
+        return new CallerReadAlong.Read(
+                FACTS_ALONG,
+                List.of(id.toString(), callerUserId.toString()),
+                (rs, first) -> new FactsAlong(
+                        id,
+                        callerUserId,
+                        rs.getString(first) == null ? Optional.empty() : Optional.of(facts(rs, first))));
+    }
+
+    /** The columns of {@link #FACTS_COLUMNS}, the first at {@code first}. */
+    private static PatientAccess.Facts facts(ResultSet rs, int first) throws SQLException {
+        return new PatientAccess.Facts(
+                uuid(rs.getString(first + 1)), rs.getBoolean(first + 2), rs.getBoolean(first + 3));
+    }
+
+    /** The columns of {@link #RECORD_COLUMNS}, the first at {@code first}. */
+    private static PatientWithFacts row(ResultSet rs, int first) throws SQLException {
+        int c = first - 1;
+        String gender = rs.getString(c + 6);
         PatientView view = new PatientView(
-                UUID.fromString(rs.getString(1)),
-                uuid(rs.getString(2)),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getObject(5, LocalDate.class),
+                UUID.fromString(rs.getString(c + 1)),
+                uuid(rs.getString(c + 2)),
+                rs.getString(c + 3),
+                rs.getString(c + 4),
+                rs.getObject(c + 5, LocalDate.class),
                 gender == null ? null : Gender.valueOf(gender),
-                rs.getString(7),
-                rs.getString(8),
-                rs.getString(9),
-                rs.getString(10),
-                rs.getString(11),
-                instant(rs, 12),
-                instant(rs, 13),
-                rs.getLong(14));
-        return new PatientWithFacts(view, rs.getBoolean(15), rs.getBoolean(16));
+                rs.getString(c + 7),
+                rs.getString(c + 8),
+                rs.getString(c + 9),
+                rs.getString(c + 10),
+                rs.getString(c + 11),
+                instant(rs, c + 12),
+                instant(rs, c + 13),
+                rs.getLong(c + 14));
+        return new PatientWithFacts(view, rs.getBoolean(c + 15), rs.getBoolean(c + 16));
     }
 
     /** One record with whether it is live and whether the caller is a doctor linked to it. */
     public record PatientWithFacts(PatientView view, boolean live, boolean linked) {}
+
+    /** A record read along with a caller, for the patient and the caller it was read for. */
+    record RecordAlong(UUID patientId, UUID callerUserId, Optional<PatientWithFacts> row) {}
+
+    /** Access facts read along with a caller, for the patient and the caller they were read for. */
+    record FactsAlong(UUID patientId, UUID callerUserId, Optional<PatientAccess.Facts> facts) {}
 }
