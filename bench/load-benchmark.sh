@@ -23,7 +23,8 @@
 #      and 64 concurrent clients, a fixed time per cell after a short warm-up:
 #        login, GET patient (as the linked doctor), list appointments by doctor, book appointment (as admin),
 #        the bare-JDBC GET patient / appointments-by-doctor (the floor: one select each), the API's own
-#        statements for GET patient over plain JDBC (caller, patient with access facts, audit insert), and the
+#        statements for GET patient over plain JDBC (the caller with the patient and its access facts read
+#        along, an audit insert per request where the API batches them), and the
 #        main lists (doctor's appointments, admin appointment pages 1 and 500, audit trail, a patient's access
 #        log, users by last name, a doctor's patients, image search of an admin and of a doctor, the patient
 #        directory and its name search, the user search) with p50/p99 at the seeded scale.
