@@ -29,13 +29,11 @@ public class SessionAuthenticator {
         this.clock = clock;
     }
 
-    public Optional<AuthenticatedUser> authenticate(UUID userId, UUID sessionId) {
-        return authenticate(userId, sessionId, null).map(Caller::user);
-    }
-
     /**
-     * The same, with a read along in the caller's statement (see {@link CallerReadAlong}); its value comes back
-     * only with an accepted caller, and only when the statement of a known account carried it.
+     * The caller, if the session is open and the account active.
+     *
+     * @param read a read to carry in the caller's statement ({@link CallerReadAlong}), or null; its value comes
+     *     back only with an accepted caller, and only when the statement of a known account carried it
      */
     public Optional<Caller> authenticate(UUID userId, UUID sessionId, CallerReadAlong.Read read) {
         Instant now = clock.instant();
