@@ -103,7 +103,7 @@ public class CallerQueries {
     }
 
     private Optional<CallerRow> sessionAndAccount(UUID sessionId) {
-        return jdbc.query(SESSION_AND_ACCOUNT, CallerQueries::session, sessionId.toString()).stream()
+        return jdbc.query(SESSION_AND_ACCOUNT, (rs, rowNum) -> session(rs, null), sessionId.toString()).stream()
                 .findFirst();
     }
 
@@ -114,8 +114,7 @@ public class CallerQueries {
         return jdbc
                 .query(
                         withReadAlong(read.shape()),
-                        (rs, rowNum) ->
-                                session(rs, rowNum).withReadAlong(read.reader().read(rs, READ_ALONG_FIRST_COLUMN)),
+                        (rs, rowNum) -> session(rs, read.reader().read(rs, READ_ALONG_FIRST_COLUMN)),
                         params)
                 .stream()
                 .findFirst();
@@ -199,7 +198,7 @@ public class CallerQueries {
         CallerRow session = null;
         while (rs.next()) {
             if (session == null) {
-                session = session(rs, 0);
+                session = session(rs, null);
             }
             String role = rs.getString("name");
             if (role != null) {
@@ -210,8 +209,11 @@ public class CallerQueries {
         return session;
     }
 
-    /** The session's and account's columns; roles and permissions are added by {@link CallerRow#withRoles}. */
-    private static CallerRow session(ResultSet rs, int rowNum) throws SQLException {
+    /**
+     * The session's and account's columns, with the value of a read along (or null); roles and permissions are
+     * added by {@link CallerRow#withRoles}.
+     */
+    private static CallerRow session(ResultSet rs, Object readAlong) throws SQLException {
         return new CallerRow(
                 UUID.fromString(rs.getString(1)),
                 instant(rs, 2),
@@ -223,7 +225,7 @@ public class CallerQueries {
                 rs.getLong(8),
                 Set.of(),
                 Set.of(),
-                null);
+                readAlong);
     }
 
     /** An account's role names and what they permit, as of one version of the account. */
@@ -268,21 +270,6 @@ public class CallerQueries {
                     roles,
                     permissions,
                     readAlong);
-        }
-
-        CallerRow withReadAlong(Object value) {
-            return new CallerRow(
-                    userId,
-                    lastUsedAt,
-                    absoluteExpiresAt,
-                    revokedAt,
-                    email,
-                    status,
-                    passwordChangeRequired,
-                    accountVersion,
-                    roles,
-                    permissions,
-                    value);
         }
     }
 }
