@@ -35,8 +35,9 @@ import org.springframework.stereotype.Repository;
  * the first. What a role permits is kept per (role, version) and read again, in one more statement, when a newer
  * version shows up. Measured alone (MariaDB, 16 connections), the statement with the roles' two joins cost the
  * database 118 µs of CPU, the session and account alone 67. The statement of a known account can also carry a
- * read of the request's own ({@link CallerReadAlong}): one round trip for both. Plain SQL rather than JPA because the entity graph
- * (user, roles, permissions) needs several selects, and the rows are never loaded to be changed.
+ * read of the request's own ({@link CallerReadAlong}): one round trip for both. Plain SQL rather than JPA
+ * because the entity graph (user, roles, permissions) needs several selects, and the rows are never loaded to
+ * be changed.
  */
 @Repository
 public class CallerQueries {

@@ -67,10 +67,9 @@ public class PatientReads {
      * caller of this request when it was ({@link #recordAlong}), otherwise in a statement of its own.
      */
     public Optional<PatientWithFacts> findWithFacts(UUID id, UUID callerUserId) {
-        Optional<RecordAlong> along = CallerReadAlong.take(RecordAlong.class)
-                .filter(a -> a.patientId().equals(id) && a.callerUserId().equals(callerUserId));
+        Optional<Optional<PatientWithFacts>> along = takeAlong(RECORD_ALONG, id, callerUserId);
         if (along.isPresent()) {
-            return along.get().row();
+            return along.get();
         }
         return jdbc.query(WITH_FACTS, (rs, rowNum) -> row(rs, 1), callerUserId.toString(), id.toString()).stream()
                 .findFirst();
@@ -81,10 +80,9 @@ public class PatientReads {
      * else (an upload, a booking); empty when there is no such patient.
      */
     public Optional<PatientAccess.Facts> findFacts(UUID id, UUID callerUserId) {
-        Optional<FactsAlong> along = CallerReadAlong.take(FactsAlong.class)
-                .filter(a -> a.patientId().equals(id) && a.callerUserId().equals(callerUserId));
+        Optional<Optional<PatientAccess.Facts>> along = takeAlong(FACTS_ALONG, id, callerUserId);
         if (along.isPresent()) {
-            return along.get().facts();
+            return along.get();
         }
         return jdbc.query(FACTS, (rs, rowNum) -> facts(rs, 1), callerUserId.toString(), id.toString()).stream()
                 .findFirst();
@@ -92,24 +90,36 @@ public class PatientReads {
 
     /** {@link #findWithFacts} as a read along with the caller of a GET request. */
     public static CallerReadAlong.Read recordAlong(UUID id, UUID callerUserId) {
-        return new CallerReadAlong.Read(
-                RECORD_ALONG,
-                List.of(id.toString(), callerUserId.toString()),
-                (rs, first) -> new RecordAlong(
-                        id,
-                        callerUserId,
-                        rs.getString(first) == null ? Optional.empty() : Optional.of(row(rs, first))));
+        return along(RECORD_ALONG, id, callerUserId, PatientReads::row);
     }
 
     /** {@link #findFacts} as a read along with the caller of a GET request. */
     public static CallerReadAlong.Read factsAlong(UUID id, UUID callerUserId) {
+        return along(FACTS_ALONG, id, callerUserId, PatientReads::facts);
+    }
+
+    /** A read of this shape for one patient and caller; no patient (its id column null) reads as empty. */
+    private static <T> CallerReadAlong.Read along(
+            CallerReadAlong.Shape shape, UUID id, UUID callerUserId, Columns<T> columns) {
         return new CallerReadAlong.Read(
-                FACTS_ALONG,
+                shape,
                 List.of(id.toString(), callerUserId.toString()),
-                (rs, first) -> new FactsAlong(
+                (rs, first) -> new Along<>(
+                        shape,
                         id,
                         callerUserId,
-                        rs.getString(first) == null ? Optional.empty() : Optional.of(facts(rs, first))));
+                        rs.getString(first) == null ? Optional.empty() : Optional.of(columns.read(rs, first))));
+    }
+
+    /** What was read along with this request's caller in this shape for this patient and caller, if it was. */
+    @SuppressWarnings("unchecked")
+    private static <T> Optional<Optional<T>> takeAlong(CallerReadAlong.Shape shape, UUID id, UUID callerUserId) {
+        return CallerReadAlong.take(
+                        Along.class,
+                        a -> a.shape() == shape
+                                && a.patientId().equals(id)
+                                && a.callerUserId().equals(callerUserId))
+                .map(a -> (Optional<T>) a.value());
     }
 
     /** The columns of {@link #FACTS_COLUMNS}, the first at {@code first}. */
@@ -143,9 +153,12 @@ public class PatientReads {
     /** One record with whether it is live and whether the caller is a doctor linked to it. */
     public record PatientWithFacts(PatientView view, boolean live, boolean linked) {}
 
-    /** A record read along with a caller, for the patient and the caller it was read for. */
-    record RecordAlong(UUID patientId, UUID callerUserId, Optional<PatientWithFacts> row) {}
+    /** A value read along with a caller: its shape, the patient and the caller it was read for, and the value. */
+    private record Along<T>(CallerReadAlong.Shape shape, UUID patientId, UUID callerUserId, Optional<T> value) {}
 
-    /** Access facts read along with a caller, for the patient and the caller they were read for. */
-    record FactsAlong(UUID patientId, UUID callerUserId, Optional<PatientAccess.Facts> facts) {}
+    /** Reads one shape's columns, the first at {@code first}. */
+    @FunctionalInterface
+    private interface Columns<T> {
+        T read(ResultSet rs, int first) throws SQLException;
+    }
 }

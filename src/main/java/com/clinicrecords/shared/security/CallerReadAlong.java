@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -59,16 +60,16 @@ public interface CallerReadAlong {
     }
 
     /**
-     * The value read along with this request's caller if it is of this type, at most once per request: a later
-     * read in the same request goes to the database.
+     * The value read along with this request's caller if it is of this type and matches, at most once per
+     * request: a later read in the same request goes to the database.
      */
-    static <T> Optional<T> take(Class<T> type) {
+    static <T> Optional<T> take(Class<T> type, Predicate<? super T> matches) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
             return Optional.empty();
         }
         Object value = request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        if (!type.isInstance(value)) {
+        if (!type.isInstance(value) || !matches.test(type.cast(value))) {
             return Optional.empty();
         }
         request.removeAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
