@@ -28,7 +28,7 @@ class EnvExampleTests {
     private static final Path ENV_EXAMPLE = Path.of(".env.example");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     private static final Pattern ENTRY = Pattern.compile("^#?\\s*([A-Z][A-Z0-9_]*)=(.*)$");
-    /** Read by Spring Boot itself, by code (ConnectionPoolDefaults) or by the MySQL image, not through a placeholder. */
+    /** Read by Spring Boot itself, in code (ConnectionPoolDefaults) or by the MySQL image: not as a placeholder. */
     private static final Set<String> IMPLICIT = Set.of("SPRING_PROFILES_ACTIVE", "MYSQL_ROOT_PASSWORD", "DB_POOL_SIZE");
 
     @Test
