@@ -16,8 +16,8 @@ import org.springframework.util.StringUtils;
  * benchmark (2 cores, MySQL 9.7 on the same host, GET patient at 16 clients) 6 connections against 20 gave
  * MySQL a fifth less CPU per request (213 to 253 µs against 251 to 327), more requests per second (2385 to 2737
  * against 2056 to 2176) and a p99 of 13.2 to 15.9 against 30 ms: with 20 connections all 16 requests were
- * inside MySQL at once, sharing two cores. Written as code because a default computed from the host cannot be written in
- * application.yml; an empty {@code DB_POOL_SIZE} (as in .env.example) means the same as an unset one.
+ * inside MySQL at once, sharing two cores. Written as code because a default computed from the host cannot be
+ * written in application.yml; an empty {@code DB_POOL_SIZE} (as in .env.example) means the same as an unset one.
  */
 public class ConnectionPoolDefaults implements EnvironmentPostProcessor {
 
