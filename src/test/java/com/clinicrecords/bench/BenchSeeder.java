@@ -172,6 +172,11 @@ class BenchSeeder implements ApplicationRunner {
                 now,
                 now,
                 appointmentsPerPatient);
+        // the rows the application keeps for each linked doctor's list in start order (bookings and links write
+        // them as they happen; the seed writes appointments and links directly)
+        jdbc.update("insert into linked_patient_appointments (patient_id, appointment_id, doctor_id, starts_at) "
+                + "select a.patient_id, a.id, l.doctor_id, a.starts_at from doctor_patient_links l "
+                + "join appointments a on a.patient_id = l.patient_id where l.removed_at is null");
         seedAuditRows();
         log.info(
                 "Seeded {} doctors, {} patients, {} appointments in {} ms",

@@ -48,6 +48,7 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
             "patients",
             "doctor_patient_links",
             "appointments",
+            "linked_patient_appointments",
             "audit_events",
             "images",
             "analysis_results",
@@ -56,11 +57,21 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
             "specializations",
             "doctor_working_hours");
     private static final Set<String> LARGE = Set.of(
-            "users", "auth_sessions", "patients", "doctor_patient_links", "appointments", "audit_events", "images");
-    /** Tables whose deep pages must be read in index order (the doctor's link branch sorts its join instead). */
-    private static final Set<String> SORTED = Set.of("users", "appointments", "audit_events");
+            "users",
+            "auth_sessions",
+            "patients",
+            "doctor_patient_links",
+            "appointments",
+            "linked_patient_appointments",
+            "audit_events",
+            "images");
+    /** Tables whose deep pages must be read in index order. */
+    private static final Set<String> SORTED =
+            Set.of("users", "appointments", "linked_patient_appointments", "audit_events");
     /** Lists over a whole large table whose pages must come in index order: no sort of that table. */
     private static final Set<String> IN_INDEX_ORDER = Set.of(
+            "GET /api/appointments?size=20&sort=startsAt",
+            "GET /api/appointments?size=20&sort=startsAt,desc",
             "GET /api/images?size=20",
             "GET /api/images?size=20&page=500",
             "GET /api/images?size=20&status=WAITING",
@@ -170,6 +181,9 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
         for (Map.Entry<String, String> list : deep.entrySet()) {
             get(captured, list.getKey() + "&cursor=" + list.getValue(), admin);
         }
+        // the doctor's union, first pages in start order: the linked patients' appointments in index order too
+        get(captured, "/api/appointments?size=20&sort=startsAt", doctor.token());
+        get(captured, "/api/appointments?size=20&sort=startsAt,desc", doctor.token());
         // the doctor's union and the patient's own list, deep
         get(
                 captured,
@@ -294,6 +308,7 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
             case "p", "p1_0" -> "patients";
             case "i", "mi1_0", "i1_0" -> "images";
             case "d", "d1_0", "od", "d2_0" -> "doctors";
+            case "f" -> "linked_patient_appointments";
             default -> table;
         };
     }
@@ -344,6 +359,12 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
                         + " q",
                 d,
                 p);
+        // the linked doctors' rows of those appointments, as bookings and links keep them
+        jdbc.update("delete from " + s + "linked_patient_appointments");
+        jdbc.update("insert into " + s + "linked_patient_appointments (patient_id, appointment_id, doctor_id, "
+                + "starts_at) select a.patient_id, a.id, l.doctor_id, a.starts_at from " + s
+                + "doctor_patient_links l join " + s + "appointments a on a.patient_id = l.patient_id "
+                + "where l.removed_at is null");
         jdbc.update(
                 "insert into " + s + "audit_events (occurred_at, actor_user_id, patient_id, resource_type, "
                         + "action, outcome) select date_add('2025-01-01', interval n second), "

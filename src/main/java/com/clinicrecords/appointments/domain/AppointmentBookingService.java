@@ -2,6 +2,7 @@ package com.clinicrecords.appointments.domain;
 
 import com.clinicrecords.appointments.domain.AppointmentActors.Parties;
 import com.clinicrecords.appointments.persistence.AppointmentRepository;
+import com.clinicrecords.appointments.persistence.LinkedPatientAppointments;
 import com.clinicrecords.audit.domain.AuditAction;
 import com.clinicrecords.audit.domain.AuditEntry;
 import com.clinicrecords.audit.domain.AuditTrail;
@@ -18,12 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Booking and rescheduling. Both run at READ COMMITTED so that the overlap check, done after taking the row
  * locks, sees every appointment committed by a booking that held those locks before us (under REPEATABLE
- * READ a snapshot taken earlier in the transaction could miss it).
+ * READ a snapshot taken earlier in the transaction could miss it). Both keep the rows of the linked doctors'
+ * lists ({@link LinkedPatientAppointments}) in step, under the same patient lock that link changes take.
  */
 @Service
 public class AppointmentBookingService {
 
     private final AppointmentRepository appointments;
+    private final LinkedPatientAppointments linkedRows;
     private final AppointmentActors actors;
     private final BookingGuard guard;
     private final AppointmentNotifier notifier;
@@ -32,12 +35,14 @@ public class AppointmentBookingService {
 
     public AppointmentBookingService(
             AppointmentRepository appointments,
+            LinkedPatientAppointments linkedRows,
             AppointmentActors actors,
             BookingGuard guard,
             AppointmentNotifier notifier,
             AuditTrail audit,
             Clock clock) {
         this.appointments = appointments;
+        this.linkedRows = linkedRows;
         this.actors = actors;
         this.guard = guard;
         this.notifier = notifier;
@@ -54,6 +59,7 @@ public class AppointmentBookingService {
         guard.checkPatientCap(cmd.patientId(), now);
         Appointment appointment = appointments.saveAndFlush(new Appointment(
                 cmd.doctorId(), cmd.patientId(), cmd.startsAt(), cmd.endsAt(), cmd.reason(), user.userId(), now));
+        linkedRows.booked(appointment.getId(), cmd.patientId(), cmd.startsAt());
         audit.record(AuditEntry.allowed(
                 AuditAction.CREATE, AppointmentActors.RESOURCE, appointment.getId(), cmd.patientId()));
         notifier.booked(appointment, parties);
@@ -75,6 +81,7 @@ public class AppointmentBookingService {
         guard.lockAndCheck(appointment.getDoctorId(), appointment.getPatientId(), startsAt, endsAt, id);
         appointment.reschedule(startsAt, endsAt, reason, now);
         appointments.saveAndFlush(appointment);
+        linkedRows.moved(id, appointment.getPatientId(), startsAt);
         audit.record(
                 AuditEntry.allowed(AuditAction.UPDATE, AppointmentActors.RESOURCE, id, appointment.getPatientId()));
         notifier.rescheduled(appointment, actors.parties(appointment));

@@ -5,6 +5,7 @@ import com.clinicrecords.audit.domain.AuditEntry;
 import com.clinicrecords.audit.domain.AuditResource;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.patients.persistence.DoctorPatientLinkRepository;
+import com.clinicrecords.patients.persistence.DoctorPatientLocks;
 import com.clinicrecords.patients.persistence.DoctorRepository;
 import com.clinicrecords.patients.persistence.PatientListQueries;
 import com.clinicrecords.patients.persistence.PatientRepository;
@@ -14,14 +15,17 @@ import com.clinicrecords.shared.persistence.CreateIfAbsent;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Doctor-patient links, which decide who may see a patient's records. Access checks read the link table on
- * every request, so removing a link takes effect on the very next call.
+ * every request, so removing a link takes effect on the very next call. A change takes the patient's row lock
+ * first and announces itself ({@link DoctorPatientLinkChangedEvent}) in its transaction.
  */
 @Service
 public class LinkService {
@@ -33,6 +37,8 @@ public class LinkService {
     private final PatientAccess access;
     private final AuditTrail audit;
     private final CreateIfAbsent createIfAbsent;
+    private final DoctorPatientLocks locks;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public LinkService(
@@ -43,6 +49,8 @@ public class LinkService {
             PatientAccess access,
             AuditTrail audit,
             CreateIfAbsent createIfAbsent,
+            DoctorPatientLocks locks,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.links = links;
         this.doctors = doctors;
@@ -51,6 +59,8 @@ public class LinkService {
         this.access = access;
         this.audit = audit;
         this.createIfAbsent = createIfAbsent;
+        this.locks = locks;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -65,28 +75,33 @@ public class LinkService {
     }
 
     private LinkView linkOnce(AuthenticatedUser admin, UUID doctorId, UUID patientId) {
+        locks.lockPatient(patientId);
         doctors.findById(doctorId).orElseThrow(() -> NotFoundException.of("Doctor"));
         patients.findLive(patientId).orElseThrow(() -> NotFoundException.of("Patient"));
-        DoctorPatientLink link = links.findById(new DoctorPatientLink.Key(doctorId, patientId))
-                .map(existing -> {
-                    if (!existing.isActive()) {
-                        existing.relink(admin.userId(), clock.instant());
-                    }
-                    return existing;
-                })
-                .orElseGet(() -> new DoctorPatientLink(doctorId, patientId, admin.userId(), clock.instant()));
+        Optional<DoctorPatientLink> existing = links.findById(new DoctorPatientLink.Key(doctorId, patientId));
+        boolean activated = existing.map(l -> !l.isActive()).orElse(true);
+        DoctorPatientLink link =
+                existing.orElseGet(() -> new DoctorPatientLink(doctorId, patientId, admin.userId(), clock.instant()));
+        if (!link.isActive()) {
+            link.relink(admin.userId(), clock.instant());
+        }
         links.saveAndFlush(link);
+        if (activated) {
+            events.publishEvent(new DoctorPatientLinkChangedEvent(doctorId, patientId, true));
+        }
         audit.record(AuditEntry.allowed(AuditAction.LINK, AuditResource.DOCTOR_PATIENT_LINK, doctorId, patientId));
         return LinkView.of(link);
     }
 
     @Transactional
     public void unlink(AuthenticatedUser admin, UUID doctorId, UUID patientId) {
+        locks.lockPatient(patientId);
         DoctorPatientLink link = links.findById(new DoctorPatientLink.Key(doctorId, patientId))
                 .filter(DoctorPatientLink::isActive)
                 .orElseThrow(() -> NotFoundException.of("Link"));
         link.remove(admin.userId(), clock.instant());
         links.saveAndFlush(link);
+        events.publishEvent(new DoctorPatientLinkChangedEvent(doctorId, patientId, false));
         audit.record(AuditEntry.allowed(AuditAction.UNLINK, AuditResource.DOCTOR_PATIENT_LINK, doctorId, patientId));
     }
 

@@ -32,6 +32,15 @@ public class DoctorPatientLocks {
         lock("select id from patients where id = ? and deleted_at is null for update", patientId, "Patient");
     }
 
+    /**
+     * The patient's row alone, deleted or not: link changes take it, so that they and the bookings of that
+     * patient (which take it after the doctor's) change the rows derived from both one after the other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockPatient(UUID patientId) {
+        lock("select id from patients where id = ? for update", patientId, "Patient");
+    }
+
     private void lock(String sql, UUID id, String resource) {
         List<String> rows = jdbc.queryForList(sql, String.class, id.toString());
         if (rows.isEmpty()) {

@@ -79,6 +79,14 @@ class UpgradeFromPreviousReleaseTests {
                     .send();
             assertThat(appointment.status()).as(appointment.toString()).isEqualTo(200);
             assertThat(appointment.text("reason")).isEqualTo("stored by the previous release");
+            ApiResponse list = api.get("/api/appointments").token(doctor).send();
+            assertThat(list.status()).as(list.toString()).isEqualTo(200);
+            List<String> listed = new ArrayList<>();
+            list.json().path("content").forEach(a -> listed.add(a.path("id").asString()));
+            assertThat(listed)
+                    .as("the doctor's list in start order: own schedule, and the linked patient's other appointment "
+                            + "from the rows the upgrade wrote for the existing link")
+                    .containsExactly(ids.appointmentId(), ids.linkedAppointmentId());
 
             ApiResponse trail = api.get("/api/admin/audit?userId=" + ids.doctorUserId())
                     .token(admin)
@@ -165,6 +173,30 @@ class UpgradeFromPreviousReleaseTests {
                 now,
                 patientUser,
                 now);
+        // an appointment with another doctor: the linked doctor's list shows it only through the link
+        String otherDoctorUser = user(c, "upgrade-doctor2-" + suffix + "@example.test", hash, DOCTOR_ROLE);
+        String otherDoctorId = UUID.randomUUID().toString();
+        update(
+                c,
+                "insert into doctors (id, user_id, created_at, updated_at) values (?, ?, ?, ?)",
+                otherDoctorId,
+                otherDoctorUser,
+                now,
+                now);
+        String linkedAppointmentId = UUID.randomUUID().toString();
+        update(
+                c,
+                "insert into appointments (id, doctor_id, patient_id, starts_at, ends_at, status, reason, "
+                        + "created_at, created_by, updated_at) values (?, ?, ?, ?, ?, 'BOOKED', 'with another doctor', "
+                        + "?, ?, ?)",
+                linkedAppointmentId,
+                otherDoctorId,
+                patientId,
+                Timestamp.valueOf(start.plusDays(1)),
+                Timestamp.valueOf(start.plusDays(1).plusMinutes(30)),
+                now,
+                patientUser,
+                now);
         update(
                 c,
                 "insert into audit_events (occurred_at, actor_user_id, actor_roles, patient_id, resource_type, "
@@ -179,7 +211,8 @@ class UpgradeFromPreviousReleaseTests {
                 "upgrade-doctor-" + suffix + "@example.test",
                 doctorUser,
                 patientId,
-                appointmentId);
+                appointmentId,
+                linkedAppointmentId);
     }
 
     private static String user(Connection c, String email, String hash, String role) throws SQLException {
@@ -235,5 +268,10 @@ class UpgradeFromPreviousReleaseTests {
     }
 
     private record Ids(
-            String adminEmail, String doctorEmail, String doctorUserId, String patientId, String appointmentId) {}
+            String adminEmail,
+            String doctorEmail,
+            String doctorUserId,
+            String patientId,
+            String appointmentId,
+            String linkedAppointmentId) {}
 }
