@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * A doctor's appointment list in start order reads the linked patients' appointments from rows kept per link
  * (linked_patient_appointments): whatever order bookings, reschedules and link changes come in, also at the same
  * moment, the list shows exactly the appointments the link rule allows, as the other sort orders (read from the
- * links directly) do.
+ * links directly) do. (A deactivated doctor's lists: DeactivatedDoctorListsIntegrationTests.)
  */
 class LinkedPatientAppointmentsIntegrationTests extends CareTeamTest {
 
@@ -102,20 +102,6 @@ class LinkedPatientAppointmentsIntegrationTests extends CareTeamTest {
         } while (cursor != null && walked.size() <= expected.size());
         assertThat(walked).containsExactlyElementsOf(expected);
         assertThat(ids("/api/appointments?size=2&page=2", linked.token())).containsExactly(expected.get(4));
-    }
-
-    @Test
-    void shouldShowNothingOfADeactivatedDoctorsLinkedPatients() {
-        String admin = fx.admin().accessToken();
-        created(book(api, admin, unlinked.doctorId(), patientA.patientId(), slot(6, 12)));
-        assertThat(startOrder(linked.token())).hasSize(1);
-        ApiResponse deactivated = api.post("/api/admin/doctors/" + linked.doctorId() + "/deactivate")
-                .token(admin)
-                .send();
-        assertThat(deactivated.status()).as(deactivated.toString()).isIn(200, 204);
-        ApiResponse list = api.get("/api/appointments").token(linked.token()).send();
-        assertThat(list.status() == 200 ? list.json().path("content").size() : 0)
-                .isZero();
     }
 
     /** A booking and a link of the same patient at the same moment, several times: no appointment goes missing. */

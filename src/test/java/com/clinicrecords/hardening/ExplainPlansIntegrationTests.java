@@ -51,6 +51,7 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
             "linked_patient_appointments",
             "audit_events",
             "images",
+            "linked_patient_images",
             "analysis_results",
             "analysis_result_versions",
             "notifications",
@@ -64,7 +65,8 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
             "appointments",
             "linked_patient_appointments",
             "audit_events",
-            "images");
+            "images",
+            "linked_patient_images");
     /** Tables whose deep pages must be read in index order. */
     private static final Set<String> SORTED =
             Set.of("users", "appointments", "linked_patient_appointments", "audit_events");
@@ -73,6 +75,8 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
             "GET /api/appointments?size=20&sort=startsAt",
             "GET /api/appointments?size=20&sort=startsAt,desc",
             "GET /api/images?size=20",
+            "GET /api/images?page=0&size=20",
+            "GET /api/images?page=0&size=20&modality=CT",
             "GET /api/images?size=20&page=500",
             "GET /api/images?size=20&status=WAITING",
             "GET /api/admin/patients?size=20",
@@ -308,7 +312,8 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
             case "p", "p1_0" -> "patients";
             case "i", "mi1_0", "i1_0" -> "images";
             case "d", "d1_0", "od", "d2_0" -> "doctors";
-            case "f" -> "linked_patient_appointments";
+            case "la" -> "linked_patient_appointments";
+            case "li" -> "linked_patient_images";
             default -> table;
         };
     }
@@ -386,6 +391,11 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
                         + "'PROCESSED', 'PROCESSED', 'PROCESSED', 'PROCESSED', 'PROCESSED', 'PROCESSED', 'PROCESSED'), "
                         + "'2025-01-01', '2025-01-01', 0 from " + SEQ + " q",
                 p);
+        // the linked doctors' rows of the live images, as uploads and links keep them
+        jdbc.update("delete from " + s + "linked_patient_images");
+        jdbc.update("insert into " + s + "linked_patient_images (patient_id, image_id, doctor_id, uploaded_at) "
+                + "select i.patient_id, i.id, l.doctor_id, i.uploaded_at from " + s + "doctor_patient_links l join "
+                + s + "images i on i.patient_id = l.patient_id where l.removed_at is null and i.deleted_at is null");
         for (String table : TABLES) {
             jdbc.execute("analyze table " + s + table);
         }

@@ -59,7 +59,7 @@ public class AppointmentBookingService {
         guard.checkPatientCap(cmd.patientId(), now);
         Appointment appointment = appointments.saveAndFlush(new Appointment(
                 cmd.doctorId(), cmd.patientId(), cmd.startsAt(), cmd.endsAt(), cmd.reason(), user.userId(), now));
-        linkedRows.booked(appointment.getId(), cmd.patientId(), cmd.startsAt());
+        linkedRows.booked(appointment.getId());
         audit.record(AuditEntry.allowed(
                 AuditAction.CREATE, AppointmentActors.RESOURCE, appointment.getId(), cmd.patientId()));
         notifier.booked(appointment, parties);
@@ -81,7 +81,7 @@ public class AppointmentBookingService {
         guard.lockAndCheck(appointment.getDoctorId(), appointment.getPatientId(), startsAt, endsAt, id);
         appointment.reschedule(startsAt, endsAt, reason, now);
         appointments.saveAndFlush(appointment);
-        linkedRows.moved(id, appointment.getPatientId(), startsAt);
+        linkedRows.moved(id, appointment.getPatientId());
         audit.record(
                 AuditEntry.allowed(AuditAction.UPDATE, AppointmentActors.RESOURCE, id, appointment.getPatientId()));
         notifier.rescheduled(appointment, actors.parties(appointment));

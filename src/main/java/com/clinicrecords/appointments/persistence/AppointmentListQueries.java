@@ -181,12 +181,12 @@ public class AppointmentListQueries {
     private static final UnaryOperator<String> APPOINTMENTS = c -> "a." + c;
 
     /**
-     * Columns of {@code linked_patient_appointments f} where it has them (the id, the patient, the start), else
+     * Columns of {@code linked_patient_appointments la} where it has them (the id, the patient, the start), else
      * of {@code appointments a}, which is then joined.
      */
     private static final UnaryOperator<String> LINKED = c -> switch (c) {
-        case "id" -> "f.appointment_id";
-        case "patient_id", "starts_at" -> "f." + c;
+        case "id" -> "la.appointment_id";
+        case "patient_id", "starts_at" -> "la." + c;
         default -> "a." + c;
     };
 
@@ -241,10 +241,10 @@ public class AppointmentListQueries {
             return branch(
                     // straight_join: the doctor's range of the rows in index order drives the join; left to itself
                     // the optimizer started from the doctor's links (a lookup per linked patient) and sorted
-                    "select a.* from doctors d straight_join linked_patient_appointments f on f.doctor_id = d.id "
-                            + "straight_join doctor_patient_links l on l.doctor_id = f.doctor_id "
-                            + "and l.patient_id = f.patient_id and l.removed_at is null "
-                            + (needsRow ? "straight_join appointments a on a.id = f.appointment_id " : "")
+                    "select a.* from doctors d straight_join linked_patient_appointments la on la.doctor_id = d.id "
+                            + "straight_join doctor_patient_links l on l.doctor_id = la.doctor_id "
+                            + "and l.patient_id = la.patient_id and l.removed_at is null "
+                            + (needsRow ? "straight_join appointments a on a.id = la.appointment_id " : "")
                             + "where d.id = ? and d.active = true",
                     LINKED,
                     f,

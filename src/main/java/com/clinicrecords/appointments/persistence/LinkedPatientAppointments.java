@@ -1,8 +1,5 @@
 package com.clinicrecords.appointments.persistence;
 
-import static com.clinicrecords.shared.persistence.JdbcValues.utc;
-
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -23,24 +20,26 @@ public class LinkedPatientAppointments {
         this.jdbc = jdbc;
     }
 
-    /** A new appointment: one row per doctor with a link to its patient. */
+    /** A new appointment (flushed): one row per doctor with a link to its patient, its start copied from it. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void booked(UUID appointmentId, UUID patientId, Instant startsAt) {
+    public void booked(UUID appointmentId) {
         jdbc.update(
                 "insert into linked_patient_appointments (patient_id, appointment_id, doctor_id, starts_at) "
-                        + "select l.patient_id, ?, l.doctor_id, ? from doctor_patient_links l "
-                        + "where l.patient_id = ? and l.removed_at is null",
-                appointmentId.toString(),
-                utc(startsAt),
-                patientId.toString());
+                        + "select a.patient_id, a.id, l.doctor_id, a.starts_at from appointments a "
+                        + "join doctor_patient_links l on l.patient_id = a.patient_id and l.removed_at is null "
+                        + "where a.id = ?",
+                appointmentId.toString());
     }
 
-    /** A rescheduled appointment: its rows move with it. */
+    /**
+     * A rescheduled appointment (flushed): its rows take its new start, copied from it (the list's cursors carry
+     * the appointment's start and are compared with these rows' copies).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void moved(UUID appointmentId, UUID patientId, Instant startsAt) {
+    public void moved(UUID appointmentId, UUID patientId) {
         jdbc.update(
-                "update linked_patient_appointments set starts_at = ? where patient_id = ? and appointment_id = ?",
-                utc(startsAt),
+                "update linked_patient_appointments la join appointments a on a.id = la.appointment_id "
+                        + "set la.starts_at = a.starts_at where la.patient_id = ? and la.appointment_id = ?",
                 patientId.toString(),
                 appointmentId.toString());
     }

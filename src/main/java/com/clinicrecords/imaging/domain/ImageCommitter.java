@@ -6,6 +6,8 @@ import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.imaging.persistence.ImageRepository;
 import com.clinicrecords.imaging.persistence.ImageStorage;
 import com.clinicrecords.imaging.persistence.ImageUploadKeyRepository;
+import com.clinicrecords.imaging.persistence.LinkedPatientImages;
+import com.clinicrecords.patients.persistence.DoctorPatientLocks;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImageCommitter {
 
     private final ImageRepository images;
+    private final LinkedPatientImages linkedRows;
+    private final DoctorPatientLocks locks;
     private final ImageUploadKeyRepository keys;
     private final ImageStorage storage;
     private final AuditTrail audit;
@@ -37,6 +41,8 @@ class ImageCommitter {
 
     ImageCommitter(
             ImageRepository images,
+            LinkedPatientImages linkedRows,
+            DoctorPatientLocks locks,
             ImageUploadKeyRepository keys,
             ImageStorage storage,
             AuditTrail audit,
@@ -44,6 +50,8 @@ class ImageCommitter {
             PlatformTransactionManager txManager,
             ApplicationEventPublisher events) {
         this.images = images;
+        this.linkedRows = linkedRows;
+        this.locks = locks;
         this.keys = keys;
         this.storage = storage;
         this.audit = audit;
@@ -67,6 +75,9 @@ class ImageCommitter {
         }
         try {
             return tx.execute(status -> {
+                // the lock link changes take: the linked doctors' rows of this image (below) and a new link's
+                // rows of the patient's images cannot miss each other
+                locks.lockPatient(patientId);
                 MedicalImage image =
                         new MedicalImage(id, patientId, key, received.file(), me.userId(), clock.instant());
                 DicomHeaderReader.DicomHeader dicom = received.dicom();
@@ -77,6 +88,7 @@ class ImageCommitter {
                         form.description(),
                         clock.instant());
                 images.saveAndFlush(image);
+                linkedRows.uploaded(id);
                 events.publishEvent(new ImageCommittedEvent(id, patientId, image.getModality(), me.userId()));
                 rememberKey(me, idempotencyKey, patientId, id, 201);
                 audit.record(AuditEntry.allowed(AuditAction.CREATE, ImageAccess.RESOURCE, id, patientId)

@@ -5,6 +5,7 @@ import com.clinicrecords.audit.domain.AuditEntry;
 import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.imaging.persistence.ImageRepository;
 import com.clinicrecords.imaging.persistence.ImageStorage;
+import com.clinicrecords.imaging.persistence.LinkedPatientImages;
 import com.clinicrecords.shared.domain.ConflictException;
 import com.clinicrecords.shared.domain.PreconditionFailedException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
@@ -26,14 +27,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class ImageService {
 
     private final ImageRepository images;
+    private final LinkedPatientImages linkedRows;
     private final ImageAccess access;
     private final ImageStorage storage;
     private final AuditTrail audit;
     private final Clock clock;
 
     public ImageService(
-            ImageRepository images, ImageAccess access, ImageStorage storage, AuditTrail audit, Clock clock) {
+            ImageRepository images,
+            LinkedPatientImages linkedRows,
+            ImageAccess access,
+            ImageStorage storage,
+            AuditTrail audit,
+            Clock clock) {
         this.images = images;
+        this.linkedRows = linkedRows;
         this.access = access;
         this.storage = storage;
         this.audit = audit;
@@ -100,6 +108,7 @@ public class ImageService {
         access.requireDeletable(me, image);
         image.softDelete(me.userId(), clock.instant());
         images.saveAndFlush(image);
+        linkedRows.deleted(imageId, image.getPatientId());
         audit.record(AuditEntry.allowed(AuditAction.DELETE, ImageAccess.RESOURCE, imageId, image.getPatientId()));
     }
 

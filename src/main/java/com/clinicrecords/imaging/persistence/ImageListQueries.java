@@ -26,8 +26,10 @@ import org.springframework.stereotype.Repository;
  *   <li>An admin's search walks the live images in upload order (ix_images_live_uploaded, or with a status
  *       ix_images_status_uploaded) and stops after the page; the offset is walked over the index (a deferred
  *       join), then the page's rows are read.
- *   <li>A doctor's search starts from their links: each linked patient's images come from the patient's
- *       (patient_id, deleted_at, uploaded_at) index, and only those are sorted.
+ *   <li>A doctor's search walks their range of {@code linked_patient_images} (one row per active link and live
+ *       image, see its migration) newest first, checks each row against the link, the doctor, the image and the
+ *       patient, and stops after the page; searching one patient, it reads that patient's images from the
+ *       (patient_id, deleted_at, uploaded_at) index.
  * </ul>
  * The JPQL query it replaces ({@code :param is null or ...} for every filter, {@code in (links)}, a full count)
  * read every image of the clinic for each page. Plain JDBC like the other large lists: the rows are only shown.
@@ -66,9 +68,11 @@ public class ImageListQueries {
 
     public Rows page(Filter filter, long offset, int size) {
         List<Object> args = new ArrayList<>();
-        StringBuilder keys = new StringBuilder("select i.id, i.uploaded_at");
+        String id = byLinkRows(filter) ? "li.image_id" : "i.id";
+        String uploaded = byLinkRows(filter) ? "li.uploaded_at" : "i.uploaded_at";
+        StringBuilder keys = new StringBuilder("select " + id + " as id, " + uploaded + " as uploaded_at");
         from(keys, filter, args);
-        keys.append(" order by i.uploaded_at desc, i.id desc limit ? offset ?");
+        keys.append(" order by " + uploaded + " desc, " + id + " desc limit ? offset ?");
         args.add(size + 1);
         args.add(offset);
         String sql = "select " + COLUMNS + " from (" + keys + ") v join images i on i.id = v.id "
@@ -81,17 +85,37 @@ public class ImageListQueries {
     /** The number of matching images, counted up to {@link CursorPageView#TOTAL_CAP}. */
     public long count(Filter filter) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select i.id");
+        StringBuilder sql = new StringBuilder(byLinkRows(filter) ? "select li.image_id" : "select i.id");
         from(sql, filter, args);
         return totals.of(sql, args);
     }
 
+    /**
+     * A doctor's search across their linked patients reads {@code linked_patient_images} (a doctor searching one
+     * patient goes straight to that patient's images instead).
+     */
+    private static boolean byLinkRows(Filter f) {
+        return f.doctorUserId() != null && f.patientId() == null;
+    }
+
     private static void from(StringBuilder sql, Filter f, List<Object> args) {
+        String uploaded = byLinkRows(f) ? "li.uploaded_at" : "i.uploaded_at";
         if (f.doctorUserId() == null) {
             // images first, in upload order, each checked against its patient: left to itself the optimizer
             // turned "exists (live patient)" into a join driven by patients, which read every image and sorted them
             sql.append(" from images i straight_join patients p on p.id = i.patient_id and p.deleted_at is null "
                     + "where i.deleted_at is null");
+        } else if (byLinkRows(f)) {
+            // the doctor's rows newest first drive the join (straight_join; the optimizer otherwise starts from the
+            // links and sorts every image of every linked patient), and each is checked against the link rule, the
+            // image and the patient, until the page is full
+            sql.append(" from doctors d straight_join linked_patient_images li on li.doctor_id = d.id "
+                    + "straight_join doctor_patient_links l on l.doctor_id = li.doctor_id "
+                    + "and l.patient_id = li.patient_id and l.removed_at is null "
+                    + "straight_join images i on i.id = li.image_id and i.deleted_at is null "
+                    + "straight_join patients p on p.id = li.patient_id and p.deleted_at is null "
+                    + "where d.user_id = ? and d.active = true");
+            args.add(f.doctorUserId().toString());
         } else {
             sql.append(" from " + PatientVisibility.ACTIVE_LINKS_SQL
                     + " join images i on i.patient_id = l.patient_id and i.deleted_at is null "
@@ -115,11 +139,11 @@ public class ImageListQueries {
             args.add(f.bodyPart());
         }
         if (f.from() != null) {
-            sql.append(" and i.uploaded_at >= ?");
+            sql.append(" and " + uploaded + " >= ?");
             args.add(utc(f.from()));
         }
         if (f.to() != null) {
-            sql.append(" and i.uploaded_at < ?");
+            sql.append(" and " + uploaded + " < ?");
             args.add(utc(f.to()));
         }
     }

@@ -1,0 +1,64 @@
+package com.clinicrecords.imaging.persistence;
+
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The rows of {@code linked_patient_images} (see its migration): which live images each doctor sees through
+ * links, in upload order. Every change runs in the transaction that changes the image or the link; uploads and
+ * link changes hold the patient's row lock, so an upload and a new link of the same patient never miss each
+ * other.
+ */
+@Repository
+public class LinkedPatientImages {
+
+    private final JdbcTemplate jdbc;
+
+    public LinkedPatientImages(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new image (flushed): one row per doctor with a link to its patient, its upload time copied from it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void uploaded(UUID imageId) {
+        jdbc.update(
+                "insert into linked_patient_images (patient_id, image_id, doctor_id, uploaded_at) "
+                        + "select i.patient_id, i.id, l.doctor_id, i.uploaded_at from images i "
+                        + "join doctor_patient_links l on l.patient_id = i.patient_id and l.removed_at is null "
+                        + "where i.id = ?",
+                imageId.toString());
+    }
+
+    /** A deleted image: its rows go. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleted(UUID imageId, UUID patientId) {
+        jdbc.update(
+                "delete from linked_patient_images where patient_id = ? and image_id = ?",
+                patientId.toString(),
+                imageId.toString());
+    }
+
+    /** A new or re-activated link: the doctor's rows for all of the patient's live images, replaced whole. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void linked(UUID doctorId, UUID patientId) {
+        unlinked(doctorId, patientId);
+        jdbc.update(
+                "insert into linked_patient_images (patient_id, image_id, doctor_id, uploaded_at) "
+                        + "select i.patient_id, i.id, ?, i.uploaded_at from images i "
+                        + "where i.patient_id = ? and i.deleted_at is null",
+                doctorId.toString(),
+                patientId.toString());
+    }
+
+    /** A removed link: the doctor's rows for the patient go. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void unlinked(UUID doctorId, UUID patientId) {
+        jdbc.update(
+                "delete from linked_patient_images where patient_id = ? and doctor_id = ?",
+                patientId.toString(),
+                doctorId.toString());
+    }
+}

@@ -1,0 +1,21 @@
+-- A doctor's image search, newest first, without sorting every image of every linked patient: one row per
+-- (active link, live image of the linked patient), so "the images of my linked patients, newest first" is one
+-- range of ix_linked_images_doctor_uploaded read backwards. Each read still joins the link (not removed), the
+-- doctor (active), the image (not deleted) and the patient (not deleted): the rows only give the order.
+-- Kept in step in the transactions that change them: an upload (holding the patient's row lock, which link
+-- changes take too) adds the rows of the patient's links, a deletion removes the image's rows, a link adds the
+-- rows of the patient's live images and an unlink removes them. Images are never deleted outright.
+CREATE TABLE linked_patient_images (
+    patient_id  CHAR(36)    NOT NULL,
+    image_id    CHAR(36)    NOT NULL,
+    doctor_id   CHAR(36)    NOT NULL,
+    uploaded_at DATETIME(6) NOT NULL,
+    PRIMARY KEY (patient_id, image_id, doctor_id),
+    KEY ix_linked_images_doctor_uploaded (doctor_id, uploaded_at, image_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+INSERT INTO linked_patient_images (patient_id, image_id, doctor_id, uploaded_at)
+SELECT i.patient_id, i.id, l.doctor_id, i.uploaded_at
+FROM doctor_patient_links l
+JOIN images i ON i.patient_id = l.patient_id
+WHERE l.removed_at IS NULL AND i.deleted_at IS NULL;

@@ -1,0 +1,124 @@
+package com.clinicrecords.imaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
+import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
+import com.clinicrecords.support.ApiResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A doctor's image search across their linked patients reads rows kept per link (linked_patient_images):
+ * whatever order uploads, deletions and link changes come in, also at the same moment, it shows exactly the live
+ * images the link rule allows, newest first. (A deactivated doctor: DeactivatedDoctorListsIntegrationTests.)
+ */
+class LinkedPatientImagesIntegrationTests extends ImagingTestSupport {
+
+    @Test
+    void shouldFollowUploadsDeletionsAndLinkChanges() {
+        PatientAccount patient = clinic.patient();
+        DoctorAccount uploader = clinic.linkedDoctor(patient);
+        DoctorAccount colleague = clinic.doctor();
+        String first = uploadedPng(uploader, patient).toString();
+        String second = uploadedPng(uploader, patient).toString();
+        assertThat(search(colleague)).isEmpty();
+
+        clinic.link(colleague, patient);
+        assertThat(search(colleague)).as("rows of the new link, newest first").containsExactly(second, first);
+
+        String third = uploadedPng(uploader, patient).toString();
+        assertThat(search(colleague)).as("an upload after the link").containsExactly(third, second, first);
+        assertThat(ids("/api/images?size=100&patientId=" + patient.patientId(), colleague.token()))
+                .as("one patient's images, read from that patient's index")
+                .containsExactly(third, second, first);
+        assertThat(ids("/api/images?size=1&page=1", colleague.token())).containsExactly(second);
+
+        assertThat(api.delete("/api/images/" + second)
+                        .token(uploader.token())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        assertThat(search(colleague)).as("a deleted image").containsExactly(third, first);
+
+        clinic.unlink(colleague, patient);
+        assertThat(search(colleague)).as("after the unlink").isEmpty();
+        String fourth = uploadedPng(uploader, patient).toString();
+        assertThat(search(colleague)).isEmpty();
+
+        clinic.link(colleague, patient);
+        assertThat(search(colleague))
+                .as("re-linked: every live image again, also the one uploaded while unlinked")
+                .containsExactly(fourth, third, first);
+        clinic.link(colleague, patient);
+        assertThat(search(colleague)).as("linking again changes nothing").hasSize(3);
+    }
+
+    /** An upload and a link of the same patient at the same moment, several times: no image goes missing. */
+    @Test
+    void shouldKeepUploadsMadeWhileTheLinkIsMade() throws Exception {
+        String admin = clinic.admin().accessToken();
+        DoctorAccount colleague = clinic.doctor();
+        for (int round = 0; round < 4; round++) {
+            PatientAccount patient = clinic.patient();
+            DoctorAccount uploader = clinic.linkedDoctor(patient);
+            List<ApiResponse> both = atOnce(
+                    () -> uploadRaw(uploader.token(), patient.patientId(), TestFiles.png(5000), "scan.png"),
+                    () -> api.post("/api/admin/links")
+                            .token(admin)
+                            .json(Map.of(
+                                    "doctorId", colleague.doctorId().toString(),
+                                    "patientId", patient.patientId().toString()))
+                            .send());
+            assertThat(both.get(0).status()).as(both.get(0).toString()).isEqualTo(201);
+            assertThat(both.get(1).status()).as(both.get(1).toString()).isEqualTo(201);
+            assertThat(search(colleague))
+                    .as("round %d", round)
+                    .contains(both.get(0).text("id"));
+        }
+    }
+
+    private List<String> search(DoctorAccount doctor) {
+        return ids("/api/images?size=100", doctor.token());
+    }
+
+    private List<String> ids(String path, String token) {
+        ApiResponse response = api.get(path).token(token).send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        response.json().path("content").forEach(i -> ids.add(i.path("id").asString()));
+        return ids;
+    }
+
+    /** The calls released at once from their own threads (loopback only, bounded in time). */
+    @SafeVarargs
+    private static List<ApiResponse> atOnce(Supplier<ApiResponse>... calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ApiResponse>> futures = new ArrayList<>();
+            for (Supplier<ApiResponse> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.get();
+                }));
+            }
+            start.countDown();
+            List<ApiResponse> responses = new ArrayList<>();
+            for (Future<ApiResponse> f : futures) {
+                responses.add(f.get(90, TimeUnit.SECONDS));
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
