@@ -1,10 +1,12 @@
 -- A doctor's image search, newest first, without sorting every image of every linked patient: one row per
--- (active link, live image of the linked patient), so "the images of my linked patients, newest first" is one
--- range of ix_linked_images_doctor_uploaded read backwards. Each read still joins the link (not removed), the
--- doctor (active), the image (not deleted) and the patient (not deleted): the rows only give the order.
+-- (active link, live image of the live linked patient), so "the images of my linked patients, newest first" is
+-- one range of ix_linked_images_doctor_uploaded read backwards. A page still joins the link (not removed), the
+-- doctor (active), the image (not deleted) and the patient (not deleted) for each row; the total of a full page
+-- counts the doctor's rows alone.
 -- Kept in step in the transactions that change them: an upload (holding the patient's row lock, which link
--- changes take too) adds the rows of the patient's links, a deletion removes the image's rows, a link adds the
--- rows of the patient's live images and an unlink removes them. Images are never deleted outright.
+-- changes take too) adds the rows of the patient's links, an image's deletion removes its rows, a link adds the
+-- rows of the patient's live images, an unlink removes them, and so does the deletion of the patient's record.
+-- Images and patients are never deleted outright (only marked deleted).
 CREATE TABLE linked_patient_images (
     patient_id  CHAR(36)    NOT NULL,
     image_id    CHAR(36)    NOT NULL,
@@ -18,4 +20,5 @@ INSERT INTO linked_patient_images (patient_id, image_id, doctor_id, uploaded_at)
 SELECT i.patient_id, i.id, l.doctor_id, i.uploaded_at
 FROM doctor_patient_links l
 JOIN images i ON i.patient_id = l.patient_id
-WHERE l.removed_at IS NULL AND i.deleted_at IS NULL;
+JOIN patients p ON p.id = l.patient_id
+WHERE l.removed_at IS NULL AND i.deleted_at IS NULL AND p.deleted_at IS NULL;

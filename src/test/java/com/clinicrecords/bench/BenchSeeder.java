@@ -100,8 +100,9 @@ class BenchSeeder implements ApplicationRunner {
         // the rows the application keeps for each linked doctor's image search (uploads and links write them)
         jdbc.update("insert into linked_patient_images (patient_id, image_id, doctor_id, uploaded_at) "
                 + "select i.patient_id, i.id, l.doctor_id, i.uploaded_at from doctor_patient_links l "
-                + "join images i on i.patient_id = l.patient_id "
-                + "where l.removed_at is null and i.deleted_at is null and i.storage_key like 'bench/%'");
+                + "join images i on i.patient_id = l.patient_id join patients p on p.id = l.patient_id "
+                + "where l.removed_at is null and i.deleted_at is null and p.deleted_at is null "
+                + "and i.storage_key like 'bench/%'");
         log.info("Seeded {} images in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
     }
 

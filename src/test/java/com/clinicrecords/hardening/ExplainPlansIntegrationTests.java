@@ -395,7 +395,8 @@ class ExplainPlansIntegrationTests extends ImagingTestSupport {
         jdbc.update("delete from " + s + "linked_patient_images");
         jdbc.update("insert into " + s + "linked_patient_images (patient_id, image_id, doctor_id, uploaded_at) "
                 + "select i.patient_id, i.id, l.doctor_id, i.uploaded_at from " + s + "doctor_patient_links l join "
-                + s + "images i on i.patient_id = l.patient_id where l.removed_at is null and i.deleted_at is null");
+                + s + "images i on i.patient_id = l.patient_id join " + s + "patients p on p.id = l.patient_id "
+                + "where l.removed_at is null and i.deleted_at is null and p.deleted_at is null");
         for (String table : TABLES) {
             jdbc.execute("analyze table " + s + table);
         }

@@ -62,6 +62,42 @@ class LinkedPatientImagesIntegrationTests extends ImagingTestSupport {
         assertThat(search(colleague)).as("linking again changes nothing").hasSize(3);
     }
 
+    /** The total of a full page counts the doctor's rows alone: it must follow every change the pages follow. */
+    @Test
+    void shouldCountWhatThePagesShow() {
+        String admin = clinic.admin().accessToken();
+        PatientAccount kept = clinic.patient();
+        PatientAccount deleted = clinic.patient();
+        DoctorAccount doctor = clinic.linkedDoctor(kept);
+        clinic.link(doctor, deleted);
+        String image = uploadedPng(doctor, kept).toString();
+        uploadedPng(doctor, kept);
+        uploadedPng(doctor, deleted);
+        uploadedPng(doctor, deleted);
+        assertThat(total(doctor)).isEqualTo(4);
+
+        assertThat(api.delete("/api/patients/" + deleted.patientId())
+                        .token(admin)
+                        .json(Map.of("reason", "Entered in error"))
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        assertThat(search(doctor)).hasSize(2);
+        assertThat(total(doctor)).as("a deleted patient record's images").isEqualTo(2);
+
+        assertThat(api.delete("/api/images/" + image)
+                        .token(doctor.token())
+                        .send()
+                        .status())
+                .isEqualTo(204);
+        assertThat(search(doctor)).hasSize(1);
+        assertThat(ids("/api/images?size=1", doctor.token())).hasSize(1);
+        ApiResponse page = api.get("/api/images?size=1").token(doctor.token()).send();
+        assertThat(page.json().path("totalElements").asLong())
+                .as("a deleted image")
+                .isEqualTo(1);
+    }
+
     /** An upload and a link of the same patient at the same moment, several times: no image goes missing. */
     @Test
     void shouldKeepUploadsMadeWhileTheLinkIsMade() throws Exception {
@@ -84,6 +120,13 @@ class LinkedPatientImagesIntegrationTests extends ImagingTestSupport {
                     .as("round %d", round)
                     .contains(both.get(0).text("id"));
         }
+    }
+
+    /** totalElements of a page of one (full, so counted). */
+    private long total(DoctorAccount doctor) {
+        ApiResponse page = api.get("/api/images?size=1").token(doctor.token()).send();
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        return page.json().path("totalElements").asLong();
     }
 
     private List<String> search(DoctorAccount doctor) {

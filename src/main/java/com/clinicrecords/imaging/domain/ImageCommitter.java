@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -57,6 +58,9 @@ class ImageCommitter {
         this.audit = audit;
         this.clock = clock;
         this.tx = new TransactionTemplate(txManager);
+        // the commit locks the patient's row first, then reads the links committed by then (READ COMMITTED: that
+        // read locks no ranges of the link index)
+        tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.events = events;
     }
 

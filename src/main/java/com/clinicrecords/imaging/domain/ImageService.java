@@ -6,6 +6,7 @@ import com.clinicrecords.audit.domain.AuditTrail;
 import com.clinicrecords.imaging.persistence.ImageRepository;
 import com.clinicrecords.imaging.persistence.ImageStorage;
 import com.clinicrecords.imaging.persistence.LinkedPatientImages;
+import com.clinicrecords.patients.persistence.DoctorPatientLocks;
 import com.clinicrecords.shared.domain.ConflictException;
 import com.clinicrecords.shared.domain.PreconditionFailedException;
 import com.clinicrecords.shared.security.AuthenticatedUser;
@@ -19,6 +20,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reading, describing, status changes, soft deletion and download authorisation of images. */
@@ -28,6 +30,7 @@ public class ImageService {
 
     private final ImageRepository images;
     private final LinkedPatientImages linkedRows;
+    private final DoctorPatientLocks locks;
     private final ImageAccess access;
     private final ImageStorage storage;
     private final AuditTrail audit;
@@ -36,12 +39,14 @@ public class ImageService {
     public ImageService(
             ImageRepository images,
             LinkedPatientImages linkedRows,
+            DoctorPatientLocks locks,
             ImageAccess access,
             ImageStorage storage,
             AuditTrail audit,
             Clock clock) {
         this.images = images;
         this.linkedRows = linkedRows;
+        this.locks = locks;
         this.access = access;
         this.storage = storage;
         this.audit = audit;
@@ -102,10 +107,14 @@ public class ImageService {
      * Soft delete by the doctor who uploaded it (while linked) or an admin. The bytes stay in storage: medical
      * records are retained; purging is a retention job's decision.
      */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public void delete(AuthenticatedUser me, UUID imageId) {
         MedicalImage image = access.readable(me, imageId, AuditAction.DELETE);
         access.requireDeletable(me, image);
+        // every writer of the linked doctors' rows takes the patient's lock first (a link change holding it
+        // replaces the doctor's rows of this patient, and would otherwise wait for this image's row while we wait
+        // for its rows: a deadlock)
+        locks.lockPatient(image.getPatientId());
         image.softDelete(me.userId(), clock.instant());
         images.saveAndFlush(image);
         linkedRows.deleted(imageId, image.getPatientId());

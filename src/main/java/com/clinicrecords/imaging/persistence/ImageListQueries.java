@@ -85,8 +85,20 @@ public class ImageListQueries {
     /** The number of matching images, counted up to {@link CursorPageView#TOTAL_CAP}. */
     public long count(Filter filter) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(byLinkRows(filter) ? "select li.image_id" : "select i.id");
-        from(sql, filter, args);
+        StringBuilder sql;
+        if (byLinkRows(filter) && filter.status() == null && filter.modality() == null && filter.bodyPart() == null) {
+            // The doctor's rows alone, an index range (1 ms for a doctor with 990 images on MySQL at the 2M scale,
+            // against 23 ms checking each row's link, image and patient as the page does): the rows are exactly
+            // the doctor's active links' live images of live patients, kept so in the transactions that change
+            // any of them (LinkedPatientImages). The page's rows are still checked one by one.
+            sql = new StringBuilder("select li.image_id from doctors d straight_join linked_patient_images li "
+                    + "on li.doctor_id = d.id where d.user_id = ? and d.active = true");
+            args.add(filter.doctorUserId().toString());
+            uploadedRange(sql, filter, "li.uploaded_at", args);
+        } else {
+            sql = new StringBuilder(byLinkRows(filter) ? "select li.image_id" : "select i.id");
+            from(sql, filter, args);
+        }
         return totals.of(sql, args);
     }
 
@@ -138,6 +150,10 @@ public class ImageListQueries {
             sql.append(" and i.body_part = ?");
             args.add(f.bodyPart());
         }
+        uploadedRange(sql, f, uploaded, args);
+    }
+
+    private static void uploadedRange(StringBuilder sql, Filter f, String uploaded, List<Object> args) {
         if (f.from() != null) {
             sql.append(" and " + uploaded + " >= ?");
             args.add(utc(f.from()));

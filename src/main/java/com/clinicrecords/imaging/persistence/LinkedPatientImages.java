@@ -7,8 +7,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rows of {@code linked_patient_images} (see its migration): which live images each doctor sees through
- * links, in upload order. Every change runs in the transaction that changes the image or the link; uploads and
+ * The rows of {@code linked_patient_images} (see its migration): exactly the live images of live patients each
+ * doctor is linked to, in upload order (whether the doctor is active is checked when read). Every change runs in the transaction that changes the image or the link; uploads and
  * link changes hold the patient's row lock, so an upload and a new link of the same patient never miss each
  * other.
  */
@@ -39,6 +39,12 @@ public class LinkedPatientImages {
                 "delete from linked_patient_images where patient_id = ? and image_id = ?",
                 patientId.toString(),
                 imageId.toString());
+    }
+
+    /** A deleted patient record: its rows go (the doctors' totals count these rows, see ImageListQueries). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void patientDeleted(UUID patientId) {
+        jdbc.update("delete from linked_patient_images where patient_id = ?", patientId.toString());
     }
 
     /** A new or re-activated link: the doctor's rows for all of the patient's live images, replaced whole. */

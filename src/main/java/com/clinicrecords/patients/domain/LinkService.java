@@ -20,12 +20,15 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Doctor-patient links, which decide who may see a patient's records. Access checks read the link table on
  * every request, so removing a link takes effect on the very next call. A change takes the patient's row lock
- * first and announces itself ({@link DoctorPatientLinkChangedEvent}) in its transaction.
+ * first and announces itself ({@link DoctorPatientLinkChangedEvent}) in its transaction, at READ COMMITTED: what
+ * the listeners read after the lock is what bookings and uploads of the patient committed before it, and their
+ * reads lock no ranges.
  */
 @Service
 public class LinkService {
@@ -71,7 +74,7 @@ public class LinkService {
      * identical requests arrive at once (the insert race is retried as a read).
      */
     public LinkView link(AuthenticatedUser admin, UUID doctorId, UUID patientId) {
-        return createIfAbsent.run(() -> linkOnce(admin, doctorId, patientId));
+        return createIfAbsent.runReadCommitted(() -> linkOnce(admin, doctorId, patientId));
     }
 
     private LinkView linkOnce(AuthenticatedUser admin, UUID doctorId, UUID patientId) {
@@ -93,7 +96,7 @@ public class LinkService {
         return LinkView.of(link);
     }
 
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public void unlink(AuthenticatedUser admin, UUID doctorId, UUID patientId) {
         locks.lockPatient(patientId);
         DoctorPatientLink link = links.findById(new DoctorPatientLink.Key(doctorId, patientId))

@@ -22,13 +22,29 @@ public class CreateIfAbsent {
     private static final int ATTEMPTS = 5;
 
     private final TransactionTemplate tx;
+    private final TransactionTemplate readCommitted;
 
     public CreateIfAbsent(PlatformTransactionManager transactions) {
         this.tx = new TransactionTemplate(transactions);
         tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+        this.readCommitted = new TransactionTemplate(transactions);
+        readCommitted.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+        readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     public <T> T run(Supplier<T> attempt) {
+        return run(tx, attempt);
+    }
+
+    /**
+     * As {@link #run}, each attempt at READ COMMITTED: for writes that lock a row first and then read what others
+     * committed while they waited for it (at REPEATABLE READ those reads would lock ranges, gaps included).
+     */
+    public <T> T runReadCommitted(Supplier<T> attempt) {
+        return run(readCommitted, attempt);
+    }
+
+    private static <T> T run(TransactionTemplate tx, Supplier<T> attempt) {
         for (int i = 1; ; i++) {
             try {
                 return tx.execute(status -> attempt.get());
