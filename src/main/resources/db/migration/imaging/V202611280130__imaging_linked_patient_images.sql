@@ -3,9 +3,10 @@
 -- one range of ix_linked_images_doctor_uploaded read backwards. A page still joins the link (not removed), the
 -- doctor (active), the image (not deleted) and the patient (not deleted) for each row; the total of a full page
 -- counts the doctor's rows alone.
--- Kept in step in the transactions that change them: an upload (holding the patient's row lock, which link
--- changes take too) adds the rows of the patient's links, an image's deletion removes its rows, a link adds the
--- rows of the patient's live images, an unlink removes them, and so does the deletion of the patient's record.
+-- Kept in step in the transactions that change them: an upload adds the rows of the patient's links, an
+-- image's deletion removes its rows, a link adds the rows of the patient's live images, an unlink removes them,
+-- and so does the deletion of the patient's record (LinkedPatientImages says how they stay out of each other's
+-- way).
 -- Images and patients are never deleted outright (only marked deleted).
 CREATE TABLE linked_patient_images (
     patient_id  CHAR(36)    NOT NULL,

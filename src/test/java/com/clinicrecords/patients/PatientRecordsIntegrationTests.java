@@ -251,6 +251,12 @@ class PatientRecordsIntegrationTests extends CareTeamTest {
         assertThat(page.json().path("totalElements").asInt()).isEqualTo(2);
         assertThat(page.json().path("content").size()).isEqualTo(1);
         assertThat(page.raw()).doesNotContain("diagnosis");
+        ApiResponse last = api.get("/api/doctors/me/patients?size=1&page=1")
+                .token(linked.token())
+                .send();
+        assertThat(last.json().path("totalElements").asInt()).isEqualTo(2);
+        assertThat(last.json().path("content").get(0).path("id").asString())
+                .isNotEqualTo(page.json().path("content").get(0).path("id").asString());
         assertThat(api.get("/api/doctors/me/patients")
                         .token(unlinked.token())
                         .send()

@@ -7,7 +7,6 @@ import com.clinicrecords.imaging.persistence.ImageRepository;
 import com.clinicrecords.imaging.persistence.ImageStorage;
 import com.clinicrecords.imaging.persistence.ImageUploadKeyRepository;
 import com.clinicrecords.imaging.persistence.LinkedPatientImages;
-import com.clinicrecords.patients.persistence.DoctorPatientLocks;
 import com.clinicrecords.shared.security.AuthenticatedUser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +31,6 @@ class ImageCommitter {
 
     private final ImageRepository images;
     private final LinkedPatientImages linkedRows;
-    private final DoctorPatientLocks locks;
     private final ImageUploadKeyRepository keys;
     private final ImageStorage storage;
     private final AuditTrail audit;
@@ -43,7 +41,6 @@ class ImageCommitter {
     ImageCommitter(
             ImageRepository images,
             LinkedPatientImages linkedRows,
-            DoctorPatientLocks locks,
             ImageUploadKeyRepository keys,
             ImageStorage storage,
             AuditTrail audit,
@@ -52,15 +49,15 @@ class ImageCommitter {
             ApplicationEventPublisher events) {
         this.images = images;
         this.linkedRows = linkedRows;
-        this.locks = locks;
         this.keys = keys;
         this.storage = storage;
         this.audit = audit;
         this.clock = clock;
         this.tx = new TransactionTemplate(txManager);
-        // the commit locks the patient's row first, then reads the links committed by then (READ COMMITTED: that
-        // read locks no ranges of the link index)
-        tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        // REPEATABLE READ even where the server's default is another: the linked doctors' rows of a new image
+        // rely on INSERT ... SELECT reading with locks (LinkedPatientImages.uploaded); no round trip where it is
+        // the default already (the driver tracks the session's level)
+        tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.events = events;
     }
 
@@ -79,9 +76,6 @@ class ImageCommitter {
         }
         try {
             return tx.execute(status -> {
-                // the lock link changes take: the linked doctors' rows of this image (below) and a new link's
-                // rows of the patient's images cannot miss each other
-                locks.lockPatient(patientId);
                 MedicalImage image =
                         new MedicalImage(id, patientId, key, received.file(), me.userId(), clock.instant());
                 DicomHeaderReader.DicomHeader dicom = received.dicom();

@@ -20,7 +20,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reading, describing, status changes, soft deletion and download authorisation of images. */
@@ -107,13 +106,12 @@ public class ImageService {
      * Soft delete by the doctor who uploaded it (while linked) or an admin. The bytes stay in storage: medical
      * records are retained; purging is a retention job's decision.
      */
-    @Transactional(isolation = Isolation.READ_COMMITTED)
+    @Transactional
     public void delete(AuthenticatedUser me, UUID imageId) {
         MedicalImage image = access.readable(me, imageId, AuditAction.DELETE);
         access.requireDeletable(me, image);
-        // every writer of the linked doctors' rows takes the patient's lock first (a link change holding it
-        // replaces the doctor's rows of this patient, and would otherwise wait for this image's row while we wait
-        // for its rows: a deadlock)
+        // the lock link changes take: a link made meanwhile cannot add a row for this image after we removed its
+        // rows (it would have read the image as live before our deletion committed)
         locks.lockPatient(image.getPatientId());
         image.softDelete(me.userId(), clock.instant());
         images.saveAndFlush(image);

@@ -8,9 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The rows of {@code linked_patient_images} (see its migration): exactly the live images of live patients each
- * doctor is linked to, in upload order (whether the doctor is active is checked when read). Every change runs in the transaction that changes the image or the link; uploads and
- * link changes hold the patient's row lock, so an upload and a new link of the same patient never miss each
- * other.
+ * doctor is linked to, in upload order (whether the doctor is active is checked when read). Every change runs in
+ * the transaction that changes the image, the link or the patient's record.
  */
 @Repository
 public class LinkedPatientImages {
@@ -21,12 +20,19 @@ public class LinkedPatientImages {
         this.jdbc = jdbc;
     }
 
-    /** A new image (flushed): one row per doctor with a link to its patient, its upload time copied from it. */
+    /**
+     * A new image (flushed): one row per doctor with a link to its live patient, its upload time copied from it.
+     * The transaction runs at REPEATABLE READ and takes no lock first: this statement reads the patient's row and
+     * links with locks (as INSERT ... SELECT does there), so it waits for a link change or a record deletion of the
+     * patient in progress and then sees it; a link change that starts later waits for this transaction instead
+     * (the read locked the gap its link row goes into), and then reads this image as committed.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void uploaded(UUID imageId) {
         jdbc.update(
                 "insert into linked_patient_images (patient_id, image_id, doctor_id, uploaded_at) "
                         + "select i.patient_id, i.id, l.doctor_id, i.uploaded_at from images i "
+                        + "join patients p on p.id = i.patient_id and p.deleted_at is null "
                         + "join doctor_patient_links l on l.patient_id = i.patient_id and l.removed_at is null "
                         + "where i.id = ?",
                 imageId.toString());

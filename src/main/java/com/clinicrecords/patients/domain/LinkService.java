@@ -128,6 +128,6 @@ public class LinkService {
                         .toList(),
                 page,
                 rows.more(),
-                () -> patientLists.count(mine, search));
+                () -> rows.total() != null ? rows.total() : patientLists.count(mine, search));
     }
 }

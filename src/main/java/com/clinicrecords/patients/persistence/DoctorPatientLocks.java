@@ -14,9 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
  * serialise per doctor and per patient: the doctor row and then the patient row are read FOR UPDATE, and
  * whoever holds both checks for overlaps and inserts; a competing booking waits, then sees the committed row
  * and gets a 409. Every writer that needs both rows (bookings, visits) must take them through here, always
- * doctor first, so no two transactions can wait on each other in a cycle. Link changes, uploads and image
- * deletions take the patient's row alone ({@link #lockPatient}), first, before they change the rows the lists
- * derive from links (linked_patient_appointments, linked_patient_images), and no doctor's row after it.
+ * doctor first, so no two transactions can wait on each other in a cycle. Link changes and image deletions take
+ * the patient's row alone ({@link #lockPatient}), first, before they change the rows the lists derive from links
+ * (linked_patient_appointments, linked_patient_images), and no doctor's row after it.
  */
 @NamedInterface("api")
 @Component
@@ -36,8 +36,8 @@ public class DoctorPatientLocks {
 
     /**
      * The patient's row alone, deleted or not, if there is one (the caller's own checks answer for a missing
-     * patient): link changes take it, so that they and the bookings and uploads of that patient (which take it
-     * too) change the rows derived from both one after the other.
+     * patient): link changes take it, so that they and the bookings of that patient (which take it too) change
+     * the rows derived from both one after the other.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockPatient(UUID patientId) {

@@ -22,7 +22,10 @@ import org.springframework.stereotype.Repository;
  * The patient lists at scale, in plain SQL without a transaction: the admin directory (every live record) and a
  * doctor's own patients (live records with an active link to the doctor's active profile), both by name, searched
  * as {@link PatientSearch} says. One statement for the page; only for a full page a second one that counts up to
- * {@link CursorPageView#TOTAL_CAP} (a directory of a million patients is not counted on every page).
+ * {@link CursorPageView#TOTAL_CAP} (a directory of a million patients is not counted on every page). A doctor's
+ * page counts in the same statement ({@code count(*) over ()}): to sort by name it reads every linked record
+ * anyway, and a second pass over them cost MySQL more than half as much again (2.0 ms for the page of a doctor
+ * with 198 patients at the 2M scale, 1.2 ms for the count, 2.1 ms for both in one).
  * <ul>
  *   <li>The directory's page walks its offset over the name index of live records (ix_patients_live_name:
  *       deleted_at, last_name, first_name, and the id InnoDB appends), then reads the page's rows (a deferred
@@ -56,22 +59,44 @@ public class PatientListQueries {
         }
     }
 
-    /** Up to {@code size} records and whether more follow. */
-    public record Rows(List<PatientDirectoryEntry> content, boolean more) {}
+    /**
+     * Up to {@code size} records, whether more follow, and for a doctor's page with rows the number of all matching
+     * records (else null: {@link #count} tells).
+     */
+    public record Rows(
+            List<PatientDirectoryEntry> content,
+            boolean more,
+            @Nullable Long total) {}
 
     public Rows page(Scope scope, PatientSearch search, long offset, int size) {
+        boolean counted = scope.doctorUserId() != null;
         List<Object> args = new ArrayList<>();
         StringBuilder keys = new StringBuilder("select p.id, p.last_name, p.first_name");
+        if (counted) {
+            keys.append(", count(*) over () as total");
+        }
         from(keys, scope, search, args);
         keys.append(ORDER).append(" limit ? offset ?");
         args.add(size + 1);
         args.add(offset);
         String sql = "select p.id, p.user_id, p.first_name, p.last_name, p.date_of_birth, p.gender, "
-                + "p.insurance_number from (" + keys + ") v join patients p on p.id = v.id "
-                + "order by v.last_name, v.first_name, v.id";
-        List<PatientDirectoryEntry> rows = jdbc.query(sql, PatientListQueries::entry, args.toArray());
+                + "p.insurance_number" + (counted ? ", v.total" : "") + " from (" + keys + ") v "
+                + "join patients p on p.id = v.id order by v.last_name, v.first_name, v.id";
+        long[] total = {-1};
+        List<PatientDirectoryEntry> rows = jdbc.query(
+                sql,
+                (rs, n) -> {
+                    if (counted) {
+                        total[0] = rs.getLong("total");
+                    }
+                    return entry(rs, n);
+                },
+                args.toArray());
         boolean more = rows.size() > size;
-        return new Rows(more ? List.copyOf(rows.subList(0, size)) : rows, more);
+        return new Rows(
+                more ? List.copyOf(rows.subList(0, size)) : rows,
+                more,
+                total[0] < 0 ? null : Math.min(total[0], CursorPageView.TOTAL_CAP));
     }
 
     /** The number of matching records, counted up to {@link CursorPageView#TOTAL_CAP}. */
