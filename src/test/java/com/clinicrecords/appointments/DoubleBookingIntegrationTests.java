@@ -8,15 +8,12 @@ import com.clinicrecords.patients.ClinicFixtures;
 import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
 import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
 import com.clinicrecords.support.ApiResponse;
+import com.clinicrecords.support.AtOnce;
 import com.clinicrecords.support.IntegrationTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +27,7 @@ class DoubleBookingIntegrationTests extends IntegrationTest {
     JdbcTemplate jdbc;
 
     @Test
-    void shouldAcceptExactlyOneWhenTwentyPatientsBookSameDoctorSlotConcurrently() throws Exception {
+    void shouldAcceptExactlyOneWhenTwentyPatientsBookSameDoctorSlotConcurrently() {
         ClinicFixtures fx = new ClinicFixtures(api, users);
         DoctorAccount doctor = fx.doctor();
         List<PatientAccount> patients = new ArrayList<>();
@@ -41,9 +38,8 @@ class DoubleBookingIntegrationTests extends IntegrationTest {
         }
         Instant start = slot(3, 9);
 
-        List<ApiResponse> responses = race(patients.stream()
-                .map(p -> (java.util.concurrent.Callable<ApiResponse>)
-                        () -> book(api, p.token(), doctor.doctorId(), p.patientId(), start))
+        List<ApiResponse> responses = AtOnce.send(patients.stream()
+                .map(p -> (Supplier<ApiResponse>) () -> book(api, p.token(), doctor.doctorId(), p.patientId(), start))
                 .toList());
 
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
@@ -79,7 +75,7 @@ class DoubleBookingIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void shouldRejectOverlapWhenSamePatientBooksTwoDoctorsConcurrently() throws Exception {
+    void shouldRejectOverlapWhenSamePatientBooksTwoDoctorsConcurrently() {
         ClinicFixtures fx = new ClinicFixtures(api, users);
         DoctorAccount first = fx.doctor();
         DoctorAccount second = fx.doctor();
@@ -88,9 +84,9 @@ class DoubleBookingIntegrationTests extends IntegrationTest {
         fx.link(second, patient);
         Instant start = slot(3, 10);
 
-        List<ApiResponse> responses = race(List.of(
+        List<ApiResponse> responses = AtOnce.send(
                 () -> book(api, patient.token(), first.doctorId(), patient.patientId(), start),
-                () -> book(api, patient.token(), second.doctorId(), patient.patientId(), start.plusSeconds(900))));
+                () -> book(api, patient.token(), second.doctorId(), patient.patientId(), start.plusSeconds(900)));
 
         assertThat(responses).extracting(ApiResponse::status).containsExactlyInAnyOrder(201, 409);
         ApiResponse conflict =
@@ -101,30 +97,5 @@ class DoubleBookingIntegrationTests extends IntegrationTest {
                         .status())
                 .as("back-to-back is not an overlap")
                 .isEqualTo(201);
-    }
-
-    private static List<ApiResponse> race(List<java.util.concurrent.Callable<ApiResponse>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch ready = new CountDownLatch(calls.size());
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<ApiResponse>> futures = new ArrayList<>();
-            for (var call : calls) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return call.call();
-                }));
-            }
-            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-            go.countDown();
-            List<ApiResponse> responses = new ArrayList<>();
-            for (Future<ApiResponse> f : futures) {
-                responses.add(f.get(90, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

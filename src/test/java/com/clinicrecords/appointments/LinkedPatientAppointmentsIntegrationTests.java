@@ -7,18 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clinicrecords.patients.CareTeamTest;
 import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
 import com.clinicrecords.support.ApiResponse;
+import com.clinicrecords.support.AtOnce;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -106,12 +101,12 @@ class LinkedPatientAppointmentsIntegrationTests extends CareTeamTest {
 
     /** A booking and a link of the same patient at the same moment, several times: no appointment goes missing. */
     @Test
-    void shouldKeepBookingsMadeWhileTheLinkIsMade() throws Exception {
+    void shouldKeepBookingsMadeWhileTheLinkIsMade() {
         String admin = fx.admin().accessToken();
         for (int round = 0; round < 4; round++) {
             PatientAccount patient = fx.patient();
             Instant start = slot(10 + round, 9);
-            List<ApiResponse> both = atOnce(
+            List<ApiResponse> both = AtOnce.send(
                     () -> book(api, admin, unlinked.doctorId(), patient.patientId(), start),
                     () -> api.post("/api/admin/links")
                             .token(admin)
@@ -143,29 +138,5 @@ class LinkedPatientAppointmentsIntegrationTests extends CareTeamTest {
     private static String created(ApiResponse response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.text("id");
-    }
-
-    /** The calls released at once from their own threads (loopback only, bounded in time). */
-    @SafeVarargs
-    private static List<ApiResponse> atOnce(Supplier<ApiResponse>... calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<ApiResponse>> futures = new ArrayList<>();
-            for (Supplier<ApiResponse> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.get();
-                }));
-            }
-            start.countDown();
-            List<ApiResponse> responses = new ArrayList<>();
-            for (Future<ApiResponse> f : futures) {
-                responses.add(f.get(90, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -99,8 +99,8 @@ class BenchSeeder implements ApplicationRunner {
                 IMAGES_PER_PATIENT);
         // the rows the application keeps for each linked doctor's image search (uploads and links write them)
         jdbc.update("insert into linked_patient_images (patient_id, image_id, doctor_id, uploaded_at) "
-                + "select i.patient_id, i.id, l.doctor_id, i.uploaded_at from doctor_patient_links l "
-                + "join images i on i.patient_id = l.patient_id join patients p on p.id = l.patient_id "
+                + "select i.patient_id, i.id, l.doctor_id, i.uploaded_at from images i straight_join "
+                + "doctor_patient_links l on l.patient_id = i.patient_id straight_join patients p on p.id = i.patient_id "
                 + "where l.removed_at is null and i.deleted_at is null and p.deleted_at is null "
                 + "and i.storage_key like 'bench/%'");
         log.info("Seeded {} images in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
@@ -181,8 +181,8 @@ class BenchSeeder implements ApplicationRunner {
         // the rows the application keeps for each linked doctor's list in start order (bookings and links write
         // them as they happen; the seed writes appointments and links directly)
         jdbc.update("insert into linked_patient_appointments (patient_id, appointment_id, doctor_id, starts_at) "
-                + "select a.patient_id, a.id, l.doctor_id, a.starts_at from doctor_patient_links l "
-                + "join appointments a on a.patient_id = l.patient_id where l.removed_at is null");
+                + "select a.patient_id, a.id, l.doctor_id, a.starts_at from appointments a "
+                + "straight_join doctor_patient_links l on l.patient_id = a.patient_id where l.removed_at is null");
         seedAuditRows();
         log.info(
                 "Seeded {} doctors, {} patients, {} appointments in {} ms",

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
 import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
 import com.clinicrecords.support.ApiResponse;
+import com.clinicrecords.support.AtOnce;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,13 +95,13 @@ class LinkedPatientImagesIntegrationTests extends ImagingTestSupport {
 
     /** An upload and a link of the same patient at the same moment, several times: no image goes missing. */
     @Test
-    void shouldKeepUploadsMadeWhileTheLinkIsMade() throws Exception {
+    void shouldKeepUploadsMadeWhileTheLinkIsMade() {
         String admin = clinic.admin().accessToken();
         DoctorAccount colleague = clinic.doctor();
         for (int round = 0; round < 4; round++) {
             PatientAccount patient = clinic.patient();
             DoctorAccount uploader = clinic.linkedDoctor(patient);
-            List<ApiResponse> both = atOnce(
+            List<ApiResponse> both = AtOnce.send(
                     () -> uploadRaw(uploader.token(), patient.patientId(), TestFiles.png(5000), "scan.png"),
                     () -> api.post("/api/admin/links")
                             .token(admin)
@@ -139,29 +134,5 @@ class LinkedPatientImagesIntegrationTests extends ImagingTestSupport {
         List<String> ids = new ArrayList<>();
         response.json().path("content").forEach(i -> ids.add(i.path("id").asString()));
         return ids;
-    }
-
-    /** The calls released at once from their own threads (loopback only, bounded in time). */
-    @SafeVarargs
-    private static List<ApiResponse> atOnce(Supplier<ApiResponse>... calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<ApiResponse>> futures = new ArrayList<>();
-            for (Supplier<ApiResponse> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.get();
-                }));
-            }
-            start.countDown();
-            List<ApiResponse> responses = new ArrayList<>();
-            for (Future<ApiResponse> f : futures) {
-                responses.add(f.get(90, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -5,19 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
 import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
 import com.clinicrecords.support.ApiResponse;
+import com.clinicrecords.support.AtOnce;
 import com.clinicrecords.support.IntegrationTest;
 import com.clinicrecords.support.TestUsers.Account;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,7 +29,8 @@ class ConcurrentCreateIntegrationTests extends IntegrationTest {
     @Test
     void shouldCreateOnePatientRecordForConcurrentFirstCallsOfPatientsMe() {
         Account patient = users.patient();
-        List<ApiResponse> responses = inParallel(
+        List<ApiResponse> responses = AtOnce.copies(
+                CALLS,
                 () -> api.get("/api/patients/me").token(patient.accessToken()).send());
         assertAllSame(responses, 200);
         assertThat(count("select count(*) from patients where user_id = ?", patient.id()))
@@ -55,8 +49,12 @@ class ConcurrentCreateIntegrationTests extends IntegrationTest {
                 "patientId",
                 patient.patientId().toString());
         assertAllSame(
-                inParallel(() ->
-                        api.post("/api/admin/links").token(admin).json(body).send()),
+                AtOnce.copies(
+                        CALLS,
+                        () -> api.post("/api/admin/links")
+                                .token(admin)
+                                .json(body)
+                                .send()),
                 201);
         assertThat(count(
                         "select count(*) from doctor_patient_links where doctor_id = ? and patient_id = ?",
@@ -70,10 +68,12 @@ class ConcurrentCreateIntegrationTests extends IntegrationTest {
         ClinicFixtures clinic = new ClinicFixtures(api, users);
         String admin = clinic.admin().accessToken();
         Account account = users.patient();
-        List<ApiResponse> responses = inParallel(() -> api.post("/api/admin/doctors")
-                .token(admin)
-                .json(Map.of("userId", account.id().toString()))
-                .send());
+        List<ApiResponse> responses = AtOnce.copies(
+                CALLS,
+                () -> api.post("/api/admin/doctors")
+                        .token(admin)
+                        .json(Map.of("userId", account.id().toString()))
+                        .send());
         assertAllSame(responses, 201);
         assertThat(responses)
                 .extracting(r -> r.text("id"))
@@ -94,7 +94,8 @@ class ConcurrentCreateIntegrationTests extends IntegrationTest {
         Account account = users.patient();
         Map<String, String> body = Map.of(
                 "userId", account.id().toString(), "firstName", "Ada", "lastName", "Lovelace", "gender", "FEMALE");
-        List<ApiResponse> responses = inParallel(
+        List<ApiResponse> responses = AtOnce.copies(
+                CALLS,
                 () -> api.post("/api/admin/patients").token(admin).json(body).send());
         assertAllSame(responses, 201);
         assertThat(responses)
@@ -108,10 +109,12 @@ class ConcurrentCreateIntegrationTests extends IntegrationTest {
     void shouldCreateOneSpecializationForConcurrentIdenticalCalls() {
         String admin = users.admin().accessToken();
         String name = "Parallel " + UUID.randomUUID();
-        List<ApiResponse> responses = inParallel(() -> api.post("/api/admin/specializations")
-                .token(admin)
-                .json(Map.of("name", name))
-                .send());
+        List<ApiResponse> responses = AtOnce.copies(
+                CALLS,
+                () -> api.post("/api/admin/specializations")
+                        .token(admin)
+                        .json(Map.of("name", name))
+                        .send());
         assertAllSame(responses, 201);
         assertThat(responses)
                 .extracting(r -> r.text("id"))
@@ -124,10 +127,12 @@ class ConcurrentCreateIntegrationTests extends IntegrationTest {
     void shouldGrantRolesOnceForConcurrentIdenticalRoleChanges() {
         String admin = users.admin().accessToken();
         Account account = users.patient();
-        List<ApiResponse> responses = inParallel(() -> api.put("/api/admin/users/" + account.id() + "/roles")
-                .token(admin)
-                .json(Map.of("roles", List.of("PATIENT", "DOCTOR")))
-                .send());
+        List<ApiResponse> responses = AtOnce.copies(
+                CALLS,
+                () -> api.put("/api/admin/users/" + account.id() + "/roles")
+                        .token(admin)
+                        .json(Map.of("roles", List.of("PATIENT", "DOCTOR")))
+                        .send());
         assertAllSame(responses, 200);
         assertThat(count("select count(*) from user_roles where user_id = ?", account.id()))
                 .isEqualTo(2);
@@ -146,31 +151,5 @@ class ConcurrentCreateIntegrationTests extends IntegrationTest {
         assertThat(responses)
                 .as("every concurrent identical call: %s", responses)
                 .allSatisfy(r -> assertThat(r.status()).isEqualTo(status));
-    }
-
-    /** Ten identical calls released at once from ten threads (loopback only, bounded in time). */
-    private static List<ApiResponse> inParallel(Supplier<ApiResponse> call) {
-        ExecutorService pool = Executors.newFixedThreadPool(CALLS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<ApiResponse>> futures = new ArrayList<>();
-            for (int i = 0; i < CALLS; i++) {
-                Callable<ApiResponse> task = () -> {
-                    start.await();
-                    return call.get();
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<ApiResponse> responses = new ArrayList<>();
-            for (Future<ApiResponse> f : futures) {
-                responses.add(f.get(90, TimeUnit.SECONDS));
-            }
-            return responses;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
