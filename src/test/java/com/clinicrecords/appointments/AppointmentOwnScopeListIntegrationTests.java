@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.clinicrecords.patients.CareTeamTest;
 import com.clinicrecords.support.ApiResponse;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,19 +28,19 @@ class AppointmentOwnScopeListIntegrationTests extends CareTeamTest {
 
     @Test
     void shouldListOwnScheduleWhenDoctorFiltersByOwnId() {
-        assertThat(ids("/api/appointments?doctorId=" + linked.doctorId(), linked.token()))
+        assertThat(listedIds("/api/appointments?doctorId=" + linked.doctorId(), linked.token()))
                 .containsExactly(first);
-        assertThat(ids("/api/appointments?doctorId=" + unlinked.doctorId(), unlinked.token()))
+        assertThat(listedIds("/api/appointments?doctorId=" + unlinked.doctorId(), unlinked.token()))
                 .containsExactly(second);
-        assertThat(ids(
+        assertThat(listedIds(
                         "/api/appointments?doctorId=" + linked.doctorId() + "&patientId=" + patientB.patientId(),
                         linked.token()))
                 .isEmpty();
-        assertThat(ids("/api/appointments?doctorId=" + unlinked.doctorId(), linked.token()))
+        assertThat(listedIds("/api/appointments?doctorId=" + unlinked.doctorId(), linked.token()))
                 .as("another doctor's schedule, patient not linked")
                 .isEmpty();
         fx.link(linked, patientB);
-        assertThat(ids("/api/appointments?doctorId=" + unlinked.doctorId(), linked.token()))
+        assertThat(listedIds("/api/appointments?doctorId=" + unlinked.doctorId(), linked.token()))
                 .as("another doctor's schedule, patient linked")
                 .containsExactly(second);
     }
@@ -58,43 +56,39 @@ class AppointmentOwnScopeListIntegrationTests extends CareTeamTest {
         assertThat(firstPage.json().path("content").get(0).path("id").asString())
                 .isEqualTo(first);
         String cursor = firstPage.json().path("nextCursor").asString();
-        assertThat(ids(
+        assertThat(listedIds(
                         own + "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8),
                         linked.token()))
                 .containsExactly(later);
-        assertThat(ids(own + "&page=1", linked.token())).containsExactly(later);
-        assertThat(ids(own + "&page=2", linked.token())).as("past the end").isEmpty();
+        assertThat(listedIds(own + "&page=1", linked.token())).containsExactly(later);
+        assertThat(listedIds(own + "&page=2", linked.token()))
+                .as("past the end")
+                .isEmpty();
     }
 
     @Test
     void shouldListOwnRecordWhenPatientFiltersByOwnId() {
-        assertThat(ids("/api/appointments?patientId=" + patientA.patientId(), patientA.token()))
+        assertThat(listedIds("/api/appointments?patientId=" + patientA.patientId(), patientA.token()))
                 .containsExactly(first);
-        assertThat(ids("/api/appointments?patientId=" + patientA.patientId(), patientB.token()))
+        assertThat(listedIds("/api/appointments?patientId=" + patientA.patientId(), patientB.token()))
                 .isEmpty();
-        assertThat(ids("/api/appointments?patientId=" + patientB.patientId(), patientB.token()))
+        assertThat(listedIds("/api/appointments?patientId=" + patientB.patientId(), patientB.token()))
                 .containsExactly(second);
     }
 
     @Test
     void shouldOrderUnionOfOwnScheduleAndLinkedPatients() {
         fx.link(linked, patientB);
-        assertThat(ids("/api/appointments", linked.token())).containsExactly(second, first);
-        assertThat(ids("/api/appointments?sort=startsAt,desc", linked.token())).containsExactly(first, second);
-        assertThat(ids("/api/appointments?sort=createdAt,desc", linked.token()))
+        assertThat(listedIds("/api/appointments", linked.token())).containsExactly(second, first);
+        assertThat(listedIds("/api/appointments?sort=startsAt,desc", linked.token()))
+                .containsExactly(first, second);
+        assertThat(listedIds("/api/appointments?sort=createdAt,desc", linked.token()))
                 .containsExactlyInAnyOrder(first, second);
-        assertThat(ids("/api/appointments?sort=status&size=1", linked.token())).hasSize(1);
+        assertThat(listedIds("/api/appointments?sort=status&size=1", linked.token()))
+                .hasSize(1);
         ApiResponse page =
                 api.get("/api/appointments?size=1").token(linked.token()).send();
         assertThat(page.json().path("totalElements").asInt()).isEqualTo(2);
-    }
-
-    private List<String> ids(String path, String token) {
-        ApiResponse response = api.get(path).token(token).send();
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        response.json().path("content").forEach(a -> ids.add(a.path("id").asString()));
-        return ids;
     }
 
     private static String created(ApiResponse response) {

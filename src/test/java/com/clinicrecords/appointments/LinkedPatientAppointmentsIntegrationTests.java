@@ -50,14 +50,15 @@ class LinkedPatientAppointmentsIntegrationTests extends CareTeamTest {
                 .send();
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
         assertThat(startOrder(linked.token())).as("a reschedule").containsExactly(late, booked, early);
-        assertThat(ids("/api/appointments?sort=startsAt,desc", linked.token())).containsExactly(early, booked, late);
-        assertThat(ids("/api/appointments?sort=endsAt", linked.token()))
+        assertThat(listedIds("/api/appointments?sort=startsAt,desc", linked.token()))
+                .containsExactly(early, booked, late);
+        assertThat(listedIds("/api/appointments?sort=endsAt", linked.token()))
                 .as("another order, read from the links")
                 .containsExactly(late, booked, early);
-        assertThat(ids("/api/appointments?status=BOOKED&doctorId=" + unlinked.doctorId(), linked.token()))
+        assertThat(listedIds("/api/appointments?status=BOOKED&doctorId=" + unlinked.doctorId(), linked.token()))
                 .as("filters that need the appointment row")
                 .containsExactly(late, booked, early);
-        assertThat(ids("/api/appointments?from=" + slot(5, 0) + "&to=" + slot(6, 23), linked.token()))
+        assertThat(listedIds("/api/appointments?from=" + slot(5, 0) + "&to=" + slot(6, 23), linked.token()))
                 .containsExactly(booked, early);
 
         fx.unlink(linked, patientB);
@@ -96,7 +97,7 @@ class LinkedPatientAppointmentsIntegrationTests extends CareTeamTest {
                     : page.json().path("nextCursor").asString(null);
         } while (cursor != null && walked.size() <= expected.size());
         assertThat(walked).containsExactlyElementsOf(expected);
-        assertThat(ids("/api/appointments?size=2&page=2", linked.token())).containsExactly(expected.get(4));
+        assertThat(listedIds("/api/appointments?size=2&page=2", linked.token())).containsExactly(expected.get(4));
     }
 
     /** A booking and a link of the same patient at the same moment, several times: no appointment goes missing. */
@@ -116,7 +117,7 @@ class LinkedPatientAppointmentsIntegrationTests extends CareTeamTest {
                             .send());
             String id = created(both.get(0));
             assertThat(both.get(1).status()).as(both.get(1).toString()).isEqualTo(201);
-            assertThat(ids("/api/appointments?patientId=" + patient.patientId(), linked.token()))
+            assertThat(listedIds("/api/appointments?patientId=" + patient.patientId(), linked.token()))
                     .as("round %d", round)
                     .containsExactly(id);
             assertThat(startOrder(linked.token())).as("round %d", round).contains(id);
@@ -124,15 +125,7 @@ class LinkedPatientAppointmentsIntegrationTests extends CareTeamTest {
     }
 
     private List<String> startOrder(String token) {
-        return ids("/api/appointments?size=100", token);
-    }
-
-    private List<String> ids(String path, String token) {
-        ApiResponse response = api.get(path).token(token).send();
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        response.json().path("content").forEach(a -> ids.add(a.path("id").asString()));
-        return ids;
+        return listedIds("/api/appointments?size=100", token);
     }
 
     private static String created(ApiResponse response) {

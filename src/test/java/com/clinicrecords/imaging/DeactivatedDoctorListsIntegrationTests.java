@@ -7,8 +7,6 @@ import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
 import com.clinicrecords.support.ApiResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,33 +37,25 @@ class DeactivatedDoctorListsIntegrationTests extends ImagingTestSupport {
         assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
         String withColleague = booked.text("id");
 
-        assertThat(ids("/api/images?size=100", doctor.token())).contains(image.toString());
-        assertThat(ids("/api/appointments?size=100", doctor.token())).contains(withColleague);
+        assertThat(listedIds("/api/images?size=100", doctor.token())).contains(image.toString());
+        assertThat(listedIds("/api/appointments?size=100", doctor.token())).contains(withColleague);
 
         assertThat(status(admin, "/api/admin/doctors/" + doctor.doctorId() + "/deactivate"))
                 .isEqualTo(200);
-        assertThat(ids("/api/images?size=100", doctor.token())).doesNotContain(image.toString());
-        assertThat(ids("/api/images?size=100&patientId=" + patient.patientId(), doctor.token()))
+        assertThat(listedIds("/api/images?size=100", doctor.token())).doesNotContain(image.toString());
+        assertThat(listedIds("/api/images?size=100&patientId=" + patient.patientId(), doctor.token()))
                 .isEmpty();
-        assertThat(ids("/api/appointments?size=100", doctor.token())).doesNotContain(withColleague);
-        assertThat(ids("/api/appointments?size=100&patientId=" + patient.patientId(), doctor.token()))
+        assertThat(listedIds("/api/appointments?size=100", doctor.token())).doesNotContain(withColleague);
+        assertThat(listedIds("/api/appointments?size=100&patientId=" + patient.patientId(), doctor.token()))
                 .isEmpty();
 
         assertThat(status(admin, "/api/admin/doctors/" + doctor.doctorId() + "/reactivate"))
                 .isEqualTo(200);
-        assertThat(ids("/api/images?size=100", doctor.token())).contains(image.toString());
-        assertThat(ids("/api/appointments?size=100", doctor.token())).contains(withColleague);
+        assertThat(listedIds("/api/images?size=100", doctor.token())).contains(image.toString());
+        assertThat(listedIds("/api/appointments?size=100", doctor.token())).contains(withColleague);
     }
 
     private int status(String admin, String post) {
         return api.post(post).token(admin).send().status();
-    }
-
-    private List<String> ids(String path, String token) {
-        ApiResponse response = api.get(path).token(token).send();
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        response.json().path("content").forEach(n -> ids.add(n.path("id").asString()));
-        return ids;
     }
 }

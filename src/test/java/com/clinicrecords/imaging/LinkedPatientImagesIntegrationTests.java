@@ -6,7 +6,6 @@ import com.clinicrecords.patients.ClinicFixtures.DoctorAccount;
 import com.clinicrecords.patients.ClinicFixtures.PatientAccount;
 import com.clinicrecords.support.ApiResponse;
 import com.clinicrecords.support.AtOnce;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,10 +31,10 @@ class LinkedPatientImagesIntegrationTests extends ImagingTestSupport {
 
         String third = uploadedPng(uploader, patient).toString();
         assertThat(search(colleague)).as("an upload after the link").containsExactly(third, second, first);
-        assertThat(ids("/api/images?size=100&patientId=" + patient.patientId(), colleague.token()))
+        assertThat(listedIds("/api/images?size=100&patientId=" + patient.patientId(), colleague.token()))
                 .as("one patient's images, read from that patient's index")
                 .containsExactly(third, second, first);
-        assertThat(ids("/api/images?size=1&page=1", colleague.token())).containsExactly(second);
+        assertThat(listedIds("/api/images?size=1&page=1", colleague.token())).containsExactly(second);
 
         assertThat(api.delete("/api/images/" + second)
                         .token(uploader.token())
@@ -86,7 +85,7 @@ class LinkedPatientImagesIntegrationTests extends ImagingTestSupport {
                         .status())
                 .isEqualTo(204);
         assertThat(search(doctor)).hasSize(1);
-        assertThat(ids("/api/images?size=1", doctor.token())).hasSize(1);
+        assertThat(listedIds("/api/images?size=1", doctor.token())).hasSize(1);
         ApiResponse page = api.get("/api/images?size=1").token(doctor.token()).send();
         assertThat(page.json().path("totalElements").asLong())
                 .as("a deleted image")
@@ -125,14 +124,6 @@ class LinkedPatientImagesIntegrationTests extends ImagingTestSupport {
     }
 
     private List<String> search(DoctorAccount doctor) {
-        return ids("/api/images?size=100", doctor.token());
-    }
-
-    private List<String> ids(String path, String token) {
-        ApiResponse response = api.get(path).token(token).send();
-        assertThat(response.status()).as(response.toString()).isEqualTo(200);
-        List<String> ids = new ArrayList<>();
-        response.json().path("content").forEach(i -> ids.add(i.path("id").asString()));
-        return ids;
+        return listedIds("/api/images?size=100", doctor.token());
     }
 }

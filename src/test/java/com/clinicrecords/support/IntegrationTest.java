@@ -1,5 +1,9 @@
 package com.clinicrecords.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,5 +41,14 @@ public abstract class IntegrationTest {
     @BeforeEach
     void createClient() {
         api = new ApiClient(port);
+    }
+
+    /** The ids of a list page's {@code content}, in order, after checking that the GET answered 200. */
+    protected List<String> listedIds(String path, String token) {
+        ApiResponse response = api.get(path).token(token).send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        response.json().path("content").forEach(n -> ids.add(n.path("id").asString()));
+        return ids;
     }
 }
